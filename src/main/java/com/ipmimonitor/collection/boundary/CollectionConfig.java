@@ -1,0 +1,93 @@
+package com.ipmimonitor.collection.boundary;
+
+import com.ipmimonitor.collection.control.BmcPoller;
+import com.ipmimonitor.collection.control.DefaultCredentials;
+import com.ipmimonitor.collection.control.IpmitoolRunner;
+import com.ipmimonitor.collection.control.IpmitoolSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Collection settings from MicroProfile Config, and the ipmitool plumbing built from them. */
+@ApplicationScoped
+public class CollectionConfig {
+
+    static final int SEL_BATCH = 128;
+
+    @Inject @ConfigProperty(name = "ipmitool.path") String executable;
+    @Inject @ConfigProperty(name = "ipmitool.timeout") int timeoutSeconds;
+    @Inject @ConfigProperty(name = "ipmitool.session.timeout") int sessionTimeout;
+    @Inject @ConfigProperty(name = "ipmitool.retries") int retries;
+    @Inject @ConfigProperty(name = "ipmitool.cipher.suite") int cipherSuite;
+    @Inject @ConfigProperty(name = "ipmi.user") String user;
+    // empty values count as missing in MicroProfile Config, hence Optional
+    @Inject @ConfigProperty(name = "ipmi.pass") Optional<String> password;
+    @Inject @ConfigProperty(name = "ipmi.pass.nvidia") Optional<String> nvidiaPassword;
+    @Inject @ConfigProperty(name = "collector.threads") int threads;
+    @Inject @ConfigProperty(name = "data.dir") String dataDir;
+
+    private BmcPoller poller;
+    private String instanceId;
+
+    @PostConstruct
+    void init() {
+        Path home = Path.of(dataDir, "ipmitool-home").toAbsolutePath();
+        Path work = Path.of(dataDir, "ipmitool-work").toAbsolutePath();
+        installTrimmedEnterpriseNumbers(home);
+        createPrivateDir(work);
+        var settings = new IpmitoolSettings(executable, Duration.ofSeconds(timeoutSeconds), sessionTimeout, retries, home, work);
+        poller = new BmcPoller(new IpmitoolRunner(settings), SEL_BATCH);
+        instanceId = ManagementFactory.getRuntimeMXBean().getName();
+    }
+
+    public BmcPoller poller() {
+        return poller;
+    }
+
+    public DefaultCredentials defaults() {
+        return new DefaultCredentials(user, password.orElse(""), nvidiaPassword.orElse(""), cipherSuite);
+    }
+
+    public int threads() {
+        return Math.max(1, threads);
+    }
+
+    public String instanceId() {
+        return instanceId;
+    }
+
+    /** A poll may run several ipmitool calls; the lease must outlive the slowest legitimate poll. */
+    public Duration leaseDuration() {
+        return Duration.ofSeconds(timeoutSeconds * 4L + 60);
+    }
+
+    private static void installTrimmedEnterpriseNumbers(Path home) {
+        Path target = home.resolve(".local/usr/share/misc/enterprise-numbers.txt");
+        try (InputStream in = CollectionConfig.class.getResourceAsStream("/ipmitool/enterprise-numbers.txt")) {
+            Files.createDirectories(target.getParent());
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare ipmitool HOME in " + home, e);
+        }
+    }
+
+    private static void createPrivateDir(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            dir.toFile().setReadable(false, false);
+            dir.toFile().setReadable(true, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package com.ipmimonitor.collection.boundary;
+
+import com.ipmimonitor.collection.control.CollectionFailure;
+import com.ipmimonitor.collection.control.PollResult;
+import com.ipmimonitor.collection.control.SelCursor;
+import com.ipmimonitor.collection.entity.PollOutcome;
+import com.ipmimonitor.collection.entity.ServerStatus;
+import com.ipmimonitor.fleet.boundary.Servers;
+import com.ipmimonitor.fleet.entity.Server;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Polls one server. Runs outside any transaction while ipmitool works (a slow BMC must not hold a
+ * database transaction open), then hands the result to PollRecorder.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Collector {
+
+    private static final Logger LOG = Logger.getLogger(Collector.class.getName());
+    /** SDR names rarely change; re-read them once a day or when missing. */
+    private static final long SDR_REFRESH_HOURS = 24;
+
+    @Inject
+    Servers servers;
+
+    @Inject
+    CollectionConfig config;
+
+    @Inject
+    PollRecorder recorder;
+
+    @PersistenceContext
+    EntityManager em;
+
+    public void collect(long serverId) {
+        Optional<Server> server = servers.find(serverId);
+        if (server.isEmpty()) {
+            return; // deleted while queued
+        }
+        OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
+        long t0 = System.nanoTime();
+        Optional<ServerStatus> status = Optional.ofNullable(em.find(ServerStatus.class, serverId));
+        try {
+            PollResult result = config.poller().poll(config.defaults().targetFor(server.get()), cursorOf(status),
+                    sdrDue(status, started));
+            recorder.recordSuccess(serverId, result, started, elapsedMs(t0));
+        } catch (CollectionFailure f) {
+            LOG.info(() -> server.get().getBmcIp() + ": " + f.outcome() + " " + f.getMessage());
+            recorder.recordFailure(serverId, f.outcome(), f.getMessage(), started, elapsedMs(t0));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "collection of " + server.get().getBmcIp() + " failed", e);
+            recorder.recordFailure(serverId, PollOutcome.ERROR, String.valueOf(e.getMessage()), started, elapsedMs(t0));
+        }
+    }
+
+    private static SelCursor cursorOf(Optional<ServerStatus> status) {
+        return status.filter(s -> s.findSelEntries().isPresent())
+                .map(s -> new SelCursor(s.findSelEntries().get(), s.findSelLastAdd().orElse(-1L),
+                        s.findSelLastErase().orElse(-1L), s.findSelLastRecordId()))
+                .orElse(SelCursor.UNKNOWN);
+    }
+
+    private static boolean sdrDue(Optional<ServerStatus> status, OffsetDateTime now) {
+        return status.flatMap(ServerStatus::findSdrNamesAt)
+                .map(at -> at.isBefore(now.minusHours(SDR_REFRESH_HOURS))).orElse(true);
+    }
+
+    private static long elapsedMs(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+}

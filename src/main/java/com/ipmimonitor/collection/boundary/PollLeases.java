@@ -1,0 +1,72 @@
+package com.ipmimonitor.collection.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Hands out due servers with a lease in PostgreSQL (FOR UPDATE SKIP LOCKED), so several instances share
+ * one fleet without polling a BMC twice, and a dead instance's servers come back when its leases expire.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class PollLeases {
+
+    private static final String CLAIM = """
+            with due as (
+                select st.server_id from server_status st join server s on s.id = st.server_id
+                 where s.enabled
+                   and (st.lease_until is null or st.lease_until < now())
+                   and (st.last_attempt_at is null or st.last_attempt_at < now() - make_interval(secs => ?1))
+                 order by st.last_attempt_at nulls first
+                 limit ?2
+                 for update of st skip locked)
+            update server_status st set lease_owner = ?3, lease_until = now() + make_interval(secs => ?4),
+                   last_attempt_at = now()
+              from due where st.server_id = due.server_id
+            returning st.server_id""";
+
+    @PersistenceContext
+    EntityManager em;
+
+    public List<Long> claim(String owner, int limit, Duration interval, Duration lease) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        em.createNativeQuery("insert into server_status (server_id) select id from server on conflict do nothing")
+                .executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery(CLAIM)
+                .setParameter(1, (double) interval.toSeconds())
+                .setParameter(2, limit)
+                .setParameter(3, owner)
+                .setParameter(4, (double) lease.toSeconds())
+                .getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+
+    public void release(long serverId, String owner) {
+        em.createNativeQuery("update server_status set lease_owner = null, lease_until = null"
+                        + " where server_id = ?1 and lease_owner = ?2")
+                .setParameter(1, serverId).setParameter(2, owner).executeUpdate();
+    }
+
+    /** Makes servers due at the next tick ("collect now"). */
+    public int makeDue(List<Long> serverIds) {
+        if (serverIds.isEmpty()) {
+            return 0;
+        }
+        em.createNativeQuery("insert into server_status (server_id) select id from server on conflict do nothing")
+                .executeUpdate();
+        int updated = 0;
+        for (Long id : serverIds) {
+            updated += em.createNativeQuery("update server_status set last_attempt_at = null where server_id = ?1")
+                    .setParameter(1, id).executeUpdate();
+        }
+        return updated;
+    }
+}

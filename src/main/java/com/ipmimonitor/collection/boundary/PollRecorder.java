@@ -1,0 +1,68 @@
+package com.ipmimonitor.collection.boundary;
+
+import com.ipmimonitor.collection.control.PollResult;
+import com.ipmimonitor.collection.control.SelEventMapping;
+import com.ipmimonitor.collection.entity.CollectionRun;
+import com.ipmimonitor.collection.entity.PollOutcome;
+import com.ipmimonitor.collection.entity.ServerStatus;
+import com.ipmimonitor.events.boundary.SystemEvents;
+import com.ipmimonitor.sensors.boundary.SensorReadings;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/** Stores one poll's outcome in its own transaction: a failing BMC never rolls back another's data. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class PollRecorder {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SystemEvents events;
+
+    @Inject
+    SensorReadings sensors;
+
+    @Inject
+    CollectionConfig config;
+
+    public int recordSuccess(long serverId, PollResult result, OffsetDateTime startedAt, long durationMs) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        ServerStatus status = statusOf(serverId);
+        result.sdr().ifPresent(entries -> {
+            sensors.replaceNames(serverId, SelEventMapping.sdrNames(serverId, entries));
+            status.setSdrNamesAt(now);
+        });
+        Map<Integer, String> names = sensors.namesOf(serverId);
+        int stored = events.store(result.newRecords().stream()
+                .map(r -> SelEventMapping.toEvent(serverId, r, names, now)).toList());
+        sensors.store(SelEventMapping.readings(serverId, result.sensors(), now));
+        status.recordSuccess(result.power().name(), startedAt, durationMs);
+        status.rememberSel(result.selInfo().entries(), result.selInfo().lastAddEpoch(), result.selInfo().lastEraseEpoch(),
+                result.selInfo().overflow(), result.lastRecordId().orElse(null));
+        em.persist(new CollectionRun(serverId, startedAt, durationMs, PollOutcome.OK, null, stored, config.instanceId()));
+        return stored;
+    }
+
+    public void recordFailure(long serverId, PollOutcome outcome, String error, OffsetDateTime startedAt, long durationMs) {
+        statusOf(serverId).recordFailure(outcome, error, startedAt, durationMs);
+        em.persist(new CollectionRun(serverId, startedAt, durationMs, outcome, error, 0, config.instanceId()));
+    }
+
+    private ServerStatus statusOf(long serverId) {
+        ServerStatus status = em.find(ServerStatus.class, serverId);
+        if (status == null) {
+            status = new ServerStatus(serverId);
+            em.persist(status);
+        }
+        return status;
+    }
+}

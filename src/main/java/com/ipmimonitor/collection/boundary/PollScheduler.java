@@ -1,0 +1,95 @@
+package com.ipmimonitor.collection.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Every few seconds, claims as many due servers as there are free collector threads and hands them to the
+ * managed executor. Claiming only free slots means slow BMCs never pile up queued tasks; the lease means no
+ * BMC is polled twice at once, by this instance or another. POLL_INTERVAL is read on every tick.
+ */
+@ManagedExecutorDefinition(name = "java:app/concurrent/Collectors", maxAsync = 64)
+@Singleton
+@Startup
+@DependsOn("DatabaseStartup")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class PollScheduler {
+
+    private static final Logger LOG = Logger.getLogger(PollScheduler.class.getName());
+
+    @Resource(lookup = "java:app/concurrent/Collectors")
+    ManagedExecutorService executor;
+
+    @Inject
+    PollLeases leases;
+
+    @Inject
+    Collector collector;
+
+    @Inject
+    CollectionConfig config;
+
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicReference<OffsetDateTime> lastTick = new AtomicReference<>();
+
+    @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
+    void tick() {
+        lastTick.set(OffsetDateTime.now(ZoneOffset.UTC));
+        try {
+            dispatch();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "poll dispatch failed", e);
+        }
+    }
+
+    private void dispatch() {
+        int free = config.threads() - running.get();
+        List<Long> due = leases.claim(config.instanceId(), free, pollInterval(), config.leaseDuration());
+        for (Long id : due) {
+            running.incrementAndGet();
+            executor.execute(() -> collectAndRelease(id));
+        }
+    }
+
+    private void collectAndRelease(long serverId) {
+        try {
+            collector.collect(serverId);
+        } finally {
+            try {
+                leases.release(serverId, config.instanceId());
+            } finally {
+                running.decrementAndGet();
+            }
+        }
+    }
+
+    public Optional<OffsetDateTime> findLastTick() {
+        return Optional.ofNullable(lastTick.get());
+    }
+
+    public int running() {
+        return running.get();
+    }
+
+    static Duration pollInterval() {
+        return Duration.ofSeconds(Math.max(5, ConfigProvider.getConfig().getValue("poll.interval", Integer.class)));
+    }
+}

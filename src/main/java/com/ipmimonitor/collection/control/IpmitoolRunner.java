@@ -1,0 +1,120 @@
+package com.ipmimonitor.collection.control;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs ipmitool against one BMC: no shell, the password only in the child's environment (-E), a hard
+ * timeout after which the process and all its children are killed.
+ */
+public class IpmitoolRunner {
+
+    private final IpmitoolSettings settings;
+
+    public IpmitoolRunner(IpmitoolSettings settings) {
+        this.settings = settings;
+    }
+
+    public IpmitoolResult run(BmcTarget target, List<String> command) {
+        return run(target, command, settings.timeout());
+    }
+
+    public IpmitoolResult run(BmcTarget target, List<String> command, Duration timeout) {
+        return run(target, command, timeout, false);
+    }
+
+    private IpmitoolResult run(BmcTarget target, List<String> command, Duration timeout, boolean verbose) {
+        List<String> args = new ArrayList<>(baseArguments(target));
+        if (verbose) {
+            // -v makes ipmitool say why a session failed (RAKP HMAC vs no answer). It also changes the
+            // output of some commands (sdr elist), so only session-opening probes use it.
+            args.add("-v");
+        }
+        args.addAll(command);
+        return execute(args, target.password(), timeout);
+    }
+
+    /** Several commands in one RMCP+ session (ipmitool exec): one session setup instead of one per command. */
+    public IpmitoolResult exec(BmcTarget target, List<String> commandLines) {
+        return exec(target, commandLines, false);
+    }
+
+    /** Like exec, with -v so that a failure to open the session can be told apart (see IpmitoolFailureClassifier). */
+    public IpmitoolResult probe(BmcTarget target, List<String> commandLines) {
+        return exec(target, commandLines, true);
+    }
+
+    private IpmitoolResult exec(BmcTarget target, List<String> commandLines, boolean verbose) {
+        Path batch = null;
+        try {
+            batch = Files.createTempFile(settings.workDir(), "batch", ".txt",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.write(batch, commandLines, StandardCharsets.US_ASCII);
+            return run(target, List.of("exec", batch.toString()), settings.timeout(), verbose);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(batch);
+        }
+    }
+
+    List<String> baseArguments(BmcTarget target) {
+        return List.of(settings.executable(), "-I", "lanplus", "-H", target.host(), "-p", String.valueOf(target.port()),
+                "-U", target.user(), "-E", "-C", String.valueOf(target.cipherSuite()),
+                "-N", String.valueOf(settings.sessionTimeoutSeconds()), "-R", String.valueOf(settings.retries()));
+    }
+
+    private IpmitoolResult execute(List<String> args, String password, Duration timeout) {
+        Path out = null;
+        Path err = null;
+        long start = System.nanoTime();
+        try {
+            out = Files.createTempFile(settings.workDir(), "out", ".txt");
+            err = Files.createTempFile(settings.workDir(), "err", ".txt");
+            ProcessBuilder pb = new ProcessBuilder(args).redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+            pb.environment().put("IPMI_PASSWORD", password == null ? "" : password);
+            pb.environment().put("HOME", settings.home().toString());
+            Process process = pb.start();
+            boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!finished) {
+                killTree(process);
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            return new IpmitoolResult(finished ? process.exitValue() : -1, Files.readString(out, StandardCharsets.ISO_8859_1),
+                    Files.readString(err, StandardCharsets.ISO_8859_1), took, !finished);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + settings.executable(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running ipmitool", e);
+        } finally {
+            deleteQuietly(out);
+            deleteQuietly(err);
+        }
+    }
+
+    private static void killTree(Process process) throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p != null) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // a leftover temp file in our own work dir is harmless
+            }
+        }
+    }
+}

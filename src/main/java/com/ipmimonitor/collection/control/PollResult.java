@@ -1,0 +1,17 @@
+package com.ipmimonitor.collection.control;
+
+import com.ipmimonitor.collection.control.parse.PowerState;
+import com.ipmimonitor.collection.control.parse.SdrEntry;
+import com.ipmimonitor.collection.control.parse.SelInfo;
+import com.ipmimonitor.collection.control.parse.SelRecord;
+import com.ipmimonitor.collection.control.parse.SensorRow;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything one successful poll read from a BMC. newRecords is empty when the SEL did not change;
+ * lastRecordId is the id the next incremental read continues from.
+ */
+public record PollResult(PowerState power, SelInfo selInfo, List<SelRecord> newRecords,
+                         Optional<Integer> lastRecordId, Optional<List<SdrEntry>> sdr, List<SensorRow> sensors) {
+}

@@ -1,0 +1,91 @@
+package com.ipmimonitor.collection.control;
+
+import com.ipmimonitor.collection.control.parse.GetSelEntryResponseParser;
+import com.ipmimonitor.collection.control.parse.SelEntryResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads SEL records with raw Get SEL Entry commands batched in one ipmitool exec session, following the
+ * BMC's next-record chain. `sel elist` would re-read the whole log (and `sel elist last N` still walks it
+ * from record 1), so a poll that finds two new records costs one short session instead of a full read.
+ */
+public class SelWalker {
+
+    static final int END_OF_SEL = 0xFFFF;
+    private static final int FIRST_RECORD = 0x0000;
+
+    private final IpmitoolRunner runner;
+    private final int batchSize;
+
+    public SelWalker(IpmitoolRunner runner, int batchSize) {
+        this.runner = runner;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Records after {@code after} (or all records when empty). Returns empty when {@code after} no longer
+     * exists on the BMC: the caller must then resync from the start.
+     */
+    public Optional<List<SelEntryResponse>> recordsAfter(BmcTarget target, Optional<Integer> after, int expectedRecords) {
+        Map<Integer, SelEntryResponse> byId = new HashMap<>();
+        int cursor = after.orElse(FIRST_RECORD);
+        Integer current = null;
+        List<SelEntryResponse> ordered = new ArrayList<>();
+        Set<Integer> visited = new HashSet<>();
+        int batches = expectedRecords / batchSize + 4;
+        for (int b = 0; b < batches; b++) {
+            List<SelEntryResponse> got = fetch(target, cursor);
+            got.forEach(r -> byId.putIfAbsent(recordId(r), r));
+            if (current == null) {
+                if (after.isPresent() && !byId.containsKey(after.get())) {
+                    return Optional.empty();
+                }
+                // record 0 means "first": its answer is the lowest id that exists
+                current = after.orElseGet(() -> byId.keySet().stream().min(Integer::compare).orElse(null));
+                if (current == null) {
+                    return Optional.of(List.of());
+                }
+            }
+            while (byId.containsKey(current) && visited.add(current)) {
+                SelEntryResponse r = byId.get(current);
+                if (after.isEmpty() || current.intValue() != after.get()) {
+                    ordered.add(r);
+                }
+                if (r.nextRecordId() == END_OF_SEL) {
+                    return Optional.of(ordered);
+                }
+                current = r.nextRecordId();
+            }
+            if (visited.contains(current)) {
+                break; // a BMC whose chain loops: keep what we have
+            }
+            cursor = current;
+        }
+        return Optional.of(ordered);
+    }
+
+    private List<SelEntryResponse> fetch(BmcTarget target, int fromId) {
+        List<String> lines = new ArrayList<>();
+        // ids are consecutive on most BMCs; where they are not, the chain above finds the gap and re-batches
+        for (int id = fromId; id < fromId + batchSize && id < END_OF_SEL; id++) {
+            lines.add(String.format("raw 0x0a 0x43 0x00 0x00 0x%02x 0x%02x 0x00 0xff", id & 0xFF, (id >> 8) & 0xFF));
+        }
+        IpmitoolResult result = runner.exec(target, lines);
+        if (result.timedOut()) {
+            throw new CollectionFailure(com.ipmimonitor.collection.entity.PollOutcome.TIMEOUT,
+                    "Get SEL Entry batch timed out after " + result.duration().toSeconds() + " s");
+        }
+        // rc is 1 whenever one id of the batch does not exist, which is normal at the end of the SEL
+        return GetSelEntryResponseParser.parse(result.stdout());
+    }
+
+    static int recordId(SelEntryResponse r) {
+        return (r.record()[0] & 0xFF) | ((r.record()[1] & 0xFF) << 8);
+    }
+}

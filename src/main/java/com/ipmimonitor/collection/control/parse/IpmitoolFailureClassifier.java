@@ -1,0 +1,52 @@
+package com.ipmimonitor.collection.control.parse;
+
+import com.ipmimonitor.collection.entity.FailureKind;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Tells apart why ipmitool (run with {@code -v}) failed, from its stderr. Exit code 1 covers wrong password,
+ * wrong user and an unreachable BMC alike, and all three end with "Unable to establish IPMI v2 / RMCP+ session";
+ * only the lines before it differ. TIMEOUT is decided by the caller, which owns the clock.
+ */
+public final class IpmitoolFailureClassifier {
+
+    // ipmitool -v probes Get VSO Capabilities and Super Micro's Get Board ID on every run; their "Invalid command"
+    // answers appear on successful runs too and say nothing about the failure
+    private static final List<String> PROBE_NOISE = List.of(
+            "invalid completion code received", "get board id command failed", "get vso capabilities");
+
+    private static final List<String> AUTH_FAILED = List.of(
+            "rakp 2 hmac is invalid", "unauthorized name", "insufficient privilege level",
+            "activate session command failed", "invalid role", "password invalid");
+    private static final List<String> UNSUPPORTED = List.of(
+            "invalid authentication algorithm", "invalid integrity algorithm", "invalid confidentiality algorithm",
+            "no matching cipher suite", "invalid command", "command not supported");
+    private static final List<String> UNREACHABLE = List.of(
+            "get auth capabilities error", "error issuing get channel authentication capabilities",
+            "address lookup for", "no response from remote controller", "connection refused");
+
+    private IpmitoolFailureClassifier() {
+    }
+
+    public static FailureKind classify(String stderr) {
+        List<String> lines = stderr.lines()
+                .map(line -> line.toLowerCase(Locale.ROOT))
+                .filter(line -> PROBE_NOISE.stream().noneMatch(line::contains))
+                .toList();
+        if (mentions(lines, AUTH_FAILED)) {
+            return FailureKind.AUTH_FAILED;
+        }
+        if (mentions(lines, UNSUPPORTED)) {
+            return FailureKind.UNSUPPORTED;
+        }
+        if (mentions(lines, UNREACHABLE)) {
+            return FailureKind.UNREACHABLE;
+        }
+        return FailureKind.ERROR;
+    }
+
+    private static boolean mentions(List<String> lines, List<String> phrases) {
+        return lines.stream().anyMatch(line -> phrases.stream().anyMatch(line::contains));
+    }
+}

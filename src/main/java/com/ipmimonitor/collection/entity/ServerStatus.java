@@ -1,0 +1,121 @@
+package com.ipmimonitor.collection.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/**
+ * What the last poll of one server found, plus the SEL bookkeeping that makes the next poll incremental.
+ * The lease columns are written with SQL only (see PollLeases), never through this entity.
+ */
+@Entity
+@Table(name = "server_status")
+public class ServerStatus {
+
+    @Id
+    @Column(name = "server_id")
+    private Long serverId;
+
+    @Column(name = "power_state")
+    private String powerState;
+
+    private boolean reachable;
+
+    @Column(name = "last_outcome")
+    @Enumerated(EnumType.STRING)
+    private PollOutcome lastOutcome;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    @Column(name = "last_attempt_at")
+    private OffsetDateTime lastAttemptAt;
+
+    @Column(name = "last_success_at")
+    private OffsetDateTime lastSuccessAt;
+
+    @Column(name = "last_duration_ms")
+    private Long lastDurationMs;
+
+    @Column(name = "sel_entries")
+    private Integer selEntries;
+
+    @Column(name = "sel_last_add")
+    private Long selLastAdd;
+
+    @Column(name = "sel_last_erase")
+    private Long selLastErase;
+
+    @Column(name = "sel_last_record_id")
+    private Integer selLastRecordId;
+
+    @Column(name = "sel_overflow")
+    private Boolean selOverflow;
+
+    @Column(name = "sdr_names_at")
+    private OffsetDateTime sdrNamesAt;
+
+    @Version
+    private long version;
+
+    protected ServerStatus() {
+    }
+
+    public ServerStatus(Long serverId) {
+        this.serverId = serverId;
+    }
+
+    public void recordFailure(PollOutcome outcome, String error, OffsetDateTime at, long durationMs) {
+        this.lastOutcome = outcome;
+        this.lastError = error;
+        this.lastAttemptAt = at;
+        this.lastDurationMs = durationMs;
+        // an authentication failure means something answered, but we know nothing about the host: not "reachable"
+        this.reachable = false;
+    }
+
+    public void recordSuccess(String powerState, OffsetDateTime at, long durationMs) {
+        this.lastOutcome = PollOutcome.OK;
+        this.lastError = null;
+        this.powerState = powerState;
+        this.reachable = true;
+        this.lastAttemptAt = at;
+        this.lastSuccessAt = at;
+        this.lastDurationMs = durationMs;
+    }
+
+    public void rememberSel(int entries, long lastAdd, long lastErase, boolean overflow, Integer lastRecordId) {
+        this.selEntries = entries;
+        this.selLastAdd = lastAdd;
+        this.selLastErase = lastErase;
+        this.selOverflow = overflow;
+        this.selLastRecordId = lastRecordId;
+    }
+
+    public void forgetSel() {
+        rememberSel(0, -1, -1, false, null);
+        this.selEntries = null;
+    }
+
+    public Long getServerId() { return serverId; }
+    public Optional<String> findPowerState() { return Optional.ofNullable(powerState); }
+    public boolean isReachable() { return reachable; }
+    public Optional<PollOutcome> findLastOutcome() { return Optional.ofNullable(lastOutcome); }
+    public Optional<String> findLastError() { return Optional.ofNullable(lastError); }
+    public Optional<OffsetDateTime> findLastAttemptAt() { return Optional.ofNullable(lastAttemptAt); }
+    public Optional<OffsetDateTime> findLastSuccessAt() { return Optional.ofNullable(lastSuccessAt); }
+    public Optional<Long> findLastDurationMs() { return Optional.ofNullable(lastDurationMs); }
+    public Optional<Integer> findSelEntries() { return Optional.ofNullable(selEntries); }
+    public Optional<Long> findSelLastAdd() { return Optional.ofNullable(selLastAdd); }
+    public Optional<Long> findSelLastErase() { return Optional.ofNullable(selLastErase); }
+    public Optional<Integer> findSelLastRecordId() { return Optional.ofNullable(selLastRecordId); }
+    public boolean isSelOverflow() { return Boolean.TRUE.equals(selOverflow); }
+    public Optional<OffsetDateTime> findSdrNamesAt() { return Optional.ofNullable(sdrNamesAt); }
+    public void setSdrNamesAt(OffsetDateTime sdrNamesAt) { this.sdrNamesAt = sdrNamesAt; }
+}

@@ -1,0 +1,178 @@
+package com.ipmimonitor.database.control;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * A real PostgreSQL server from Debian's packages, run from a data directory of ours on 127.0.0.1.
+ * Used by the app when no database is configured, and by the integration tests for a throwaway cluster.
+ * PostgreSQL refuses to run as root, so under root every server command runs as the "postgres" user.
+ */
+public class PostgresCluster {
+
+    private static final Logger LOG = Logger.getLogger(PostgresCluster.class.getName());
+    private static final long COMMAND_TIMEOUT_SECONDS = 120;
+
+    private final Path dataDir;
+    private final int port;
+    private final String superuser;
+    private final String password;
+    private final Path binDir;
+
+    public PostgresCluster(Path dataDir, int port, String superuser, String password) {
+        this.dataDir = dataDir.toAbsolutePath();
+        this.port = port;
+        this.superuser = superuser;
+        this.password = password;
+        this.binDir = findBinDir();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** Creates the cluster if missing, starts it unless running, and creates the database if missing. */
+    public void start(String database, String extraServerOptions) {
+        try {
+            if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
+                initdb();
+            }
+            if (!isListening()) {
+                run(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-l", dataDir.resolve("server.log").toString(),
+                        "-w", "-t", "60", "-o", serverOptions(extraServerOptions), "start"));
+            }
+            createDatabaseIfMissing(database);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start PostgreSQL in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void stop() {
+        try {
+            if (Files.exists(dataDir.resolve("postmaster.pid"))) {
+                run(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-m", "fast", "-w", "-t", "30", "stop"));
+            }
+        } catch (IOException e) {
+            LOG.warning("stopping PostgreSQL in " + dataDir + " failed: " + e.getMessage());
+        }
+    }
+
+    public boolean isListening() {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private String serverOptions(String extra) {
+        // loopback only; the socket lives in the data dir so no system directory has to be writable
+        return "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + dataDir
+                + (extra == null || extra.isBlank() ? "" : " " + extra);
+    }
+
+    private void initdb() throws IOException {
+        Files.createDirectories(dataDir);
+        Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
+        Path pwFile = dataDir.resolveSibling(dataDir.getFileName() + ".pw");
+        Files.writeString(pwFile, password + "\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(pwFile, PosixFilePermissions.fromString("rw-------"));
+        chownToServerUser(pwFile);
+        chownToServerUser(dataDir);
+        try {
+            run(List.of(bin("initdb"), "-D", dataDir.toString(), "-U", superuser, "--pwfile=" + pwFile,
+                    "--auth=scram-sha-256", "-E", "UTF8", "--no-locale"));
+        } finally {
+            Files.deleteIfExists(pwFile);
+        }
+        LOG.info("created PostgreSQL cluster in " + dataDir);
+    }
+
+    private void createDatabaseIfMissing(String database) {
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("unsupported database name: " + database);
+        }
+        try (var c = DriverManager.getConnection(jdbcUrl("postgres"), superuser, password);
+             var exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, database);
+            if (!exists.executeQuery().next()) {
+                try (var create = c.createStatement()) {
+                    create.execute("create database " + database);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void chownToServerUser(Path path) throws IOException {
+        if (runningAsRoot()) {
+            run(List.of("chown", "-R", "postgres:postgres", path.toString()));
+        }
+    }
+
+    private void run(List<String> command) throws IOException {
+        List<String> full = new ArrayList<>();
+        if (runningAsRoot() && !command.get(0).equals("chown")) {
+            full.addAll(List.of("runuser", "-u", "postgres", "--"));
+        }
+        full.addAll(command);
+        Path log = Files.createTempFile("pgcmd", ".log");
+        try {
+            Process p = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!p.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                throw new IOException(command.get(0) + " timed out");
+            }
+            if (p.exitValue() != 0) {
+                throw new IOException(String.join(" ", command) + " failed: " + Files.readString(log).strip());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private String bin(String name) {
+        return binDir.resolve(name).toString();
+    }
+
+    private static boolean runningAsRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    /** Debian installs each major version side by side; take the newest. */
+    private static Path findBinDir() {
+        Path root = Path.of("/usr/lib/postgresql");
+        String[] versions = root.toFile().list();
+        if (versions == null || versions.length == 0) {
+            throw new IllegalStateException("PostgreSQL server binaries not found under " + root
+                    + " (apt-get install postgresql)");
+        }
+        return Arrays.stream(versions).filter(v -> v.matches("\\d+"))
+                .max(Comparator.comparingInt(Integer::parseInt))
+                .map(v -> root.resolve(v).resolve("bin"))
+                .orElseThrow(() -> new IllegalStateException("no PostgreSQL version under " + root));
+    }
+}

@@ -1,0 +1,32 @@
+package com.ipmimonitor.fleet.boundary;
+
+import com.ipmimonitor.collection.entity.ServerStatus;
+import com.ipmimonitor.events.entity.Severity;
+import com.ipmimonitor.fleet.entity.Server;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Optional;
+
+/** One server as the API shows it: never its credentials, only whether it has its own. */
+public record ServerView(String bmcIp, int port, String serverName, String serverIp, boolean enabled,
+                         boolean useNvidiaPassword, boolean hasIpmiPassword, String notes, String powerStatus,
+                         boolean isReachable, String lastOutcome, String lastError, OffsetDateTime lastCheck,
+                         OffsetDateTime lastSuccess, Integer selEntries, long criticalCount, long warningCount,
+                         long infoCount, long totalCount) {
+
+    public static ServerView of(Server s, Optional<ServerStatus> status, Map<Severity, Long> counts) {
+        long critical = counts.getOrDefault(Severity.CRITICAL, 0L);
+        long warning = counts.getOrDefault(Severity.WARNING, 0L);
+        long info = counts.getOrDefault(Severity.INFO, 0L);
+        return new ServerView(s.getBmcIp(), s.getBmcPort(), s.getName(), s.getServerIp(), s.isEnabled(), s.isNvidia(),
+                s.hasIpmiPassword(), s.getNotes(),
+                status.flatMap(ServerStatus::findPowerState).orElse("UNKNOWN"),
+                status.map(ServerStatus::isReachable).orElse(false),
+                status.flatMap(ServerStatus::findLastOutcome).map(Enum::name).orElse(null),
+                status.flatMap(ServerStatus::findLastError).orElse(null),
+                status.flatMap(ServerStatus::findLastAttemptAt).orElse(null),
+                status.flatMap(ServerStatus::findLastSuccessAt).orElse(null),
+                status.flatMap(ServerStatus::findSelEntries).orElse(null),
+                critical, warning, info, critical + warning + info);
+    }
+}

@@ -1,0 +1,39 @@
+package com.ipmimonitor.fleet.boundary;
+
+import com.ipmimonitor.fleet.entity.Server;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** The fleet: servers known by their BMC address. */
+@Stateless
+public class Servers {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public List<Server> all() {
+        return em.createNamedQuery(Server.ALL, Server.class).getResultList();
+    }
+
+    public Optional<Server> find(long id) {
+        return Optional.ofNullable(em.find(Server.class, id));
+    }
+
+    public Optional<Server> findByBmcIp(String bmcIp) {
+        return em.createNamedQuery(Server.BY_BMC_IP, Server.class).setParameter("bmcIp", bmcIp)
+                .getResultStream().findFirst();
+    }
+
+    public long count() {
+        return em.createQuery("select count(s) from Server s", Long.class).getSingleResult();
+    }
+
+    public Server add(Server server) {
+        em.persist(server);
+        em.flush();
+        return server;
+    }
+}

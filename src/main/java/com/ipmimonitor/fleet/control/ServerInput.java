@@ -1,0 +1,51 @@
+package com.ipmimonitor.fleet.control;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the fields of a server as an operator types them. The original accepted only dotted IPv4;
+ * BMCs are also reached by host name and IPv6.
+ */
+public final class ServerInput {
+
+    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern HOSTNAME = Pattern.compile(
+            "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+
+    private ServerInput() {
+    }
+
+    public static boolean isAddress(String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        if (value.contains(":")) {
+            return IPV6.matcher(value).matches() && value.chars().filter(c -> c == ':').count() >= 2;
+        }
+        if (value.matches("[\\d.]+")) {
+            return IPV4.matcher(value).matches();
+        }
+        return HOSTNAME.matcher(value).matches();
+    }
+
+    /** Problems with the given fields, empty when they are fine. */
+    public static List<String> problems(String bmcIp, Integer port, String name, String serverIp) {
+        List<String> problems = new ArrayList<>();
+        if (!isAddress(bmcIp)) {
+            problems.add("bmc_ip must be an IPv4/IPv6 address or host name, got '" + bmcIp + "'");
+        }
+        if (port != null && (port < 1 || port > 65535)) {
+            problems.add("port must be between 1 and 65535, got " + port);
+        }
+        if (name != null && name.length() > 255) {
+            problems.add("server_name is longer than 255 characters");
+        }
+        if (serverIp != null && !serverIp.isBlank() && !isAddress(serverIp)) {
+            problems.add("server_ip must be an address or host name, got '" + serverIp + "'");
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,99 @@
+package com.ipmimonitor.security.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * HTTP Basic for scripts on /api, a login form for people everywhere else. Jakarta Security 3 (EE 10)
+ * allows one mechanism per application, so this one picks by request. A form login is kept in the session.
+ */
+@ApplicationScoped
+@AutoApplySession
+public class FormOrBasicMechanism implements HttpAuthenticationMechanism {
+
+    static final String LOGIN_PATH = "/login";
+    static final String REALM = "ipmi-monitor";
+
+    @Inject
+    IdentityStoreHandler identityStore;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        Optional<UsernamePasswordCredential> basic = basicCredential(request);
+        if (basic.isPresent()) {
+            return login(basic.get(), context, () -> unauthorized(response));
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (LOGIN_PATH.equals(path) && "POST".equals(request.getMethod())) {
+            var form = new UsernamePasswordCredential(String.valueOf(request.getParameter("username")),
+                    String.valueOf(request.getParameter("password")));
+            return login(form, context, () -> redirect(response, request.getContextPath() + LOGIN_PATH + "?error"));
+        }
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        if (path.startsWith("/api/")) {
+            return unauthorized(response);
+        }
+        return redirect(response, request.getContextPath() + LOGIN_PATH + "?next=" + path);
+    }
+
+    private AuthenticationStatus login(UsernamePasswordCredential credential, HttpMessageContext context,
+                                       java.util.function.Supplier<AuthenticationStatus> onFailure) {
+        CredentialValidationResult result = identityStore.validate(credential);
+        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            return context.notifyContainerAboutLogin(result);
+        }
+        return onFailure.get();
+    }
+
+    private static Optional<UsernamePasswordCredential> basicCredential(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? Optional.empty()
+                    : Optional.of(new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    static AuthenticationStatus unauthorized(HttpServletResponse response) {
+        try {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setContentType("application/json");
+            response.getWriter().write("{\"error\":\"authentication required\",\"details\":[]}");
+        } catch (IOException ignored) {
+            // the client went away
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private static AuthenticationStatus redirect(HttpServletResponse response, String location) {
+        try {
+            response.sendRedirect(location);
+        } catch (IOException ignored) {
+            // the client went away
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
+    }
+}

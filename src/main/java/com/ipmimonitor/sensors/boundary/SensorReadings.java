@@ -1,0 +1,44 @@
+package com.ipmimonitor.sensors.boundary;
+
+import com.ipmimonitor.sensors.entity.SdrName;
+import com.ipmimonitor.sensors.entity.SensorReading;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Sensor history and the per-BMC sensor-number-to-name map (the SDR names that make ECC events readable). */
+@Stateless
+public class SensorReadings {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public void store(List<SensorReading> readings) {
+        readings.forEach(em::persist);
+    }
+
+    public void replaceNames(long serverId, List<SdrName> names) {
+        em.createQuery("delete from SdrName n where n.serverId = :id").setParameter("id", serverId).executeUpdate();
+        // sensor numbers are unique per owner/LUN only: keep the first name a number maps to
+        names.stream().collect(Collectors.toMap(SdrName::getSensorNumber, n -> n, (a, b) -> a))
+                .values().forEach(em::persist);
+    }
+
+    public Map<Integer, String> namesOf(long serverId) {
+        return em.createQuery("select n from SdrName n where n.serverId = :id", SdrName.class)
+                .setParameter("id", serverId).getResultStream()
+                .collect(Collectors.toMap(SdrName::getSensorNumber, SdrName::getSensorName, (a, b) -> a, TreeMap::new));
+    }
+
+    /** The newest reading of every sensor of one server. */
+    public List<SensorReading> latestOf(long serverId) {
+        return em.createQuery("select r from SensorReading r where r.serverId = :id and r.collectedAt ="
+                        + " (select max(x.collectedAt) from SensorReading x where x.serverId = :id) order by r.sensorName",
+                        SensorReading.class)
+                .setParameter("id", serverId).getResultList();
+    }
+}

@@ -1,0 +1,84 @@
+package com.ipmimonitor.sensors.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** One sensor value with the BMC's own thresholds at the time it was read. */
+@Entity
+@Table(name = "sensor_reading")
+public class SensorReading {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "server_id", nullable = false)
+    private Long serverId;
+
+    @Column(name = "sensor_name")
+    private String sensorName;
+
+    @Enumerated(EnumType.STRING)
+    private SensorKind kind;
+
+    private Double value;
+    private String unit;
+    private String status;
+
+    @Column(name = "lower_nr")
+    private Double lowerNonRecoverable;
+    @Column(name = "lower_critical")
+    private Double lowerCritical;
+    @Column(name = "lower_nc")
+    private Double lowerNonCritical;
+    @Column(name = "upper_nc")
+    private Double upperNonCritical;
+    @Column(name = "upper_critical")
+    private Double upperCritical;
+    @Column(name = "upper_nr")
+    private Double upperNonRecoverable;
+
+    @Column(name = "collected_at")
+    private OffsetDateTime collectedAt;
+
+    protected SensorReading() {
+    }
+
+    public SensorReading(Long serverId, String sensorName, SensorKind kind, Double value, String unit, String status,
+                         Double[] thresholdsLnrLcLncUncUcUnr, OffsetDateTime collectedAt) {
+        this.serverId = serverId;
+        this.sensorName = sensorName;
+        this.kind = kind;
+        this.value = value;
+        this.unit = unit;
+        this.status = status;
+        this.lowerNonRecoverable = thresholdsLnrLcLncUncUcUnr[0];
+        this.lowerCritical = thresholdsLnrLcLncUncUcUnr[1];
+        this.lowerNonCritical = thresholdsLnrLcLncUncUcUnr[2];
+        this.upperNonCritical = thresholdsLnrLcLncUncUcUnr[3];
+        this.upperCritical = thresholdsLnrLcLncUncUcUnr[4];
+        this.upperNonRecoverable = thresholdsLnrLcLncUncUcUnr[5];
+        this.collectedAt = collectedAt;
+    }
+
+    public Long getServerId() { return serverId; }
+    public String getSensorName() { return sensorName; }
+    public SensorKind getKind() { return kind; }
+    public Double getValue() { return value; }
+    public String getUnit() { return unit; }
+    public String getStatus() { return status; }
+    public Double getLowerNonRecoverable() { return lowerNonRecoverable; }
+    public Double getLowerCritical() { return lowerCritical; }
+    public Double getLowerNonCritical() { return lowerNonCritical; }
+    public Double getUpperNonCritical() { return upperNonCritical; }
+    public Double getUpperCritical() { return upperCritical; }
+    public Double getUpperNonRecoverable() { return upperNonRecoverable; }
+    public OffsetDateTime getCollectedAt() { return collectedAt; }
+}

@@ -1,0 +1,19 @@
+package com.ipmimonitor.web.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** A 4xx answer with a JSON body that says what was wrong: {"error": "...", "details": [...]}. */
+public record ApiError(String error, List<String> details) {
+
+    public static WebApplicationException of(Response.Status status, String error, List<String> details) {
+        return new WebApplicationException(error, Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(new ApiError(error, details)).build());
+    }
+
+    public static WebApplicationException of(Response.Status status, String error) {
+        return of(status, error, List.of());
+    }
+}

@@ -1,0 +1,22 @@
+package com.ipmimonitor.web.api;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.config.PropertyNamingStrategy;
+import jakarta.ws.rs.ext.ContextResolver;
+import jakarta.ws.rs.ext.Provider;
+
+/** snake_case keys, as the original API and most script authors expect (bmc_ip, is_reachable, ...). */
+@Provider
+public class JsonConfiguration implements ContextResolver<Jsonb> {
+
+    private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
+            .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
+            .withNullValues(true));
+
+    @Override
+    public Jsonb getContext(Class<?> type) {
+        return jsonb;
+    }
+}

@@ -29,6 +29,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 FLEET_DIR=${FLEET_DIR:-$HERE/fleet}
 MODE=${MODE:-ips}
 SIM_PORT=${SIM_PORT:-6230}
+SIM_NET=${SIM_NET:-127.77}   # ips mode: sims live on $SIM_NET.x.y
 BASE_PORT=${BASE_PORT:-9000}
 CON_BASE=${CON_BASE:-19000}
 SEED=${SEED:-42}
@@ -42,7 +43,7 @@ MAXN=400
 
 die() { echo "fleet.sh: $*" >&2; exit 1; }
 
-ip_of() { echo "127.77.$(($1 / 200)).$(($1 % 200 + 1))"; }
+ip_of() { echo "$SIM_NET.$(($1 / 200)).$(($1 % 200 + 1))"; }
 
 sim_addr() {  # i -> "host port console_port"
   local i=$1
@@ -92,7 +93,7 @@ start() {
   done
   # unreachable inventory entry: nothing listens there
   if [ "$MODE" = ips ]; then
-    printf 'bmc-unreach\t127.77.9.254\t%s\tadmin\tsecret\t-\t-\tunreachable\t-\n' "$SIM_PORT" >> "$INV"
+    printf 'bmc-unreach\t%s\t%s\tadmin\tsecret\t-\t-\tunreachable\t-\n' "$SIM_NET.9.254" "$SIM_PORT" >> "$INV"
   elif [ "$MODE" = addrs ]; then
     printf 'bmc-unreach\t127.0.1.254\t623\tadmin\tsecret\t-\t-\tunreachable\t-\n' >> "$INV"
   else

@@ -91,6 +91,10 @@ public class PostgresCluster {
 
     private void initdb() throws IOException {
         Files.createDirectories(dataDir);
+        if (runningAsRoot() && !reachableByServerUser(dataDir.getParent())) {
+            throw new IOException("the postgres user cannot reach " + dataDir.getParent()
+                    + "; set DATA_DIR to a directory it can traverse, e.g. /var/lib/ipmi-monitor");
+        }
         Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
         Path pwFile = dataDir.resolveSibling(dataDir.getFileName() + ".pw");
         Files.writeString(pwFile, password + "\n", StandardCharsets.UTF_8);
@@ -120,6 +124,18 @@ public class PostgresCluster {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean reachableByServerUser(Path dir) {
+        try {
+            Process p = new ProcessBuilder("runuser", "-u", "postgres", "--", "test", "-x", dir.toString()).start();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

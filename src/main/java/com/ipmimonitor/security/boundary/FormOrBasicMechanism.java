@@ -43,11 +43,12 @@ public class FormOrBasicMechanism implements HttpAuthenticationMechanism {
                     String.valueOf(request.getParameter("password")));
             return login(form, context, () -> redirect(response, request.getContextPath() + LOGIN_PATH + "?error"));
         }
+        if (path.startsWith("/api/") && AdminApi.requiresAdmin(request.getMethod(), path)) {
+            // answered here: a 401 raised later by JAX-RS makes Payara fail the response with a 500
+            return unauthorized(response);
+        }
         if (!context.isProtected()) {
             return context.doNothing();
-        }
-        if (path.startsWith("/api/")) {
-            return unauthorized(response);
         }
         return redirect(response, request.getContextPath() + LOGIN_PATH + "?next=" + path);
     }
@@ -80,7 +81,7 @@ public class FormOrBasicMechanism implements HttpAuthenticationMechanism {
         try {
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setContentType("application/json");
+            response.setContentType("application/json;charset=UTF-8");
             response.getWriter().write("{\"error\":\"authentication required\",\"details\":[]}");
         } catch (IOException ignored) {
             // the client went away

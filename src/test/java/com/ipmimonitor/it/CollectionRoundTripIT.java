@@ -1,0 +1,153 @@
+package com.ipmimonitor.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Simulated BMC -> ipmitool -> PostgreSQL -> HTTP, for every kind of BMC in the fleet. */
+class CollectionRoundTripIT {
+
+    private static final ItEnvironment env = ItEnvironment.get();
+
+    @BeforeAll
+    static void everyServerPolledOnce() {
+        awaitServers(servers -> servers.stream().allMatch(s -> !s.asJsonObject().isNull("last_outcome")), 120);
+    }
+
+    @Test
+    void largeSelIsStoredCompletely() {
+        SimulatedBmc large = env.bmc("large-sel");
+        JsonObject server = server(large);
+        assertEquals("OK", server.getString("last_outcome"));
+        assertTrue(server.getBoolean("is_reachable"));
+        assertEquals(large.selEntries(), server.getInt("sel_entries"));
+        assertEquals(large.selEntries(), events(large, 100_000).size());
+    }
+
+    @Test
+    void fullSelAndEmptySel() {
+        assertEquals(1024, events(env.bmc("sel-full"), 100_000).size());
+        SimulatedBmc empty = env.bmc("empty-sel");
+        assertEquals("OK", server(empty).getString("last_outcome"));
+        assertEquals(0, events(empty, 10).size());
+    }
+
+    @Test
+    void poweredOffChassisIsReachableAndOff() {
+        JsonObject off = server(env.bmc("power-off"));
+        assertEquals("OFF", off.getString("power_status"));
+        assertTrue(off.getBoolean("is_reachable"));
+    }
+
+    @Test
+    void wrongPasswordIsAnAuthenticationFailureNotReachable() {
+        JsonObject server = server(env.bmc("wrong-password"));
+        assertEquals("AUTH_FAILED", server.getString("last_outcome"));
+        assertFalse(server.getBoolean("is_reachable"));
+    }
+
+    @Test
+    void silentAddressIsUnreachable() {
+        JsonObject server = server(env.bmc("unreachable"));
+        assertEquals("UNREACHABLE", server.getString("last_outcome"));
+        assertFalse(server.getBoolean("is_reachable"));
+    }
+
+    @Test
+    void eventsAreNamedAndClassifiedFromTheRecordItself() {
+        JsonArray events = events(env.bmc("large-sel"), 100_000);
+        JsonObject ecc = events.stream().map(v -> v.asJsonObject())
+                .filter(e -> e.getString("event_description").equals("Correctable ECC")).findFirst().orElseThrow();
+        assertEquals("warning", ecc.getString("severity"));
+        assertTrue(ecc.getString("sensor_name").matches("CPU\\d_ECC\\d"), ecc.toString());
+        assertTrue(events.stream().map(v -> v.asJsonObject())
+                .anyMatch(e -> e.getString("event_description").equals("Uncorrectable ECC")
+                        && e.getString("severity").equals("critical")));
+    }
+
+    @Test
+    void anInjectedEventIsStoredOnceWithSeverityAndEccName() {
+        SimulatedBmc bmc = env.fleet().stream().filter(b -> b.note().equals("normal")).findFirst().orElseThrow();
+        int before = events(bmc, 100_000).size();
+        env.simConsole(bmc, "sel_add 0x20 0x02 0 0 0 0 0x20 0x00 0x04 0x0c 0x50 0x6f 0xa0 0x00 0x01");
+        collectNow(bmc);
+        JsonArray after = awaitEvents(bmc, n -> n == before + 1);
+        JsonObject newest = after.stream().map(v -> v.asJsonObject()).max(
+                java.util.Comparator.comparingInt(e -> e.getInt("sel_id"))).orElseThrow();
+        assertEquals("Correctable ECC | Asserted [CPU1_ECC1]", newest.getString("summary"));
+        assertEquals("warning", newest.getString("severity"));
+
+        String lastSuccess = server(bmc).getString("last_success");
+        collectNow(bmc);
+        awaitPollAfter(bmc, lastSuccess);
+        assertEquals(before + 1, events(bmc, 100_000).size(), "a second poll must not store the event again");
+    }
+
+    @Test
+    void historySurvivesASelClearOnTheBmc() {
+        SimulatedBmc bmc = env.fleet().stream().filter(b -> b.note().equals("normal")).reduce((a, b) -> b).orElseThrow();
+        int before = events(bmc, 100_000).size();
+        assertTrue(before > 0);
+        env.ipmitool(bmc, "sel", "clear");
+        env.simConsole(bmc, "sel_add 0x20 0x02 0 0 0 0 0x20 0x00 0x04 0x0c 0x51 0x6f 0xa1 0x00 0x02");
+        collectNow(bmc);
+        JsonArray after = awaitEvents(bmc, n -> n == before + 1);
+        assertTrue(after.stream().map(v -> v.asJsonObject())
+                .anyMatch(e -> e.getString("event_description").equals("Uncorrectable ECC")
+                        && e.getString("severity").equals("critical")), after.toString());
+        assertEquals(1, server(bmc).getInt("sel_entries"), "the BMC now holds only the new record");
+    }
+
+    private static void collectNow(SimulatedBmc bmc) {
+        var response = env.post("/api/collect?bmc_ip=" + bmc.host(), null, true);
+        assertEquals(202, response.statusCode(), response.body());
+    }
+
+    private static void awaitPollAfter(SimulatedBmc bmc, String lastSuccess) {
+        for (int i = 0; i < 60; i++) {
+            if (!server(bmc).getString("last_success").equals(lastSuccess)) {
+                return;
+            }
+            ItEnvironment.sleep(500);
+        }
+        throw new AssertionError("no new poll of " + bmc.name() + " within 30 s");
+    }
+
+    private static JsonArray awaitEvents(SimulatedBmc bmc, Predicate<Integer> done) {
+        JsonArray events = null;
+        for (int i = 0; i < 60; i++) {
+            events = events(bmc, 100_000);
+            if (done.test(events.size())) {
+                return events;
+            }
+            ItEnvironment.sleep(500);
+        }
+        throw new AssertionError("events of " + bmc.name() + " never matched; last count " + events.size());
+    }
+
+    private static void awaitServers(Predicate<JsonArray> done, int seconds) {
+        for (int i = 0; i < seconds * 2; i++) {
+            if (done.test(Json.array(env.get("/api/servers").body()))) {
+                return;
+            }
+            ItEnvironment.sleep(500);
+        }
+        throw new AssertionError("servers not polled in time: " + env.get("/api/servers").body());
+    }
+
+    private static JsonObject server(SimulatedBmc bmc) {
+        return Json.serverByBmcIp(Json.array(env.get("/api/servers").body()), bmc.host()).orElseThrow();
+    }
+
+    private static JsonArray events(SimulatedBmc bmc, int limit) {
+        var response = env.get("/api/server/" + bmc.host() + "/events?limit=" + limit);
+        assertEquals(200, response.statusCode(), response.body());
+        return Json.array(response.body());
+    }
+}

@@ -1,0 +1,33 @@
+package com.ipmimonitor.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class HealthIT {
+
+    private final ItEnvironment env = ItEnvironment.get();
+
+    @Test
+    void readyWhenTheDatabaseAnswers() {
+        var response = env.get("/health/ready");
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("UP", Json.object(response.body()).getString("status"));
+    }
+
+    @Test
+    void healthNamesTheDatabaseAndTheCollectorTimer() {
+        var response = env.get("/health");
+        assertEquals(200, response.statusCode(), response.body());
+        Map<String, String> checks = Json.object(response.body()).getJsonArray("checks").stream()
+                .map(v -> (JsonObject) v)
+                .collect(Collectors.toMap(c -> c.getString("name"), c -> c.getString("status")));
+        assertEquals("UP", checks.get("database"));
+        assertEquals("UP", checks.get("collector-timer"));
+        assertTrue(Json.object(env.get("/health/live").body()).getJsonArray("checks").toString().contains("lastTick"));
+    }
+}

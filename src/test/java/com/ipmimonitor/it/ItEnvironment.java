@@ -1,0 +1,267 @@
+package com.ipmimonitor.it;
+
+import com.ipmimonitor.database.control.PostgresCluster;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real parts the integration tests run against, started once per test JVM and stopped by a shutdown
+ * hook: a throwaway PostgreSQL cluster, a fleet of simulated BMCs (ipmi_sim, loopback only) and the built
+ * Payara Micro uber-jar, configured through environment variables as an operator would.
+ */
+public final class ItEnvironment {
+
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASS = "it-admin-secret";
+    static final int APP_PORT = 18181;
+    static final int PG_PORT = 55433;
+    static final int FLEET_SIZE = 8;
+    static final String SIM_NET = "127.78";
+
+    private static ItEnvironment instance;
+
+    private final Path workDir = Path.of(System.getProperty("it.workDir", "target/it")).toAbsolutePath();
+    private final Path projectDir = Path.of(System.getProperty("it.projectDir", ".")).toAbsolutePath();
+    // outside the checkout: under root, the cluster runs as "postgres", which may not traverse e.g. /root
+    private final Path pgDir = Path.of(System.getProperty("java.io.tmpdir"), "ipmimon-it-pg-" + PG_PORT);
+    private final PostgresCluster postgres = new PostgresCluster(pgDir.resolve("data"), PG_PORT, "ipmimon", "ipmimon");
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Process app;
+    private List<SimulatedBmc> fleet;
+
+    private ItEnvironment() {
+    }
+
+    public static synchronized ItEnvironment get() {
+        if (instance == null) {
+            ItEnvironment env = new ItEnvironment();
+            Runtime.getRuntime().addShutdownHook(new Thread(env::stop, "it-environment-stop"));
+            env.start();
+            instance = env;
+        }
+        return instance;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + APP_PORT;
+    }
+
+    public List<SimulatedBmc> fleet() {
+        return fleet;
+    }
+
+    public SimulatedBmc bmc(String note) {
+        return fleet.stream().filter(b -> b.note().contains(note)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no simulated BMC with note " + note));
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    private void start() {
+        try {
+            deleteRecursively(workDir);
+            Files.createDirectories(workDir);
+            deleteRecursively(pgDir);
+            Files.createDirectories(pgDir);
+            pgDir.toFile().setExecutable(true, false);
+            postgres.start("ipmimon_it", "-c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+            fleet = startFleet();
+            app = startApp();
+            awaitReady();
+            registerFleet();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the integration test environment", e);
+        }
+    }
+
+    private List<SimulatedBmc> startFleet() throws IOException {
+        Path fleetDir = workDir.resolve("fleet");
+        run(Map.of("FLEET_DIR", fleetDir.toString(), "SIM_NET", SIM_NET), Duration.ofMinutes(3),
+                projectDir.resolve("src/test/bmcsim/fleet.sh").toString(), "start", String.valueOf(FLEET_SIZE));
+        return SimulatedBmc.fromInventory(Files.readString(fleetDir.resolve("inventory.tsv")));
+    }
+
+    private Process startApp() throws IOException {
+        Path preboot = workDir.resolve("loopback.asadmin");
+        Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners"
+                + ".network-listener.http-listener.address=127.0.0.1\n");
+        List<String> cmd = new ArrayList<>(List.of("java", "-Xmx512m", "-jar",
+                System.getProperty("it.appJar", "target/ipmi-monitor.jar"),
+                "--port", String.valueOf(APP_PORT), "--prebootcommandfile", preboot.toString(),
+                "--rootdir", workDir.resolve("payara").toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("app.log").toFile());
+        Map<String, String> env = pb.environment();
+        env.put("DB_URL", postgres.jdbcUrl("ipmimon_it"));
+        env.put("DB_USER", "ipmimon");
+        env.put("DB_PASSWORD", "ipmimon");
+        env.put("DATA_DIR", workDir.resolve("app-data").toString());
+        env.put("ADMIN_USER", ADMIN_USER);
+        env.put("ADMIN_PASS", ADMIN_PASS);
+        env.put("SECRET_KEY", "integration-test-secret-key");
+        env.put("POLL_INTERVAL", "20");
+        env.put("IPMITOOL_SESSION_TIMEOUT", "1");
+        env.put("IPMITOOL_RETRIES", "1");
+        env.put("APP_NAME", "IPMI Monitor IT");
+        return pb.start();
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            if (!app.isAlive()) {
+                throw new IllegalStateException("the app exited during start; see " + workDir.resolve("app.log"));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException("the app did not become ready in 180 s; see " + workDir.resolve("app.log"));
+    }
+
+    private void registerFleet() {
+        for (SimulatedBmc bmc : fleet) {
+            String body = "{\"bmc_ip\":\"%s\",\"port\":%d,\"server_name\":\"%s\",\"ipmi_user\":\"%s\",\"ipmi_pass\":\"%s\"}"
+                    .formatted(bmc.host(), bmc.port(), bmc.name(), bmc.user(), bmc.password());
+            var response = post("/api/servers/add", body, true);
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("cannot register " + bmc + ": " + response.statusCode() + " " + response.body());
+            }
+        }
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET(), false);
+    }
+
+    public HttpResponse<String> getAsAdmin(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET(), true);
+    }
+
+    public HttpResponse<String> post(String path, String json, boolean asAdmin) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)), asAdmin);
+    }
+
+    public static String basicAuth(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request, boolean asAdmin) {
+        if (asAdmin) {
+            request.header("Authorization", basicAuth(ADMIN_USER, ADMIN_PASS));
+        }
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs an emulator console command on one simulated BMC (sel_add, sensor_set_value, ...). */
+    public String simConsole(SimulatedBmc bmc, String command) {
+        try {
+            return run(Map.of(), Duration.ofSeconds(20), "python3", projectDir.resolve("src/test/bmcsim/simctl.py").toString(),
+                    "--host", bmc.host(), "--port", String.valueOf(bmc.consolePort()), command);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs ipmitool against a simulated BMC the way an operator would (password through -E). */
+    public String ipmitool(SimulatedBmc bmc, String... command) {
+        List<String> cmd = new ArrayList<>(List.of("ipmitool", "-I", "lanplus", "-C", "3", "-H", bmc.host(), "-p",
+                String.valueOf(bmc.port()), "-U", bmc.user(), "-E"));
+        cmd.addAll(List.of(command));
+        try {
+            return run(Map.of("IPMI_PASSWORD", bmc.password()), Duration.ofSeconds(30), cmd.toArray(String[]::new));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String run(Map<String, String> env, Duration timeout, String... cmd) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        try {
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                throw new IOException(String.join(" ", cmd) + " timed out");
+            }
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.exitValue() != 0) {
+                throw new IOException(String.join(" ", cmd) + " failed (" + p.exitValue() + "): " + out);
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private void stop() {
+        if (app != null) {
+            app.destroy();
+            try {
+                if (!app.waitFor(30, TimeUnit.SECONDS)) {
+                    app.descendants().forEach(ProcessHandle::destroyForcibly);
+                    app.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            run(Map.of("FLEET_DIR", workDir.resolve("fleet").toString()), Duration.ofMinutes(1),
+                    projectDir.resolve("src/test/bmcsim/fleet.sh").toString(), "stop");
+        } catch (IOException e) {
+            System.err.println("stopping the simulated fleet failed: " + e.getMessage());
+        }
+        postgres.stop();
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Sets up, builds and runs IPMI Monitor on http://localhost:${PORT:-8080}/ .
+# With no DB_URL, the app starts its own PostgreSQL (data under ./data). With no BMCs configured yet, a
+# simulated demo fleet of ${DEMO_SIZE:-8} BMCs (ipmi_sim on 127.77.0.x) is started and loaded, so the
+# dashboard shows real collected data within a minute. DEMO=0 turns the demo fleet off.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+scripts/setup.sh
+[ -f target/ipmi-monitor.jar ] && [ -z "$(find src pom.xml -newer target/ipmi-monitor.jar -print -quit)" ] \
+  || mvn -B -q package -DskipTests
+
+export DATA_DIR=${DATA_DIR:-$ROOT/data}
+mkdir -p "$DATA_DIR"
+# PostgreSQL runs as the "postgres" user when we are root; it must be able to reach the data directory
+if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$DATA_DIR"; then
+  export DATA_DIR=/var/lib/ipmi-monitor
+  mkdir -p "$DATA_DIR"
+  echo "run: $ROOT is not reachable by the postgres user; using DATA_DIR=$DATA_DIR"
+fi
+
+if [ "${DEMO:-1}" = 1 ] && [ -z "${DB_URL:-}" ]; then
+  export FLEET_DIR=$DATA_DIR/demo-fleet
+  src/test/bmcsim/fleet.sh stop >/dev/null 2>&1 || true
+  src/test/bmcsim/fleet.sh start "${DEMO_SIZE:-8}"
+  trap 'src/test/bmcsim/fleet.sh stop' EXIT
+  export DEMO_INVENTORY=$FLEET_DIR/inventory.tsv
+  # the demo BMCs poll every minute so that changes show up quickly
+  export POLL_INTERVAL=${POLL_INTERVAL:-60}
+fi
+
+echo "run: starting IPMI Monitor on http://localhost:${PORT:-8080}/ (Ctrl-C stops it)"
+java ${JAVA_OPTS:--Xmx768m} -jar target/ipmi-monitor.jar --port "${PORT:-8080}" --rootdir "$DATA_DIR/payara"

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what IPMI Monitor needs on Debian 12 that is not there yet. Safe to run again.
+#   JDK 17 + Maven (build), ipmitool (collection), PostgreSQL server binaries (embedded database and tests),
+#   openipmi's ipmi_sim (simulated BMCs for the demo fleet and tests), chromium + chromedriver (browser tests).
+set -euo pipefail
+
+need=()
+have() { command -v "$1" >/dev/null 2>&1; }
+have java || need+=(openjdk-17-jdk-headless)
+have javac || need+=(openjdk-17-jdk-headless)
+have mvn || need+=(maven)
+have ipmitool || need+=(ipmitool)
+have ipmi_sim || need+=(openipmi)
+have python3 || need+=(python3)
+have ss || need+=(iproute2)
+have runuser || need+=(util-linux)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+if [ "${SKIP_BROWSER:-0}" != 1 ]; then
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+  [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
+fi
+
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  echo "setup: installing ${need[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+echo "setup: $(java -version 2>&1 | head -1); $(mvn -v 2>/dev/null | head -1); $(ipmitool -V)"

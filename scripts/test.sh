@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests (surefire) and integration tests (failsafe) against a throwaway PostgreSQL,
+# a simulated BMC fleet and the built Payara Micro uber-jar, plus headless chromium page tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+cleanup() {
+  # a failing build can skip the JVM shutdown hooks that normally stop these
+  FLEET_DIR=$PWD/target/it/fleet src/test/bmcsim/fleet.sh stop >/dev/null 2>&1 || true
+  pkill -f "$PWD/target/ipmi-monitor.jar" 2>/dev/null || true
+  local pgdata=${TMPDIR:-/tmp}/ipmimon-it-pg-55433/data
+  if [ -f "$pgdata/postmaster.pid" ]; then
+    local pg_ctl; pg_ctl=$(ls /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -1)
+    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$pg_ctl" -D "$pgdata" -m fast stop >/dev/null 2>&1 || true
+    else "$pg_ctl" -D "$pgdata" -m fast stop >/dev/null 2>&1 || true; fi
+  fi
+}
+trap cleanup EXIT
+mvn -B ${MAVEN_ARGS:-} verify

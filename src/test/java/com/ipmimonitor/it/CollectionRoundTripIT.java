@@ -104,6 +104,48 @@ class CollectionRoundTripIT {
         assertEquals(1, server(bmc).getInt("sel_entries"), "the BMC now holds only the new record");
     }
 
+    @Test
+    void sensorNamesAndThresholdsComeFromTheBmc() {
+        SimulatedBmc bmc = env.bmc("large-sel");
+        JsonObject names = Json.object(env.get("/api/sensors/" + bmc.host() + "/names").body());
+        assertEquals("CPU1_ECC1", names.getString("50"));
+        JsonArray sensors = Json.array(env.get("/api/sensors/" + bmc.host()).body());
+        JsonObject fan = sensor(sensors, "FAN1");
+        assertEquals("fan", fan.getString("sensor_type"));
+        assertEquals(300.0, fan.getJsonNumber("lower_non_recoverable").doubleValue());
+        assertEquals(500.0, fan.getJsonNumber("lower_critical").doubleValue());
+        assertEquals(700.0, fan.getJsonNumber("lower_non_critical").doubleValue());
+        JsonObject cpu = sensor(sensors, "CPU1 Temp");
+        assertEquals("temperature", cpu.getString("sensor_type"));
+        assertEquals(85.0, cpu.getJsonNumber("upper_non_critical").doubleValue());
+        assertEquals(90.0, cpu.getJsonNumber("upper_critical").doubleValue());
+        assertEquals(95.0, cpu.getJsonNumber("upper_non_recoverable").doubleValue());
+    }
+
+    @Test
+    void aFailingFanShowsInSensorsAndAsCriticalEvents() {
+        SimulatedBmc bmc = env.fleet().stream().filter(b -> b.note().equals("normal")).skip(1).findFirst().orElseThrow();
+        int before = events(bmc, 100_000).size();
+        // FAN2 to 400 RPM: the BMC itself logs "Lower Non-critical going low" and "Lower Critical going low"
+        env.simConsole(bmc, "sensor_set_value 0x20 0 0x11 4 1");
+        collectNow(bmc);
+        JsonArray after = awaitEvents(bmc, n -> n >= before + 2);
+        assertTrue(after.stream().map(v -> v.asJsonObject()).anyMatch(e ->
+                e.getString("summary").equals("Lower Critical going low | Asserted [FAN2]")
+                        && e.getString("severity").equals("critical")), after.toString());
+        assertTrue(after.stream().map(v -> v.asJsonObject()).anyMatch(e ->
+                e.getString("summary").equals("Lower Non-critical going low | Asserted [FAN2]")
+                        && e.getString("severity").equals("warning")), after.toString());
+        JsonObject fan = sensor(Json.array(env.get("/api/sensors/" + bmc.host()).body()), "FAN2");
+        assertEquals(400.0, fan.getJsonNumber("value").doubleValue());
+        assertEquals("cr", fan.getString("status"));
+    }
+
+    private static JsonObject sensor(JsonArray sensors, String name) {
+        return sensors.stream().map(v -> v.asJsonObject()).filter(s -> s.getString("sensor_name").equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " missing from " + sensors));
+    }
+
     private static void collectNow(SimulatedBmc bmc) {
         var response = env.post("/api/collect?bmc_ip=" + bmc.host(), null, true);
         assertEquals(202, response.statusCode(), response.body());

@@ -1,6 +1,8 @@
 package com.ipmimonitor.collection.boundary;
 
+import com.ipmimonitor.collection.control.BmcTarget;
 import com.ipmimonitor.collection.control.CollectionFailure;
+import com.ipmimonitor.collection.control.PollRequest;
 import com.ipmimonitor.collection.control.PollResult;
 import com.ipmimonitor.collection.control.SelCursor;
 import com.ipmimonitor.collection.entity.PollOutcome;
@@ -52,8 +54,7 @@ public class Collector {
         long t0 = System.nanoTime();
         Optional<ServerStatus> status = Optional.ofNullable(em.find(ServerStatus.class, serverId));
         try {
-            PollResult result = config.poller().poll(config.defaults().targetFor(server.get()), cursorOf(status),
-                    sdrDue(status, started));
+            PollResult result = config.poller().poll(requestFor(server.get(), status, started));
             recorder.recordSuccess(serverId, result, started, elapsedMs(t0));
         } catch (CollectionFailure f) {
             LOG.info(() -> server.get().getBmcIp() + ": " + f.outcome() + " " + f.getMessage());
@@ -62,6 +63,17 @@ public class Collector {
             LOG.log(Level.WARNING, "collection of " + server.get().getBmcIp() + " failed", e);
             recorder.recordFailure(serverId, PollOutcome.ERROR, String.valueOf(e.getMessage()), started, elapsedMs(t0));
         }
+    }
+
+    private PollRequest requestFor(Server server, Optional<ServerStatus> status, OffsetDateTime now) {
+        BmcTarget target = config.defaults().targetFor(server);
+        boolean ownSuite = server.findCipherSuite().isPresent();
+        Optional<Integer> learned = status.flatMap(ServerStatus::findCipherSuiteUsed);
+        if (!ownSuite && learned.isPresent()) {
+            target = new BmcTarget(target.host(), target.port(), target.user(), target.password(), learned.get());
+        }
+        return new PollRequest(target, !ownSuite, cursorOf(status), status.flatMap(ServerStatus::findSdrSignature),
+                sdrDue(status, now), status.map(ServerStatus::isDcmiWorthAsking).orElse(true));
     }
 
     private static SelCursor cursorOf(Optional<ServerStatus> status) {

@@ -7,6 +7,7 @@ import com.ipmimonitor.collection.entity.PollOutcome;
 import com.ipmimonitor.collection.entity.ServerStatus;
 import com.ipmimonitor.events.boundary.SystemEvents;
 import com.ipmimonitor.sensors.boundary.SensorReadings;
+import com.ipmimonitor.sensors.entity.PowerDraw;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -39,12 +40,16 @@ public class PollRecorder {
         ServerStatus status = statusOf(serverId);
         result.sdr().ifPresent(entries -> {
             sensors.replaceNames(serverId, SelEventMapping.sdrNames(serverId, entries));
-            status.setSdrNamesAt(now);
+            status.rememberSdrNames(result.sdrSignature().orElse(null), now);
         });
         Map<Integer, String> names = sensors.namesOf(serverId);
         int stored = events.store(result.newRecords().stream()
                 .map(r -> SelEventMapping.toEvent(serverId, r, names, now)).toList());
         sensors.store(SelEventMapping.readings(serverId, result.sensors(), now));
+        result.powerReading().ifPresent(p -> sensors.store(new PowerDraw(serverId, p.currentWatts(), p.minimumWatts(),
+                p.maximumWatts(), p.averageWatts(), now)));
+        status.setDcmiSupported(result.dcmiSupported());
+        status.setCipherSuiteUsed(result.cipherSuite());
         status.recordSuccess(result.power().name(), startedAt, durationMs);
         status.rememberSel(result.selInfo().entries(), result.selInfo().lastAddEpoch(), result.selInfo().lastEraseEpoch(),
                 result.selInfo().overflow(), result.lastRecordId().orElse(null));

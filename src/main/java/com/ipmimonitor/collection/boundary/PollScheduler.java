@@ -1,5 +1,7 @@
 package com.ipmimonitor.collection.boundary;
 
+import com.ipmimonitor.collection.control.PollDispatcher;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
@@ -13,9 +15,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -47,8 +47,13 @@ public class PollScheduler {
     @Inject
     CollectionConfig config;
 
-    private final AtomicInteger running = new AtomicInteger();
     private final AtomicReference<OffsetDateTime> lastTick = new AtomicReference<>();
+    private PollDispatcher dispatcher;
+
+    @PostConstruct
+    void init() {
+        dispatcher = new PollDispatcher(executor);
+    }
 
     @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
     void tick() {
@@ -61,23 +66,16 @@ public class PollScheduler {
     }
 
     private void dispatch() {
-        int free = config.threads() - running.get();
-        List<Long> due = leases.claim(config.instanceId(), free, pollInterval(), config.leaseDuration());
-        for (Long id : due) {
-            running.incrementAndGet();
-            executor.execute(() -> collectAndRelease(id));
-        }
+        dispatcher.dispatch(config.threads(),
+                free -> leases.claim(config.instanceId(), free, pollInterval(), config.leaseDuration()),
+                this::collectAndRelease);
     }
 
     private void collectAndRelease(long serverId) {
         try {
             collector.collect(serverId);
         } finally {
-            try {
-                leases.release(serverId, config.instanceId());
-            } finally {
-                running.decrementAndGet();
-            }
+            leases.release(serverId, config.instanceId());
         }
     }
 
@@ -86,7 +84,7 @@ public class PollScheduler {
     }
 
     public int running() {
-        return running.get();
+        return dispatcher.running();
     }
 
     static Duration pollInterval() {

@@ -1,11 +1,14 @@
 package com.ipmimonitor.collection.control;
 
+import com.ipmimonitor.collection.control.parse.DcmiPowerParser;
 import com.ipmimonitor.collection.control.parse.IpmitoolFailureClassifier;
 import com.ipmimonitor.collection.control.parse.IpmitoolParseException;
+import com.ipmimonitor.collection.control.parse.PowerReading;
 import com.ipmimonitor.collection.control.parse.PowerState;
 import com.ipmimonitor.collection.control.parse.PowerStatusParser;
 import com.ipmimonitor.collection.control.parse.SdrElistParser;
 import com.ipmimonitor.collection.control.parse.SdrEntry;
+import com.ipmimonitor.collection.control.parse.SdrInfoParser;
 import com.ipmimonitor.collection.control.parse.SelEntryResponse;
 import com.ipmimonitor.collection.control.parse.SelInfo;
 import com.ipmimonitor.collection.control.parse.SelInfoParser;
@@ -16,13 +19,16 @@ import com.ipmimonitor.collection.control.parse.SensorRow;
 import com.ipmimonitor.collection.entity.PollOutcome;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
- * One poll of one BMC: power and SEL state in one session, new SEL records only when the SEL changed,
- * SDR names when asked, sensor readings. Throws CollectionFailure with the failure kind.
+ * One poll of one BMC: power, SDR and SEL state in one session; new SEL records only when the SEL changed;
+ * SDR names only when the SDR changed; sensor readings; DCMI power where the BMC has it.
+ * Throws CollectionFailure with the failure kind.
  */
 public class BmcPoller {
+
+    static final int FALLBACK_CIPHER_SUITE = 17;
+    static final int DEFAULT_CIPHER_SUITE = 3;
 
     private final IpmitoolRunner runner;
     private final SelWalker walker;
@@ -32,29 +38,76 @@ public class BmcPoller {
         this.walker = new SelWalker(runner, selBatchSize);
     }
 
-    public PollResult poll(BmcTarget target, SelCursor cursor, boolean readSdr) {
+    public PollResult poll(PollRequest request) {
         try {
-            IpmitoolResult state = checked(runner.probe(target, List.of("power status", "sel info")), "power status + sel info");
-            PowerState power = PowerStatusParser.parse(linesStartingWith(state.stdout(), "Chassis Power", true));
-            SelInfo sel = SelInfoParser.parse(linesStartingWith(state.stdout(), "Chassis Power", false));
+            BmcTarget target = request.target();
+            BmcState state;
+            try {
+                state = readState(target);
+            } catch (CollectionFailure f) {
+                if (f.outcome() != PollOutcome.UNSUPPORTED || !request.cipherFallback()) {
+                    throw f;
+                }
+                // newer BMCs accept only suite 17 (SHA-256), older ones only 3: try the other one once
+                target = withOtherCipherSuite(target);
+                state = readState(target);
+            }
+            SelCursor cursor = request.cursor();
             List<SelRecord> fresh = List.of();
             Optional<Integer> lastId = cursor.lastRecordId();
-            if (!cursor.unchanged(sel.entries(), sel.lastAddEpoch(), sel.lastEraseEpoch())) {
-                List<SelEntryResponse> read = readSel(target, cursor, sel);
-                fresh = read.stream().map(r -> SelRecordDecoder.decode(r.record())).toList();
-                lastId = fresh.isEmpty() ? lastId : Optional.of(fresh.get(fresh.size() - 1).recordId());
-                if (sel.entries() == 0) {
-                    lastId = Optional.empty();
-                }
+            if (!cursor.unchanged(state.sel().entries(), state.sel().lastAddEpoch(), state.sel().lastEraseEpoch())) {
+                fresh = readSel(target, cursor, state.sel()).stream().map(r -> SelRecordDecoder.decode(r.record())).toList();
+                lastId = state.sel().entries() == 0 ? Optional.empty()
+                        : fresh.isEmpty() ? lastId : Optional.of(fresh.get(fresh.size() - 1).recordId());
             }
-            Optional<List<SdrEntry>> sdr = readSdr
+            boolean sdrChanged = state.sdrSignature().isEmpty() || !state.sdrSignature().equals(request.sdrSignature());
+            Optional<List<SdrEntry>> sdr = request.sdrNamesStale() || sdrChanged
                     ? Optional.of(SdrElistParser.parse(checked(runner.run(target, List.of("sdr", "elist")), "sdr elist").stdout()))
                     : Optional.empty();
             List<SensorRow> sensors = SensorListParser.parse(checked(runner.run(target, List.of("sensor")), "sensor").stdout());
-            return new PollResult(power, sel, fresh, lastId, sdr, sensors);
+            Optional<Optional<PowerReading>> dcmi = request.readDcmi() ? readDcmi(target) : Optional.empty();
+            return new PollResult(state.power(), state.sel(), fresh, lastId, state.sdrSignature(), sdr, sensors,
+                    dcmi.flatMap(r -> r), !request.readDcmi() || dcmi.isPresent(), target.cipherSuite());
         } catch (IpmitoolParseException e) {
             throw new CollectionFailure(PollOutcome.PARSE_ERROR, e.getMessage());
         }
+    }
+
+    private record BmcState(PowerState power, SelInfo sel, Optional<String> sdrSignature) {
+    }
+
+    /** One session: `power status`, `sdr info`, `sel info`; their outputs are told apart by their first lines. */
+    private BmcState readState(BmcTarget target) {
+        String out = checked(runner.probe(target, List.of("power status", "sdr info", "sel info")),
+                "power status + sdr info + sel info").stdout();
+        int sel = out.indexOf("SEL Information");
+        if (sel < 0) {
+            throw new IpmitoolParseException("no sel info in the output", out.strip());
+        }
+        String head = out.substring(0, sel);
+        String power = head.lines().filter(l -> l.startsWith("Chassis Power")).findFirst().orElse(head);
+        String sdrInfo = head.lines().filter(l -> !l.startsWith("Chassis Power")).reduce("", (a, b) -> a + b + "\n");
+        return new BmcState(PowerStatusParser.parse(power), SelInfoParser.parse(out.substring(sel)), sdrSignature(sdrInfo));
+    }
+
+    private static Optional<String> sdrSignature(String sdrInfo) {
+        try {
+            return Optional.of(SdrInfoParser.signature(sdrInfo));
+        } catch (IpmitoolParseException e) {
+            return Optional.empty(); // a BMC without sdr info: names are refreshed on the daily schedule instead
+        }
+    }
+
+    /** Empty when the BMC has no DCMI power reading; present-but-empty when measurement is deactivated. */
+    private Optional<Optional<PowerReading>> readDcmi(BmcTarget target) {
+        IpmitoolResult result = runner.run(target, List.of("dcmi", "power", "reading"));
+        if (result.timedOut()) {
+            throw new CollectionFailure(PollOutcome.TIMEOUT, "dcmi power reading timed out");
+        }
+        if (result.exitCode() != 0 || !result.stdout().contains("Instantaneous power reading")) {
+            return Optional.empty();
+        }
+        return Optional.of(DcmiPowerParser.parse(result.stdout()));
     }
 
     private List<SelEntryResponse> readSel(BmcTarget target, SelCursor cursor, SelInfo sel) {
@@ -68,6 +121,11 @@ public class BmcPoller {
                 .orElse(List.of());
     }
 
+    static BmcTarget withOtherCipherSuite(BmcTarget t) {
+        int other = t.cipherSuite() == FALLBACK_CIPHER_SUITE ? DEFAULT_CIPHER_SUITE : FALLBACK_CIPHER_SUITE;
+        return new BmcTarget(t.host(), t.port(), t.user(), t.password(), other);
+    }
+
     private IpmitoolResult checked(IpmitoolResult result, String what) {
         if (result.timedOut()) {
             throw new CollectionFailure(PollOutcome.TIMEOUT, what + " timed out after " + result.duration().toSeconds() + " s");
@@ -77,10 +135,6 @@ public class BmcPoller {
             throw new CollectionFailure(outcome, what + ": " + lastLine(result.stderr()));
         }
         return result;
-    }
-
-    private static String linesStartingWith(String text, String prefix, boolean keep) {
-        return text.lines().filter(l -> l.startsWith(prefix) == keep).collect(Collectors.joining("\n"));
     }
 
     private static String lastLine(String text) {

@@ -1,5 +1,6 @@
 package com.ipmimonitor.collection.control;
 
+import com.ipmimonitor.collection.control.parse.PowerReading;
 import com.ipmimonitor.collection.control.parse.PowerState;
 import com.ipmimonitor.collection.control.parse.SdrEntry;
 import com.ipmimonitor.collection.control.parse.SelInfo;
@@ -10,8 +11,11 @@ import java.util.Optional;
 
 /**
  * Everything one successful poll read from a BMC. newRecords is empty when the SEL did not change;
- * lastRecordId is the id the next incremental read continues from.
+ * lastRecordId is the id the next incremental read continues from; sdr is present when names were re-read;
+ * dcmiSupported is false when the BMC rejected the DCMI power reading.
  */
 public record PollResult(PowerState power, SelInfo selInfo, List<SelRecord> newRecords,
-                         Optional<Integer> lastRecordId, Optional<List<SdrEntry>> sdr, List<SensorRow> sensors) {
+                         Optional<Integer> lastRecordId, Optional<String> sdrSignature, Optional<List<SdrEntry>> sdr,
+                         List<SensorRow> sensors, Optional<PowerReading> powerReading, boolean dcmiSupported,
+                         int cipherSuite) {
 }

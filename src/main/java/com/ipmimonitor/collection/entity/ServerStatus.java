@@ -61,6 +61,15 @@ public class ServerStatus {
     @Column(name = "sdr_names_at")
     private OffsetDateTime sdrNamesAt;
 
+    @Column(name = "sdr_signature")
+    private String sdrSignature;
+
+    @Column(name = "dcmi_supported")
+    private Boolean dcmiSupported;
+
+    @Column(name = "cipher_suite_used")
+    private Integer cipherSuiteUsed;
+
     @Version
     private long version;
 
@@ -117,5 +126,14 @@ public class ServerStatus {
     public Optional<Integer> findSelLastRecordId() { return Optional.ofNullable(selLastRecordId); }
     public boolean isSelOverflow() { return Boolean.TRUE.equals(selOverflow); }
     public Optional<OffsetDateTime> findSdrNamesAt() { return Optional.ofNullable(sdrNamesAt); }
-    public void setSdrNamesAt(OffsetDateTime sdrNamesAt) { this.sdrNamesAt = sdrNamesAt; }
+    public void rememberSdrNames(String signature, OffsetDateTime at) {
+        this.sdrSignature = signature;
+        this.sdrNamesAt = at;
+    }
+    public Optional<String> findSdrSignature() { return Optional.ofNullable(sdrSignature); }
+    /** Unknown until the first poll asked; false once the BMC rejected DCMI, so it is not asked again. */
+    public boolean isDcmiWorthAsking() { return !Boolean.FALSE.equals(dcmiSupported); }
+    public void setDcmiSupported(boolean dcmiSupported) { this.dcmiSupported = dcmiSupported; }
+    public Optional<Integer> findCipherSuiteUsed() { return Optional.ofNullable(cipherSuiteUsed); }
+    public void setCipherSuiteUsed(int cipherSuiteUsed) { this.cipherSuiteUsed = cipherSuiteUsed; }
 }

@@ -1,5 +1,6 @@
 package com.ipmimonitor.sensors.boundary;
 
+import com.ipmimonitor.sensors.entity.PowerDraw;
 import com.ipmimonitor.sensors.entity.SdrName;
 import com.ipmimonitor.sensors.entity.SensorReading;
 import jakarta.ejb.Stateless;
@@ -19,6 +20,18 @@ public class SensorReadings {
 
     public void store(List<SensorReading> readings) {
         readings.forEach(em::persist);
+    }
+
+    public void store(PowerDraw draw) {
+        em.persist(draw);
+    }
+
+    public List<PowerDraw> powerOf(long serverId, int hours) {
+        return em.createQuery("select p from PowerDraw p where p.serverId = :id and p.collectedAt >= :since"
+                        + " order by p.collectedAt", PowerDraw.class)
+                .setParameter("id", serverId)
+                .setParameter("since", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(hours))
+                .getResultList();
     }
 
     public void replaceNames(long serverId, List<SdrName> names) {

@@ -1,0 +1,227 @@
+#!/usr/bin/env bash
+# collection-bench.sh [sel|fleet|all] - benchmarks of IPMI Monitor's collection (see bench/README.md)
+#
+#   sel    (A) one BMC with a 1236-entry SEL (bmc002 of a 2-sim fleet on 127.79.x): steady-state poll
+#              (exec "power status"+"sel info", + sensor) vs full "sel elist" vs incremental raw read
+#   fleet  (B) the real app (target/ipmi-monitor.jar) against 300 simulated BMCs on 127.80.x: first round
+#              (registration -> first outcome) and steady-state round (POST /api/collect)
+#   all    both (default)
+#
+# Environment (defaults):
+#   BENCH_DIR=/tmp/ipmimon-bench   all state: sims, PostgreSQL, app data, logs, results (recreated each run)
+#   REPS=30                        repetitions per variant in (A)
+#   FLEET_N=300                    simulated BMCs in (B)
+#   THREADS_LIST="10"              COLLECTOR_THREADS values for (B), e.g. "10 4"
+#   CI_LOG=/tmp/ci1.log            before measuring, wait (poll 20 s, <= CI_WAIT_MAX=2400 s) until it has a
+#                                  line starting with rc= and no Maven build runs (WAIT_FOR_MAVEN=0: don't
+#                                  check Maven); CI_LOG= skips all waiting
+#   APP_PORT=18299 PG_PORT=55499
+# Everything listens on loopback only; every process started here is stopped by PID on exit (trap).
+# Results: $BENCH_DIR/results/*.json, copied to bench/results/.
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+PROJECT=$(cd "$HERE/.." && pwd)
+MODE=${1:-all}
+case "$MODE" in sel|fleet|all) ;; *) sed -n '2,20p' "$0"; exit 2 ;; esac
+
+BENCH_DIR=${BENCH_DIR:-/tmp/ipmimon-bench}
+REPS=${REPS:-30}
+FLEET_N=${FLEET_N:-300}
+THREADS_LIST=${THREADS_LIST:-10}
+CI_LOG=${CI_LOG-/tmp/ci1.log}
+CI_WAIT_MAX=${CI_WAIT_MAX:-2400}
+APP_PORT=${APP_PORT:-18299}
+PG_PORT=${PG_PORT:-55499}
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+PG_DB=ipmibench PG_USER=bench PG_PASS=bench-pg-secret
+FLEET_SH=$PROJECT/src/test/bmcsim/fleet.sh
+PY=$( [ -x /usr/bin/python3 ] && echo /usr/bin/python3 || command -v python3 )
+SEL_FLEET=$BENCH_DIR/sel/fleet
+BIG_FLEET=$BENCH_DIR/fleet/fleet
+PGDATA=$BENCH_DIR/pg/data
+RESULTS=$BENCH_DIR/results
+APP_PID_FILE=$BENCH_DIR/app.pid
+JAR=$BENCH_DIR/ipmi-monitor.jar
+
+say() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
+die() { say "ERROR: $*"; exit 1; }
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+# ---------------------------------------------------------------- cleanup (by PID / own dirs only)
+stop_app() {
+  [ -f "$APP_PID_FILE" ] || return 0
+  local pid; pid=$(cat "$APP_PID_FILE")
+  # only if that PID is really our java -jar $JAR
+  if [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -qF -- "-jar $JAR"; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    if kill -0 "$pid" 2>/dev/null; then
+      say "app $pid did not stop in 30 s: SIGKILL"
+      pkill -KILL -P "$pid" 2>/dev/null || true   # its ipmitool children, by parent PID
+      kill -9 "$pid" 2>/dev/null || true
+    fi
+  fi
+  rm -f "$APP_PID_FILE"
+}
+stop_pg() {
+  if [ -f "$PGDATA/postmaster.pid" ]; then
+    as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w -t 30 stop >/dev/null 2>&1 \
+      || { local pid; pid=$(head -1 "$PGDATA/postmaster.pid"); kill -9 "$pid" 2>/dev/null || true; }
+  fi
+}
+stop_fleet() {  # $1 = FLEET_DIR
+  if ls "$1"/*/sim.pid >/dev/null 2>&1; then FLEET_DIR=$1 timeout 120 "$FLEET_SH" stop >&2 || true; fi
+}
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  stop_app
+  stop_pg
+  stop_fleet "$SEL_FLEET"
+  stop_fleet "$BIG_FLEET"
+  [ -d "$RESULTS" ] && mkdir -p "$HERE/results" && cp -f "$RESULTS"/*.json "$HERE/results/" 2>/dev/null || true
+  say "cleanup done (exit $rc)"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---------------------------------------------------------------- machine etiquette
+wait_for_ci() {
+  # the brief: do not measure before $CI_LOG has a line starting with rc= (maven colours may precede it);
+  # also wait while a Maven build runs on this machine (it would skew the figures and be slowed by us)
+  [ -n "$CI_LOG" ] || return 0
+  local waited=0 why
+  while :; do
+    why=
+    if [ -e "$CI_LOG" ] && ! grep -aqE $'^(\x1b\\[[0-9;]*m)*rc=' "$CI_LOG"; then why="$CI_LOG has no rc= line yet"; fi
+    if [ "${WAIT_FOR_MAVEN:-1}" = 1 ] && pgrep -f 'org.codehaus.plexus.classworlds.launcher.Launcher' >/dev/null; then
+      why="${why:+$why; }a Maven build is running"
+    fi
+    [ -z "$why" ] && return 0
+    [ "$waited" -ge "$CI_WAIT_MAX" ] && die "still busy after ${CI_WAIT_MAX} s: $why"
+    [ $((waited % 120)) = 0 ] && say "waiting: $why"
+    sleep 20; waited=$((waited + 20))
+  done
+}
+
+tcp_free() { ! ss -Hltn "sport = :$1" | grep -q .; }
+
+# ---------------------------------------------------------------- (A) steady-state poll vs full elist
+bench_sel() {
+  say "(A) starting 2 sims on 127.79.x (bmc002 = 127.79.0.3:6230, large SEL)"
+  rm -rf "$BENCH_DIR/sel"; mkdir -p "$BENCH_DIR/sel/home/.local/usr/share/misc"
+  cp "$PROJECT/src/main/resources/ipmitool/enterprise-numbers.txt" "$BENCH_DIR/sel/home/.local/usr/share/misc/"
+  FLEET_DIR=$SEL_FLEET SIM_NET=127.79 timeout 300 "$FLEET_SH" start 2 >&2
+  # fleet.sh gives the LAST sim of a fleet a wrong password (inventory still says "secret"); with N=2 that is
+  # bmc002, so use the password the sim really has
+  local pass; pass=$(cat "$SEL_FLEET/bmc002/real_password")
+  wait_for_ci
+  say "(A) measuring, $REPS repetitions per variant"
+  IPMI_PASSWORD=$pass timeout 1200 "$PY" "$HERE/selbench.py" --host 127.79.0.3 --port 6230 --user admin \
+    --reps "$REPS" --home "$BENCH_DIR/sel/home" --workdir "$BENCH_DIR/sel/work" > "$RESULTS/sel.json"
+  stop_fleet "$SEL_FLEET"
+  "$PY" - "$RESULTS/sel.json" <<'EOF' >&2
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(f"(A) {d['bmc']}  SEL entries {d['sel_entries']}  reps {d['reps']}")
+print(f"{'variant':<22}{'wall ms (median)':>18}{'cpu ms (median)':>17}{'elist/x wall':>14}{'elist/x cpu':>13}")
+for k, r in d["results"].items():
+    q = d["full_elist_over"].get(k, {})
+    print(f"{k:<22}{r['wall_median_ms']:>18}{r['cpu_median_ms']:>17}{q.get('wall', ''):>14}{q.get('cpu', ''):>13}")
+print("checks:", json.dumps(d["checks"]))
+EOF
+}
+
+# ---------------------------------------------------------------- (B) fleet throughput of the real app
+prepare_jar() {
+  if [ -f "$PROJECT/target/ipmi-monitor.jar" ]; then
+    cp -f "$PROJECT/target/ipmi-monitor.jar" "$JAR"   # a stable copy: the checkout may be rebuilt meanwhile
+  else
+    say "no target/ipmi-monitor.jar: building a copy in /tmp/benchsrc (mvn -o)"
+    rm -rf /tmp/benchsrc; mkdir -p /tmp/benchsrc
+    tar -C "$PROJECT" --exclude=./target --exclude=./data --exclude=./bench -cf - . | tar -C /tmp/benchsrc -xf -
+    (cd /tmp/benchsrc && timeout 1200 mvn -q -o package -DskipTests) >&2
+    cp -f /tmp/benchsrc/target/ipmi-monitor.jar "$JAR"
+  fi
+}
+
+start_pg() {
+  tcp_free "$PG_PORT" || die "port $PG_PORT is in use"
+  rm -rf "$BENCH_DIR/pg"; mkdir -p "$PGDATA"; chmod 755 "$BENCH_DIR" "$BENCH_DIR/pg"; chmod 700 "$PGDATA"
+  printf '%s\n' "$PG_PASS" > "$BENCH_DIR/pg/pw"; chmod 600 "$BENCH_DIR/pg/pw"
+  [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$BENCH_DIR/pg"
+  as_pg "$PG_BIN/initdb" -D "$PGDATA" -U "$PG_USER" --pwfile="$BENCH_DIR/pg/pw" --auth-local=trust \
+    --auth-host=scram-sha-256 -E UTF8 --no-locale >/dev/null
+  rm -f "$BENCH_DIR/pg/pw"
+  as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$BENCH_DIR/pg/server.log" -w -t 60 \
+    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$PGDATA ${PG_OPTS:-}" start >/dev/null
+}
+psql_pg() { as_pg "$PG_BIN/psql" -h "$PGDATA" -p "$PG_PORT" -U "$PG_USER" -d postgres -qAt -c "$1"; }
+
+start_app() {  # $1 = COLLECTOR_THREADS
+  tcp_free "$APP_PORT" || die "port $APP_PORT is in use"
+  local run=$BENCH_DIR/app-t$1
+  rm -rf "$run"; mkdir -p "$run"
+  printf 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n' \
+    > "$run/loopback.asadmin"
+  ( cd "$run" && exec env DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DB" DB_USER="$PG_USER" DB_PASSWORD="$PG_PASS" \
+      DATA_DIR="$run/data" ADMIN_PASS=bench SECRET_KEY=bench POLL_INTERVAL=3600 \
+      IPMITOOL_SESSION_TIMEOUT=1 IPMITOOL_RETRIES=1 COLLECTOR_THREADS="$1" \
+      java -Xmx768m -jar "$JAR" --port "$APP_PORT" --prebootcommandfile "$run/loopback.asadmin" \
+      --rootdir "$run/payara" </dev/null >"$run/app.log" 2>&1 ) &
+  echo $! > "$APP_PID_FILE"
+  local t
+  for ((t = 0; t < 240; t++)); do
+    kill -0 "$(cat "$APP_PID_FILE")" 2>/dev/null || die "the app exited during start; see $run/app.log"
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$APP_PORT/health/ready")" = 200 ] \
+      && { say "app ready after ${t} s (pid $(cat "$APP_PID_FILE"), COLLECTOR_THREADS=$1)"; return 0; }
+    sleep 1
+  done
+  die "the app was not ready within 240 s; see $run/app.log"
+}
+
+bench_fleet() {
+  prepare_jar
+  start_pg
+  say "(B) starting $FLEET_N sims on 127.80.x (about a minute)"
+  rm -rf "$BENCH_DIR/fleet"; mkdir -p "$BENCH_DIR/fleet"
+  FLEET_DIR=$BIG_FLEET SIM_NET=127.80 timeout 600 "$FLEET_SH" start "$FLEET_N" >&2
+  local t
+  for t in $THREADS_LIST; do
+    psql_pg "drop database if exists $PG_DB" && psql_pg "create database $PG_DB"   # every run starts empty
+    wait_for_ci
+    start_app "$t"
+    timeout 3600 "$PY" "$HERE/fleetbench.py" --base "http://127.0.0.1:$APP_PORT" --admin-pass bench \
+      --inventory "$BIG_FLEET/inventory.tsv" --fleet-dir "$BIG_FLEET" --jvm-pid "$(cat "$APP_PID_FILE")" \
+      --postmaster-pid "$(head -1 "$PGDATA/postmaster.pid")" --threads "$t" --psql "$PG_BIN/psql" \
+      --pgdata "$PGDATA" --pgport "$PG_PORT" --pguser "$PG_USER" --pgdb "$PG_DB" > "$RESULTS/fleet-t$t.json"
+    stop_app
+    "$PY" - "$RESULTS/fleet-t$t.json" <<'EOF' >&2
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(f"(B) {d['servers']} servers, COLLECTOR_THREADS={d['collector_threads']}")
+for k in ("round1_first_poll", "round2_steady_state"):
+    r = d[k]; c = r["cpu_s"]; cr = r.get("collection_run", {})
+    print(f"  {k:<20} {r['elapsed_s']:>7} s  {r['servers_per_s']:>6} servers/s  outcomes {r['outcomes']}  "
+          f"cpu s: jvm {c['jvm']} ipmitool {c['ipmitool']} postgres {c['postgres']} sims {c['sims']}  "
+          f"poll ms median {cr.get('poll_ms_median')} p90 {cr.get('poll_ms_p90')} utilisation {cr.get('thread_utilisation')}")
+EOF
+  done
+  stop_fleet "$BIG_FLEET"
+  stop_pg
+}
+
+# ---------------------------------------------------------------- main
+command -v ipmitool >/dev/null || die "ipmitool not installed"
+command -v ipmi_sim >/dev/null || die "ipmi_sim not installed"
+# leftovers of an earlier (killed) run in the same BENCH_DIR: stop them by their PID files first
+stop_app; stop_pg; stop_fleet "$SEL_FLEET"; stop_fleet "$BIG_FLEET"
+mkdir -p "$RESULTS"
+wait_for_ci
+case "$MODE" in
+  sel) bench_sel ;;
+  fleet) bench_fleet ;;
+  all) bench_sel; bench_fleet ;;
+esac
+say "results in $RESULTS (copied to $HERE/results)"

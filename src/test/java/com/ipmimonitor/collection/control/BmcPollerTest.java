@@ -1,0 +1,96 @@
+package com.ipmimonitor.collection.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ipmimonitor.collection.control.parse.Fixtures;
+import com.ipmimonitor.collection.control.parse.PowerState;
+import com.ipmimonitor.collection.entity.PollOutcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** BmcPoller against a fake ipmitool: the fault cases a real simulator cannot produce on demand. */
+class BmcPollerTest {
+
+    @TempDir
+    Path dir;
+
+    private static final BmcTarget TARGET = new BmcTarget("127.0.0.1", 6230, "admin", "secret", 3);
+
+    @Test
+    void garbageOutputIsAParseErrorNotACrash() throws IOException {
+        var poller = poller("""
+                echo 'this is not what ipmitool prints'
+                """, Duration.ofSeconds(10));
+        var failure = assertThrows(CollectionFailure.class, () -> poller.poll(request(TARGET, false)));
+        assertEquals(PollOutcome.PARSE_ERROR, failure.outcome());
+    }
+
+    @Test
+    void aHungIpmitoolIsKilledAndReportedAsTimeout() throws IOException {
+        var poller = poller("sleep 60\n", Duration.ofSeconds(1));
+        long start = System.nanoTime();
+        var failure = assertThrows(CollectionFailure.class, () -> poller.poll(request(TARGET, false)));
+        assertEquals(PollOutcome.TIMEOUT, failure.outcome());
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(20).toNanos(), "the hard timeout was not applied");
+    }
+
+    @Test
+    void aRejectedCipherSuiteFallsBackTo17AndRemembersIt() throws IOException {
+        var poller = poller(cipherAwareFake(), Duration.ofSeconds(10));
+        PollResult result = poller.poll(request(TARGET, true));
+        assertEquals(17, result.cipherSuite());
+        assertEquals(PowerState.ON, result.power());
+        assertEquals(51, result.selInfo().entries());
+    }
+
+    @Test
+    void withoutFallbackTheRejectedSuiteIsReportedAsUnsupported() throws IOException {
+        var poller = poller(cipherAwareFake(), Duration.ofSeconds(10));
+        var failure = assertThrows(CollectionFailure.class, () -> poller.poll(request(TARGET, false)));
+        assertEquals(PollOutcome.UNSUPPORTED, failure.outcome());
+    }
+
+    private String cipherAwareFake() throws IOException {
+        Path state = dir.resolve("state.txt");
+        Files.writeString(state, "Chassis Power is on\n" + Fixtures.ipmitool("ipmi_sim/sdr_info.txt")
+                + Fixtures.ipmitool("ipmi_sim/sel_info.txt"));
+        Path sensors = dir.resolve("sensor.txt");
+        Files.writeString(sensors, Fixtures.ipmitool("ipmi_sim/sensor.txt"));
+        Path sdr = dir.resolve("sdr.txt");
+        Files.writeString(sdr, Fixtures.ipmitool("ipmi_sim/sdr_elist.txt"));
+        // a BMC that only speaks cipher suite 17, answering like ipmitool -v does against ipmi_sim with -C 17
+        return """
+                case " $* " in *" -C 17 "*) ;; *)
+                  echo 'Error in open session response message : invalid authentication algorithm' >&2
+                  echo 'Error: Unable to establish IPMI v2 / RMCP+ session' >&2; exit 1;; esac
+                case " $* " in
+                  *" exec "*) cat %s;;
+                  *" sensor "*) cat %s;;
+                  *" sdr elist "*) cat %s;;
+                  *) echo 'DCMI request failed because: Invalid command (c1)' >&2; exit 1;;
+                esac
+                """.formatted(state, sensors, sdr);
+    }
+
+    private static PollRequest request(BmcTarget target, boolean fallback) {
+        // the cursor matches the fixture's SEL (51 entries), so no SEL records are read
+        return new PollRequest(target, fallback, new SelCursor(51, 1795294527L, 1792889669L, Optional.of(0x33)),
+                Optional.empty(), true, true);
+    }
+
+    private BmcPoller poller(String body, Duration timeout) throws IOException {
+        Path fake = dir.resolve("ipmitool");
+        Files.writeString(fake, "#!/bin/sh\n" + body);
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
+        Path work = Files.createDirectories(dir.resolve("work"));
+        return new BmcPoller(new IpmitoolRunner(new IpmitoolSettings(fake.toString(), timeout, 1, 1, dir, work)), 16);
+    }
+}

@@ -1,0 +1,90 @@
+package com.ipmimonitor.collection.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PollDispatcherTest {
+
+    private final ExecutorService executor = Executors.newFixedThreadPool(8);
+    private final CountDownLatch hung = new CountDownLatch(1);
+
+    @AfterEach
+    void release() throws InterruptedException {
+        hung.countDown();
+        executor.shutdown();
+        assertTrue(executor.awaitTermination(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aHungBmcHoldsOneSlotWhileTheOthersArePolled() throws InterruptedException {
+        PollDispatcher dispatcher = new PollDispatcher(executor);
+        Deque<Long> due = new ArrayDeque<>(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L));
+        Set<Long> polled = ConcurrentHashMap.newKeySet();
+        AtomicInteger maxClaim = new AtomicInteger();
+        AtomicInteger concurrent = new AtomicInteger();
+        AtomicInteger maxConcurrent = new AtomicInteger();
+
+        for (int tick = 0; tick < 200 && polled.size() < 9; tick++) {
+            dispatcher.dispatch(2, free -> {
+                maxClaim.accumulateAndGet(free, Math::max);
+                List<Long> claimed = new ArrayList<>();
+                while (claimed.size() < free && !due.isEmpty()) {
+                    claimed.add(due.poll());
+                }
+                return claimed;
+            }, id -> {
+                maxConcurrent.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
+                try {
+                    if (id == 1L) {
+                        hung.await(30, TimeUnit.SECONDS); // an ipmitool that never answers
+                    } else {
+                        polled.add(id);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    concurrent.decrementAndGet();
+                }
+            });
+            Thread.sleep(10);
+        }
+
+        assertEquals(Set.of(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L), polled);
+        assertEquals(1, dispatcher.running(), "only the hung poll is still running");
+        assertTrue(maxConcurrent.get() <= 2, "never more polls than threads: " + maxConcurrent.get());
+        assertTrue(maxClaim.get() <= 2, "never claims more than the free slots: " + maxClaim.get());
+    }
+
+    @Test
+    void nothingIsClaimedWhenEverySlotIsBusy() {
+        PollDispatcher dispatcher = new PollDispatcher(executor);
+        AtomicInteger claims = new AtomicInteger();
+        dispatcher.dispatch(1, free -> List.of(1L), id -> {
+            try {
+                hung.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        int started = dispatcher.dispatch(1, free -> {
+            claims.incrementAndGet();
+            return List.of(2L);
+        }, id -> { });
+        assertEquals(0, started);
+        assertEquals(0, claims.get(), "no lease may be taken without a free thread");
+    }
+}

@@ -1,0 +1,26 @@
+package com.ipmimonitor.collection.control.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class DcmiPowerParserTest {
+
+    @Test
+    void readsAllFourFigures() {
+        PowerReading reading = DcmiPowerParser.parse(Fixtures.ipmitool("ipmitool-format/dcmi_power_reading.txt")).orElseThrow();
+        assertEquals(new PowerReading(220, 30, 392, 222), reading);
+    }
+
+    @Test
+    void deactivatedMeasurementIsNoReading() {
+        assertTrue(DcmiPowerParser.parse(Fixtures.ipmitool("ipmitool-format/dcmi_power_reading_deactivated.txt")).isEmpty());
+    }
+
+    @Test
+    void outputWithoutAReadingIsAParseError() {
+        assertThrows(IpmitoolParseException.class, () -> DcmiPowerParser.parse("DCMI request failed because: Invalid command (c1)"));
+    }
+}

@@ -67,6 +67,12 @@ public final class ItEnvironment {
                 .orElseThrow(() -> new IllegalStateException("no simulated BMC with note " + note));
     }
 
+    /** A fresh database of its own in the test cluster, for tests that must not disturb the running app. */
+    public String createDatabase(String name) {
+        postgres.start(name, "");
+        return postgres.jdbcUrl(name);
+    }
+
     public Path workDir() {
         return workDir;
     }

@@ -16,7 +16,7 @@ import java.util.List;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class PollLeases {
 
-    private static final String CLAIM = """
+    static final String CLAIM = """
             with due as (
                 select st.server_id from server_status st join server s on s.id = st.server_id
                  where s.enabled

@@ -13,7 +13,7 @@ public final class ServerInput {
     private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
     private static final Pattern HOSTNAME = Pattern.compile(
             "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+    private static final Pattern HEX_GROUP = Pattern.compile("[0-9A-Fa-f]{1,4}");
 
     private ServerInput() {
     }
@@ -23,12 +23,38 @@ public final class ServerInput {
             return false;
         }
         if (value.contains(":")) {
-            return IPV6.matcher(value).matches() && value.chars().filter(c -> c == ':').count() >= 2;
+            return isIpv6(value);
         }
         if (value.matches("[\\d.]+")) {
             return IPV4.matcher(value).matches();
         }
         return HOSTNAME.matcher(value).matches();
+    }
+
+    /** RFC 4291 text forms: eight groups, or fewer around one "::", optionally ending in dotted IPv4. */
+    static boolean isIpv6(String value) {
+        int gap = value.indexOf("::");
+        if (gap != value.lastIndexOf("::") || value.contains(":::")) {
+            return false;
+        }
+        List<String> groups = new ArrayList<>();
+        for (String half : gap < 0 ? new String[] {value} : new String[] {value.substring(0, gap), value.substring(gap + 2)}) {
+            if (!half.isEmpty()) {
+                groups.addAll(List.of(half.split(":", -1)));
+            }
+        }
+        int size = 0;
+        for (int i = 0; i < groups.size(); i++) {
+            String g = groups.get(i);
+            if (i == groups.size() - 1 && value.endsWith(g) && IPV4.matcher(g).matches()) {
+                size += 2;
+            } else if (HEX_GROUP.matcher(g).matches()) {
+                size += 1;
+            } else {
+                return false;
+            }
+        }
+        return gap < 0 ? size == 8 : size < 8;
     }
 
     /** Problems with the given fields, empty when they are fine. */

@@ -45,8 +45,9 @@ public class LoginServlet extends HttpServlet {
 
     /** Only paths of this application: the original redirected to any ?next= (an open redirect). */
     static String localPath(String next) {
+        // browsers drop tabs and newlines from URLs, so "/\t/evil.com" would become "//evil.com"
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
-                || next.contains("\r") || next.contains("\n")) {
+                || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             return "/";
         }
         return next;

@@ -1,0 +1,4 @@
+/**
+ * The servers being watched, known by BMC address: the Servers facade and API, input validation, and BMC passwords encrypted at rest (CredentialCipher).
+ */
+package com.ipmimonitor.fleet;

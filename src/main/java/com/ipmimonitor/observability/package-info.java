@@ -1,0 +1,4 @@
+/**
+ * MicroProfile Health checks (database, collector timer) and the startup warnings about default secrets.
+ */
+package com.ipmimonitor.observability;

@@ -1,0 +1,4 @@
+/**
+ * JSF backing beans and JAX-RS plumbing shared by the API (JSON naming, JSON errors).
+ */
+package com.ipmimonitor.web;

@@ -1,0 +1,90 @@
+package com.ipmimonitor.collection.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ipmimonitor.it.ItEnvironment;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lease query itself, run concurrently from two connections as two app instances would: no server is
+ * handed to both, and an instance that died gives its servers back when its leases expire.
+ */
+class PollLeasesIT {
+
+    private static String url;
+
+    @BeforeAll
+    static void schema() throws SQLException {
+        url = ItEnvironment.get().createDatabase("leases_it");
+        Flyway.configure().dataSource(url, "ipmimon", "ipmimon").cleanDisabled(false).load().clean();
+        Flyway.configure().dataSource(url, "ipmimon", "ipmimon").load().migrate();
+        try (Connection c = connect(); var s = c.createStatement()) {
+            s.execute("insert into server (bmc_ip, server_name) select '127.90.0.' || g, 'srv' || g from generate_series(1, 20) g");
+            s.execute("insert into server_status (server_id) select id from server");
+        }
+    }
+
+    @Test
+    void concurrentInstancesNeverShareAServerAndDeadLeasesComeBack() throws Exception {
+        CyclicBarrier together = new CyclicBarrier(2);
+        var a = CompletableFuture.supplyAsync(() -> claimAfter(together, "instance-a", 15));
+        var b = CompletableFuture.supplyAsync(() -> claimAfter(together, "instance-b", 15));
+        List<Long> fromA = a.get();
+        List<Long> fromB = b.get();
+
+        Set<Long> union = new HashSet<>(fromA);
+        union.addAll(fromB);
+        assertEquals(fromA.size() + fromB.size(), union.size(), "a server was leased twice: " + fromA + " / " + fromB);
+        assertEquals(20, union.size());
+        assertTrue(claim("instance-c", 20).isEmpty(), "live leases and fresh polls must not be handed out again");
+
+        try (Connection c = connect(); var s = c.createStatement()) {
+            // instance a died: its leases ran out and its servers became due
+            s.executeUpdate("update server_status set lease_until = now() - interval '1 second',"
+                    + " last_attempt_at = now() - interval '1 hour' where lease_owner = 'instance-a'");
+        }
+        assertEquals(new HashSet<>(fromA), new HashSet<>(claim("instance-c", 20)));
+    }
+
+    private static List<Long> claimAfter(CyclicBarrier barrier, String owner, int limit) {
+        try {
+            barrier.await();
+            return claim(owner, limit);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Long> claim(String owner, int limit) throws SQLException {
+        // the JPA query numbers its parameters ?1..?4 in order of appearance
+        try (Connection c = connect(); var q = c.prepareStatement(PollLeases.CLAIM.replaceAll("\\?\\d", "?"))) {
+            q.setDouble(1, 300);
+            q.setInt(2, limit);
+            q.setString(3, owner);
+            q.setDouble(4, 600);
+            List<Long> ids = new ArrayList<>();
+            try (var rs = q.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, "ipmimon", "ipmimon");
+    }
+}

@@ -1,0 +1,182 @@
+package com.ipmimonitor.collection.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** IpmitoolRunner against a fake ipmitool (a shell script) that records what it was given. */
+class IpmitoolRunnerTest {
+
+    private static final String PASSWORD = "s3cr#t$pa ss'\"word";
+    private static final BmcTarget TARGET = new BmcTarget("127.0.0.1", 6230, "admin", PASSWORD, 3);
+
+    @TempDir
+    Path bin;
+    @TempDir
+    Path home;
+    @TempDir
+    Path workDir;
+    @TempDir
+    Path record;
+
+    private Long leftoverChild;
+
+    @BeforeEach
+    void noLeftoverChild() {
+        leftoverChild = null;
+    }
+
+    @AfterEach
+    void killLeftoverChild() {
+        // only ever the sleep this test's own fake started, found by its pid
+        if (leftoverChild != null) {
+            ProcessHandle.of(leftoverChild).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private IpmitoolRunner runnerFor(String scriptBody, Duration timeout) throws IOException {
+        Path fake = bin.resolve("ipmitool");
+        Files.writeString(fake, "#!/bin/bash\n" + scriptBody, StandardCharsets.US_ASCII);
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
+        return new IpmitoolRunner(new IpmitoolSettings(fake.toString(), timeout, 2, 1, home, workDir));
+    }
+
+    private String recordArgsScript() {
+        return "printf '%s\\n' \"$@\" > '" + record.resolve("args") + "'\n"
+                + "printf '%s' \"$IPMI_PASSWORD\" > '" + record.resolve("password") + "'\n"
+                + "printf '%s' \"$HOME\" > '" + record.resolve("home") + "'\n";
+    }
+
+    private List<String> recordedArgs() throws IOException {
+        return Files.readAllLines(record.resolve("args"), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void passwordTravelsOnlyInTheEnvironmentNeverOnTheArgumentList() throws IOException {
+        IpmitoolRunner runner = runnerFor(recordArgsScript(), Duration.ofSeconds(10));
+
+        IpmitoolResult result = runner.run(TARGET, List.of("sel", "info"));
+
+        assertEquals(0, result.exitCode());
+        assertTrue(result.succeeded());
+        List<String> args = recordedArgs();
+        assertEquals(List.of("-I", "lanplus", "-H", "127.0.0.1", "-p", "6230", "-U", "admin", "-E", "-C", "3",
+                "-N", "2", "-R", "1", "sel", "info"), args);
+        assertTrue(args.contains("-E"));
+        assertFalse(args.contains("-P"));
+        assertTrue(args.stream().noneMatch(a -> a.contains(PASSWORD) || a.contains("s3cr")), args.toString());
+        assertEquals(PASSWORD, Files.readString(record.resolve("password"), StandardCharsets.UTF_8));
+        assertEquals(home.toString(), Files.readString(record.resolve("home"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void nullPasswordIsPassedAsEmptyEnvironmentValue() throws IOException {
+        IpmitoolRunner runner = runnerFor(recordArgsScript(), Duration.ofSeconds(10));
+
+        runner.run(new BmcTarget("bmc.example", 623, "root", null, 17), List.of("chassis", "power", "status"));
+
+        assertEquals("", Files.readString(record.resolve("password"), StandardCharsets.UTF_8));
+        List<String> args = recordedArgs();
+        assertEquals(List.of("-I", "lanplus", "-H", "bmc.example", "-p", "623", "-U", "root", "-E", "-C", "17",
+                "-N", "2", "-R", "1", "chassis", "power", "status"), args);
+    }
+
+    @Test
+    void targetToStringDoesNotShowThePassword() {
+        assertEquals("admin@127.0.0.1:6230 (cipher 3)", TARGET.toString());
+        assertFalse(TARGET.toString().contains("s3cr"));
+    }
+
+    @Test
+    void hardTimeoutKillsTheProcessAndItsChildren() throws IOException, InterruptedException {
+        Path childPid = record.resolve("child.pid");
+        IpmitoolRunner runner = runnerFor("sleep 300 &\necho $! > '" + childPid + "'\nwait\n", Duration.ofSeconds(30));
+
+        IpmitoolResult result = runner.run(TARGET, List.of("sel", "info"), Duration.ofSeconds(1));
+
+        assertTrue(result.timedOut());
+        assertEquals(-1, result.exitCode());
+        assertFalse(result.succeeded());
+        long pid = Long.parseLong(Files.readString(childPid).trim());
+        leftoverChild = pid;
+        boolean gone = false;
+        for (int i = 0; i < 50 && !gone; i++) { // at most ~5 s
+            Optional<ProcessHandle> child = ProcessHandle.of(pid);
+            gone = child.isEmpty() || !child.get().isAlive();
+            if (!gone) {
+                Thread.sleep(100);
+            }
+        }
+        assertTrue(gone, "child sleep " + pid + " still alive after the timeout");
+    }
+
+    @Test
+    void stdoutAndStderrAreKeptApart() throws IOException {
+        IpmitoolRunner runner = runnerFor("echo 'Chassis Power is on'\necho 'Get HPM.x Capabilities request failed' >&2\n"
+                + "echo 'second out line'\nexit 3\n", Duration.ofSeconds(10));
+
+        IpmitoolResult result = runner.run(TARGET, List.of("chassis", "power", "status"));
+
+        assertEquals(3, result.exitCode());
+        assertFalse(result.timedOut());
+        assertFalse(result.succeeded());
+        assertEquals("Chassis Power is on\nsecond out line\n", result.stdout());
+        assertEquals("Get HPM.x Capabilities request failed\n", result.stderr());
+    }
+
+    @Test
+    void execPassesThePrivateBatchFileAndDeletesItAfterwards() throws IOException {
+        IpmitoolRunner runner = runnerFor(recordArgsScript()
+                + "f=\"${@: -1}\"\n"
+                + "stat -c %a \"$f\" > '" + record.resolve("mode") + "'\n"
+                + "cp \"$f\" '" + record.resolve("batch-copy") + "'\n"
+                + "echo done\n", Duration.ofSeconds(10));
+        List<String> lines = List.of("sel info", "raw 0x0a 0x43 0x00 0x00 0x00 0x00 0x00 0xff", "sdr elist");
+
+        IpmitoolResult result = runner.exec(TARGET, lines);
+
+        assertEquals("done\n", result.stdout());
+        List<String> args = recordedArgs();
+        assertEquals("exec", args.get(args.size() - 2));
+        Path batch = Path.of(args.get(args.size() - 1));
+        assertEquals(workDir, batch.getParent());
+        assertEquals(lines, Files.readAllLines(record.resolve("batch-copy"), StandardCharsets.US_ASCII));
+        assertEquals("600", Files.readString(record.resolve("mode")).trim());
+        assertFalse(Files.exists(batch), "batch file left behind: " + batch);
+        try (Stream<Path> left = Files.list(workDir)) {
+            assertEquals(List.of(), left.toList(), "work dir holds leftovers (batch/out/err files)");
+        }
+    }
+
+    @Test
+    void probeAddsVerboseFlagAndRunDoesNot() throws IOException {
+        IpmitoolRunner runner = runnerFor(recordArgsScript(), Duration.ofSeconds(10));
+
+        runner.probe(TARGET, List.of("mc info"));
+        List<String> probeArgs = recordedArgs();
+        runner.exec(TARGET, List.of("mc info"));
+        List<String> execArgs = recordedArgs();
+        runner.run(TARGET, List.of("mc", "info"));
+        List<String> runArgs = recordedArgs();
+
+        assertTrue(probeArgs.contains("-v"), probeArgs.toString());
+        assertEquals("-v", probeArgs.get(probeArgs.size() - 3), "-v comes right before the exec command");
+        assertFalse(execArgs.contains("-v"), execArgs.toString());
+        assertFalse(runArgs.contains("-v"), runArgs.toString());
+        assertEquals(List.of("mc", "info"), runArgs.subList(runArgs.size() - 2, runArgs.size()));
+    }
+}

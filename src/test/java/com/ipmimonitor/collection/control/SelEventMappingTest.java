@@ -1,0 +1,142 @@
+package com.ipmimonitor.collection.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ipmimonitor.collection.control.parse.SelRecord;
+import com.ipmimonitor.collection.control.parse.SelRecordDecoder;
+import com.ipmimonitor.events.entity.SelEvent;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SelEventMappingTest {
+
+    // record 2, 2026-10-31T00:38:43Z, generator 0x20, Memory sensor 0x50, sensor-specific, offset 0 = Correctable ECC
+    private static final String ECC = "02 00 02 93 38 e5 6a 20 00 04 0c 50 6f a0 00 01";
+    private static final Map<Integer, String> NAMES = Map.of(0x50, "CPU1_ECC1", 0x51, "CPU1_ECC2");
+    private static final OffsetDateTime COLLECTED = OffsetDateTime.of(2026, 11, 1, 8, 0, 0, 0, ZoneOffset.UTC);
+
+    private static SelRecord decode(String hex) {
+        return SelRecordDecoder.decode(HexFormat.of().parseHex(hex.replace(" ", "")));
+    }
+
+    private static SelRecord with(SelRecord r, int recordId, long timestamp, String rawHex) {
+        return new SelRecord(recordId, r.recordType(), timestamp, r.preInit(), r.generatorId(), r.sensorType(),
+                r.sensorNumber(), r.eventTypeCode(), r.deassertion(), r.offset(), r.data1(), r.data2(), r.data3(),
+                r.sensorTypeName(), r.description(), rawHex);
+    }
+
+    @Test
+    void fingerprintIsStableForTheSameRecordReadTwice() {
+        String first = SelEventMapping.fingerprint(decode(ECC));
+        String second = SelEventMapping.fingerprint(decode(ECC));
+
+        assertEquals(first, second);
+        assertTrue(first.matches("[0-9a-f]{40}"), first);
+    }
+
+    @Test
+    void fingerprintDiffersWhenRecordIdTimestampOrRawBytesDiffer() {
+        SelRecord r = decode(ECC);
+        String base = SelEventMapping.fingerprint(r);
+
+        assertNotEquals(base, SelEventMapping.fingerprint(with(r, 3, r.timestamp(), r.rawHex())));
+        assertNotEquals(base, SelEventMapping.fingerprint(with(r, r.recordId(), r.timestamp() + 1, r.rawHex())));
+        assertNotEquals(base, SelEventMapping.fingerprint(with(r, r.recordId(), r.timestamp(), r.rawHex().substring(0, 30) + "02")));
+        // the same differences read from real bytes: a reused id with other content, a later time, other data
+        assertNotEquals(base, SelEventMapping.fingerprint(decode("03 00 02 93 38 e5 6a 20 00 04 0c 50 6f a0 00 01")));
+        assertNotEquals(base, SelEventMapping.fingerprint(decode("02 00 02 94 38 e5 6a 20 00 04 0c 50 6f a0 00 01")));
+        assertNotEquals(base, SelEventMapping.fingerprint(decode("02 00 02 93 38 e5 6a 20 00 04 0c 50 6f a0 00 02")));
+    }
+
+    @Test
+    void systemEventRecordMapsSensorNameTimeAndCodes() {
+        SelRecord r = decode(ECC);
+
+        SelEvent e = SelEventMapping.toEvent(7L, r, NAMES, COLLECTED);
+
+        assertEquals(7L, e.getServerId());
+        assertEquals(2, e.getRecordId());
+        assertEquals(0x02, e.getRecordTypeCode());
+        assertEquals(Optional.of(OffsetDateTime.of(2026, 10, 31, 0, 38, 43, 0, ZoneOffset.UTC)), e.findEventTime());
+        assertEquals(ZoneOffset.UTC, e.findEventTime().orElseThrow().getOffset());
+        assertEquals(Optional.of(1_793_407_123L), e.findBmcTimestamp());
+        assertFalse(e.isPreInit());
+        assertEquals("Memory", e.getSensorType());
+        assertEquals(Optional.of(0x0c), e.findSensorTypeCode());
+        assertEquals(Optional.of(0x50), e.findSensorNumber());
+        assertEquals(Optional.of("CPU1_ECC1"), e.findSensorName());
+        assertEquals(Optional.of(0x6f), e.findEventTypeCode());
+        assertEquals(Optional.of(0), e.findEventOffset());
+        assertFalse(e.isDeassertion());
+        assertEquals("Correctable ECC", e.getDescription());
+        assertEquals(Optional.empty(), e.findDetail());
+        assertEquals("0200029338e56a2000040c506fa00001", e.getRawHex());
+        assertEquals(SelEventMapping.fingerprint(r), e.getFingerprint());
+        assertEquals(COLLECTED, e.getCollectedAt());
+        assertEquals("Correctable ECC | Asserted [CPU1_ECC1]", e.getSummary());
+    }
+
+    @Test
+    void sensorWithoutSdrNameHasNoSensorName() {
+        SelEvent e = SelEventMapping.toEvent(7L, decode(ECC), Map.of(), COLLECTED);
+
+        assertEquals(Optional.empty(), e.findSensorName());
+        assertEquals(Optional.of(0x50), e.findSensorNumber());
+        assertEquals("Correctable ECC | Asserted", e.getSummary());
+    }
+
+    @Test
+    void preInitRecordKeepsItsBmcTimestampButGetsNoEventTime() {
+        // timestamp 0x00000010: 16 s after BMC init, not an epoch time
+        SelRecord r = decode("04 00 02 10 00 00 00 20 00 04 0c 51 6f a0 00 01");
+
+        SelEvent e = SelEventMapping.toEvent(7L, r, NAMES, COLLECTED);
+
+        assertTrue(e.isPreInit());
+        assertEquals(Optional.empty(), e.findEventTime());
+        assertEquals(Optional.of(16L), e.findBmcTimestamp());
+        assertEquals(Optional.of("CPU1_ECC2"), e.findSensorName());
+    }
+
+    @Test
+    void nonTimestampedOemRecordCarriesNoSensorFieldsNorTime() {
+        SelRecord r = decode("05 00 e0 01 02 03 04 05 06 07 08 09 0a 0b 0c 0d");
+
+        SelEvent e = SelEventMapping.toEvent(7L, r, NAMES, COLLECTED);
+
+        assertEquals(0xe0, e.getRecordTypeCode());
+        assertEquals(Optional.empty(), e.findSensorTypeCode());
+        assertEquals(Optional.empty(), e.findSensorNumber());
+        assertEquals(Optional.empty(), e.findSensorName());
+        assertEquals(Optional.empty(), e.findEventTypeCode());
+        assertEquals(Optional.empty(), e.findEventOffset());
+        assertEquals(Optional.empty(), e.findEventTime());
+        assertEquals(Optional.empty(), e.findBmcTimestamp());
+        assertFalse(e.isPreInit());
+        assertFalse(e.isDeassertion());
+        assertEquals("OEM reserved", e.getSensorType());
+        assertEquals("OEM record e0", e.getDescription());
+        assertEquals(Optional.of("OEM data 0102030405060708090a0b0c0d"), e.findDetail());
+    }
+
+    @Test
+    void timestampedOemRecordHasAnEventTimeButNoSensorTypeCode() {
+        // type c1: timestamp, manufacturer id 0x002a7c, 6 OEM bytes
+        SelRecord r = decode("06 00 c1 93 38 e5 6a 7c 2a 00 aa bb cc dd ee ff");
+
+        SelEvent e = SelEventMapping.toEvent(7L, r, Map.of(0, "must not be used"), COLLECTED);
+
+        assertEquals(Optional.empty(), e.findSensorTypeCode());
+        assertEquals(Optional.empty(), e.findSensorName());
+        assertEquals(Optional.of(OffsetDateTime.of(2026, 10, 31, 0, 38, 43, 0, ZoneOffset.UTC)), e.findEventTime());
+        // the detail is every byte after the record type, timestamp included
+        assertEquals(Optional.of("OEM data 9338e56a7c2a00aabbccddeeff"), e.findDetail());
+    }
+}

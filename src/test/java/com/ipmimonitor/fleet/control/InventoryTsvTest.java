@@ -1,0 +1,82 @@
+package com.ipmimonitor.fleet.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.ipmimonitor.fleet.entity.Server;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The inventory printed by src/test/bmcsim/fleet.sh inventory. */
+class InventoryTsvTest {
+
+    private static final String INVENTORY = """
+            name\thost\tport\tuser\tpassword\tsel_entries\tpower\tnote\tconsole_port
+            bmc001\t127.77.0.2\t6230\tadmin\tsecret\t23\ton\tnormal\t6231
+            bmc002\t127.77.0.3\t6230\tadmin\tsecret\t1291\ton\tlarge-sel\t6231
+            bmc004\t127.77.0.5\t6230\tadmin\tsecret\t0\toff\tsupermicro-oem,power-off\t6231
+            bmc-unreach\t127.77.9.254\t6230\tadmin\tsecret\t-\t-\tunreachable\t-
+            """;
+
+    @Test
+    void headerIsSkippedAndEveryRowBecomesAServer() {
+        List<Server> servers = InventoryTsv.parse(INVENTORY);
+
+        assertEquals(List.of("bmc001", "bmc002", "bmc004", "bmc-unreach"), servers.stream().map(Server::getName).toList());
+    }
+
+    @Test
+    void rowFieldsMapToAddressPortCredentialsAndNote() {
+        Server s = InventoryTsv.parse(INVENTORY).get(0);
+
+        assertEquals("127.77.0.2", s.getBmcIp());
+        assertEquals(6230, s.getBmcPort());
+        assertEquals(Optional.of("admin"), s.findIpmiUser());
+        assertEquals(Optional.of("secret"), s.findIpmiPassword());
+        assertEquals("simulated BMC: normal", s.getNotes());
+        assertEquals(Optional.empty(), s.findCipherSuite());
+    }
+
+    @Test
+    void noteKeepsCommaSeparatedFlagsAndUnreachableRowIsKept() {
+        List<Server> servers = InventoryTsv.parse(INVENTORY);
+
+        assertEquals("simulated BMC: supermicro-oem,power-off", servers.get(2).getNotes());
+        Server unreach = servers.get(3);
+        assertEquals("127.77.9.254", unreach.getBmcIp());
+        assertEquals(6230, unreach.getBmcPort());
+        assertEquals("simulated BMC: unreachable", unreach.getNotes());
+    }
+
+    @Test
+    void portsModeRowsOnOneAddressDifferByPort() {
+        String tsv = "name\thost\tport\tuser\tpassword\tsel_entries\tpower\tnote\tconsole_port\n"
+                + "bmc001\t127.0.0.1\t9001\tadmin\tsecret\t23\ton\tnormal\t19001\n"
+                + "bmc002\t127.0.0.1\t9002\tadmin\tsecret\t40\ton\twrong-password\t19002\n";
+
+        List<Server> servers = InventoryTsv.parse(tsv);
+
+        assertEquals(List.of(9001, 9002), servers.stream().map(Server::getBmcPort).toList());
+        assertEquals(List.of("127.0.0.1", "127.0.0.1"), servers.stream().map(Server::getBmcIp).toList());
+    }
+
+    @Test
+    void blankAndShortLinesAreIgnored() {
+        String tsv = "name\thost\tport\tuser\tpassword\n\n   \nbroken\t10.0.0.1\n"
+                + "bmc009\t127.77.0.10\t6230\tmonitor\tmonpass\n";
+
+        List<Server> servers = InventoryTsv.parse(tsv);
+
+        assertEquals(1, servers.size());
+        assertEquals("bmc009", servers.get(0).getName());
+        assertEquals(Optional.of("monitor"), servers.get(0).findIpmiUser());
+        assertEquals(Optional.of("monpass"), servers.get(0).findIpmiPassword());
+        assertEquals("simulated BMC", servers.get(0).getNotes(), "a row without a note column");
+    }
+
+    @Test
+    void emptyInventoryGivesNoServers() {
+        assertEquals(List.of(), InventoryTsv.parse(""));
+        assertEquals(List.of(), InventoryTsv.parse("name\thost\tport\tuser\tpassword\tsel_entries\tpower\tnote\tconsole_port\n"));
+    }
+}

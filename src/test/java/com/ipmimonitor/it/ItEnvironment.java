@@ -38,7 +38,7 @@ public final class ItEnvironment {
     private final Path pgDir = Path.of(System.getProperty("java.io.tmpdir"), "ipmimon-it-pg-" + PG_PORT);
     private final PostgresCluster postgres = new PostgresCluster(pgDir.resolve("data"), PG_PORT, "ipmimon", "ipmimon");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private Process app;
+    private AppProcess app;
     private List<SimulatedBmc> fleet;
 
     private ItEnvironment() {
@@ -87,7 +87,6 @@ public final class ItEnvironment {
             postgres.start("ipmimon_it", "-c fsync=off -c synchronous_commit=off -c full_page_writes=off");
             fleet = startFleet();
             app = startApp();
-            awaitReady();
             registerFleet();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the integration test environment", e);
@@ -101,51 +100,14 @@ public final class ItEnvironment {
         return SimulatedBmc.fromInventory(Files.readString(fleetDir.resolve("inventory.tsv")));
     }
 
-    private Process startApp() throws IOException {
-        Path preboot = workDir.resolve("loopback.asadmin");
-        Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners"
-                + ".network-listener.http-listener.address=127.0.0.1\n");
-        List<String> cmd = new ArrayList<>(List.of("java", "-Xmx512m", "-jar",
-                System.getProperty("it.appJar", "target/ipmi-monitor.jar"),
-                "--port", String.valueOf(APP_PORT), "--prebootcommandfile", preboot.toString(),
-                "--rootdir", workDir.resolve("payara").toString()));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("app.log").toFile());
-        Map<String, String> env = pb.environment();
-        env.put("DB_URL", postgres.jdbcUrl("ipmimon_it"));
-        env.put("DB_USER", "ipmimon");
-        env.put("DB_PASSWORD", "ipmimon");
-        env.put("DATA_DIR", workDir.resolve("app-data").toString());
-        env.put("ADMIN_USER", ADMIN_USER);
-        env.put("ADMIN_PASS", ADMIN_PASS);
-        env.put("SECRET_KEY", "integration-test-secret-key");
-        env.put("POLL_INTERVAL", "20");
-        env.put("IPMITOOL_SESSION_TIMEOUT", "1");
-        env.put("IPMITOOL_RETRIES", "1");
-        env.put("APP_NAME", "IPMI Monitor IT");
-        return pb.start();
-    }
-
-    private void awaitReady() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline) {
-            if (!app.isAlive()) {
-                throw new IllegalStateException("the app exited during start; see " + workDir.resolve("app.log"));
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(500);
-        }
-        throw new IllegalStateException("the app did not become ready in 180 s; see " + workDir.resolve("app.log"));
+    private AppProcess startApp() throws IOException {
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "DB_URL", postgres.jdbcUrl("ipmimon_it"), "DB_USER", "ipmimon", "DB_PASSWORD", "ipmimon",
+                "DATA_DIR", workDir.resolve("app-data").toString(),
+                "ADMIN_USER", ADMIN_USER, "ADMIN_PASS", ADMIN_PASS, "SECRET_KEY", "integration-test-secret-key"));
+        env.putAll(Map.of("POLL_INTERVAL", "20", "IPMITOOL_SESSION_TIMEOUT", "1", "IPMITOOL_RETRIES", "1",
+                "APP_NAME", "IPMI Monitor IT"));
+        return AppProcess.start(workDir, APP_PORT, env);
     }
 
     private void registerFleet() {
@@ -235,15 +197,7 @@ public final class ItEnvironment {
 
     private void stop() {
         if (app != null) {
-            app.destroy();
-            try {
-                if (!app.waitFor(30, TimeUnit.SECONDS)) {
-                    app.descendants().forEach(ProcessHandle::destroyForcibly);
-                    app.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            app.stop();
         }
         try {
             run(Map.of("FLEET_DIR", workDir.resolve("fleet").toString()), Duration.ofMinutes(1),

@@ -15,6 +15,8 @@ public final class EmbeddedDatabase {
     public static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:55432/ipmimon";
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class.getName());
     private static PostgresCluster running;
+    /** Payara re-creates the persistence unit while shutting down; that must not start PostgreSQL again. */
+    private static boolean stopped;
 
     private EmbeddedDatabase() {
     }
@@ -22,7 +24,7 @@ public final class EmbeddedDatabase {
     /** config maps a property name (db.url, db.user, db.password, data.dir) to its value. */
     public static synchronized void startIfDefault(UnaryOperator<String> config) {
         String url = config.apply("db.url");
-        if (running != null || !DEFAULT_URL.equals(url)) {
+        if (running != null || stopped || !DEFAULT_URL.equals(url)) {
             return;
         }
         PostgresCluster cluster = new PostgresCluster(Path.of(config.apply("data.dir"), "postgres"),
@@ -40,5 +42,6 @@ public final class EmbeddedDatabase {
     public static synchronized void stop() {
         Optional.ofNullable(running).ifPresent(PostgresCluster::stop);
         running = null;
+        stopped = true;
     }
 }

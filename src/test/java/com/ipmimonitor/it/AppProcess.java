@@ -1,0 +1,85 @@
+package com.ipmimonitor.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The built uber-jar started as an operator would: java -jar with environment variables, HTTP on loopback. */
+final class AppProcess {
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private AppProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    static AppProcess start(Path workDir, int port, Map<String, String> env) throws IOException {
+        Files.createDirectories(workDir);
+        Path preboot = workDir.resolve("loopback.asadmin");
+        Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners"
+                + ".network-listener.http-listener.address=127.0.0.1\n");
+        Path log = workDir.resolve("app.log");
+        ProcessBuilder pb = new ProcessBuilder(List.of("java", "-Xmx512m", "-jar",
+                System.getProperty("it.appJar", "target/ipmi-monitor.jar"),
+                "--port", String.valueOf(port), "--prebootcommandfile", preboot.toString(),
+                "--rootdir", workDir.resolve("payara").toString()))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().putAll(env);
+        AppProcess app = new AppProcess(pb.start(), port, log);
+        app.awaitReady();
+        return app;
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the app exited during start; see " + log);
+            }
+            try {
+                var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready")).timeout(Duration.ofSeconds(5));
+                if (http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            ItEnvironment.sleep(500);
+        }
+        stop();
+        throw new IllegalStateException("the app did not become ready in 180 s; see " + log);
+    }
+
+    /** SIGTERM, as a service manager would send it: the app stops its own embedded PostgreSQL. */
+    void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

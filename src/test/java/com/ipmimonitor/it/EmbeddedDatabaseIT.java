@@ -1,0 +1,82 @@
+package com.ipmimonitor.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The newcomer's path: no DB_URL at all. The app starts its own PostgreSQL, keeps its data across a
+ * restart and stops it when it stops.
+ */
+class EmbeddedDatabaseIT {
+
+    private static final int PORT = 18182;
+    private static final int EMBEDDED_PG_PORT = 55432;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void withoutDbUrlTheAppRunsItsOwnPostgresAndKeepsDataAcrossRestarts() throws Exception {
+        assertFalse(listening(EMBEDDED_PG_PORT), "something already listens on 127.0.0.1:55432; stop it first");
+        // outside the checkout: under root, PostgreSQL runs as "postgres", which must reach the data directory
+        Path dataDir = Path.of(System.getProperty("java.io.tmpdir"), "ipmimon-it-embedded");
+        deleteRecursively(dataDir);
+        Files.createDirectories(dataDir);
+        dataDir.toFile().setExecutable(true, false);
+        Map<String, String> env = Map.of("DATA_DIR", dataDir.toString(), "ADMIN_PASS", "embedded-it",
+                "SECRET_KEY", "embedded-it-secret", "APP_NAME", "Embedded IT");
+        Path work = Path.of(System.getProperty("it.workDir", "target/it")).resolve("embedded");
+
+        AppProcess first = AppProcess.start(work, PORT, env);
+        try {
+            assertTrue(listening(EMBEDDED_PG_PORT), "the embedded PostgreSQL is not up");
+            var added = http.send(HttpRequest.newBuilder(URI.create(first.baseUrl() + "/api/servers/add"))
+                    .header("Authorization", ItEnvironment.basicAuth("admin", "embedded-it"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"bmc_ip\":\"127.91.0.1\",\"server_name\":\"kept\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, added.statusCode(), added.body());
+        } finally {
+            first.stop();
+        }
+        assertFalse(listening(EMBEDDED_PG_PORT), "stopping the app must stop its PostgreSQL");
+
+        AppProcess second = AppProcess.start(work, PORT, env);
+        try {
+            String servers = http.send(HttpRequest.newBuilder(URI.create(second.baseUrl() + "/api/servers")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(servers.contains("\"server_name\":\"kept\""), servers);
+        } finally {
+            second.stop();
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

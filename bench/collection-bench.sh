@@ -41,7 +41,7 @@ BIG_FLEET=$BENCH_DIR/fleet/fleet
 PGDATA=$BENCH_DIR/pg/data
 RESULTS=$BENCH_DIR/results
 APP_PID_FILE=$BENCH_DIR/app.pid
-JAR=$BENCH_DIR/ipmi-monitor.jar
+JAR=$BENCH_DIR/bench-app.jar   # own name: other cleanups may pkill -f ipmi-monitor.jar
 
 say() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
 die() { say "ERROR: $*"; exit 1; }
@@ -79,7 +79,7 @@ cleanup() {
   stop_pg
   stop_fleet "$SEL_FLEET"
   stop_fleet "$BIG_FLEET"
-  [ -d "$RESULTS" ] && mkdir -p "$HERE/results" && cp -f "$RESULTS"/*.json "$HERE/results/" 2>/dev/null || true
+  [ -d "$RESULTS" ] && mkdir -p "$HERE/results" && cp -f "$RESULTS"/*.json "$RESULTS"/*.txt "$HERE/results/" 2>/dev/null || true
   say "cleanup done (exit $rc)"
   exit "$rc"
 }
@@ -195,6 +195,9 @@ bench_fleet() {
   rm -rf "$BENCH_DIR/fleet"; mkdir -p "$BENCH_DIR/fleet"
   FLEET_DIR=$BIG_FLEET SIM_NET=127.80 timeout 600 "$FLEET_SH" start "$FLEET_N" >&2
   local t
+  { echo "git_head=$(git -C "$PROJECT" rev-parse --short HEAD 2>/dev/null || echo -)"
+    echo "jar_sha256=$(sha256sum "$JAR" | cut -c1-16)"
+    echo "jar_source_mtime=$(stat -c %y "$PROJECT/target/ipmi-monitor.jar" 2>/dev/null || echo built)"; } > "$RESULTS/fleet-meta.txt"
   for t in $THREADS_LIST; do
     psql_pg "drop database if exists $PG_DB" && psql_pg "create database $PG_DB"   # every run starts empty
     wait_for_ci

@@ -13,6 +13,7 @@ have ipmitool || need+=(ipmitool)
 have ipmi_sim || need+=(openipmi)
 have python3 || need+=(python3)
 have ss || need+=(iproute2)
+have promtool || need+=(prometheus)
 have runuser || need+=(util-linux)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 if [ "${SKIP_BROWSER:-0}" != 1 ]; then

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.ipmimonitor.database.control.PostgresCluster;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -39,6 +40,15 @@ class EmbeddedDatabaseIT {
                 "SECRET_KEY", "embedded-it-secret", "APP_NAME", "Embedded IT");
         Path work = Path.of(System.getProperty("it.workDir", "target/it")).resolve("embedded");
 
+        try {
+            startTwice(work, env);
+        } finally {
+            // whatever happened, leave no PostgreSQL behind for the next run
+            new PostgresCluster(dataDir.resolve("postgres"), EMBEDDED_PG_PORT, "ipmimon", "ipmimon").stop();
+        }
+    }
+
+    private void startTwice(Path work, Map<String, String> env) throws Exception {
         AppProcess first = AppProcess.start(work, PORT, env);
         try {
             assertTrue(listening(EMBEDDED_PG_PORT), "the embedded PostgreSQL is not up");

@@ -52,23 +52,19 @@ public class PollScheduler {
 
     @PostConstruct
     void init() {
-        dispatcher = new PollDispatcher(executor);
+        dispatcher = new PollDispatcher(executor, config::threads,
+                free -> leases.claim(config.instanceId(), free, pollInterval(), config.leaseDuration()),
+                this::collectAndRelease);
     }
 
     @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
     void tick() {
         lastTick.set(OffsetDateTime.now(ZoneOffset.UTC));
         try {
-            dispatch();
+            dispatcher.dispatch();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "poll dispatch failed", e);
         }
-    }
-
-    private void dispatch() {
-        dispatcher.dispatch(config.threads(),
-                free -> leases.claim(config.instanceId(), free, pollInterval(), config.leaseDuration()),
-                this::collectAndRelease);
     }
 
     private void collectAndRelease(long serverId) {

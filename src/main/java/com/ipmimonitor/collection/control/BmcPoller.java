@@ -116,7 +116,8 @@ public class BmcPoller {
         }
         Optional<Integer> after = cursor.needsResync(sel.entries(), sel.lastEraseEpoch())
                 ? Optional.empty() : cursor.lastRecordId();
-        return walker.recordsAfter(target, after, sel.entries())
+        int expected = after.isPresent() ? Math.max(1, sel.entries() - cursor.entries()) : sel.entries();
+        return walker.recordsAfter(target, after, expected)
                 .or(() -> walker.recordsAfter(target, Optional.empty(), sel.entries()))
                 .orElse(List.of());
     }

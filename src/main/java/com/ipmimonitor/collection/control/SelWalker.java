@@ -29,8 +29,9 @@ public class SelWalker {
     }
 
     /**
-     * Records after {@code after} (or all records when empty). Returns empty when {@code after} no longer
-     * exists on the BMC: the caller must then resync from the start.
+     * Records after {@code after} (or all records when empty); expectedRecords is how many the caller expects
+     * to read (new ones for an incremental read). Returns empty when {@code after} no longer exists on the BMC:
+     * the caller must then resync from the start.
      */
     public Optional<List<SelEntryResponse>> recordsAfter(BmcTarget target, Optional<Integer> after, int expectedRecords) {
         Map<Integer, SelEntryResponse> byId = new HashMap<>();
@@ -39,8 +40,12 @@ public class SelWalker {
         List<SelEntryResponse> ordered = new ArrayList<>();
         Set<Integer> visited = new HashSet<>();
         int batches = expectedRecords / batchSize + 4;
+        // an incremental read asks for the known record plus the expected new ones, not a whole batch:
+        // most of a fixed 128-id batch would be lookups of ids that do not exist yet
+        int size = after.isPresent() ? Math.min(batchSize, Math.max(2, expectedRecords + 2)) : batchSize;
         for (int b = 0; b < batches; b++) {
-            List<SelEntryResponse> got = fetch(target, cursor);
+            List<SelEntryResponse> got = fetch(target, cursor, size);
+            size = batchSize;
             got.forEach(r -> byId.putIfAbsent(recordId(r), r));
             if (current == null) {
                 if (after.isPresent() && !byId.containsKey(after.get())) {
@@ -70,10 +75,10 @@ public class SelWalker {
         return Optional.of(ordered);
     }
 
-    private List<SelEntryResponse> fetch(BmcTarget target, int fromId) {
+    private List<SelEntryResponse> fetch(BmcTarget target, int fromId, int size) {
         List<String> lines = new ArrayList<>();
         // ids are consecutive on most BMCs; where they are not, the chain above finds the gap and re-batches
-        for (int id = fromId; id < fromId + batchSize && id < END_OF_SEL; id++) {
+        for (int id = fromId; id < fromId + size && id < END_OF_SEL; id++) {
             lines.add(String.format("raw 0x0a 0x43 0x00 0x00 0x%02x 0x%02x 0x00 0xff", id & 0xFF, (id >> 8) & 0xFF));
         }
         IpmitoolResult result = runner.exec(target, lines);

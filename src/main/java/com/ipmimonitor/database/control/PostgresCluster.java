@@ -7,12 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -114,7 +114,11 @@ public class PostgresCluster {
         if (!database.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("unsupported database name: " + database);
         }
-        try (var c = DriverManager.getConnection(jdbcUrl("postgres"), superuser, password);
+        var login = new Properties();
+        login.setProperty("user", superuser);
+        login.setProperty("password", password);
+        // the driver itself, not DriverManager: inside the container it only sees drivers of its own class loader
+        try (var c = new org.postgresql.Driver().connect(jdbcUrl("postgres"), login);
              var exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, database);
             if (!exists.executeQuery().next()) {

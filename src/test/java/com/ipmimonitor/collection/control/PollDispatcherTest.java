@@ -31,22 +31,22 @@ class PollDispatcherTest {
 
     @Test
     void aHungBmcHoldsOneSlotWhileTheOthersArePolled() throws InterruptedException {
-        PollDispatcher dispatcher = new PollDispatcher(executor);
         Deque<Long> due = new ArrayDeque<>(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L));
         Set<Long> polled = ConcurrentHashMap.newKeySet();
         AtomicInteger maxClaim = new AtomicInteger();
         AtomicInteger concurrent = new AtomicInteger();
         AtomicInteger maxConcurrent = new AtomicInteger();
 
-        for (int tick = 0; tick < 200 && polled.size() < 9; tick++) {
-            dispatcher.dispatch(2, free -> {
-                maxClaim.accumulateAndGet(free, Math::max);
-                List<Long> claimed = new ArrayList<>();
+        PollDispatcher dispatcher = new PollDispatcher(executor, () -> 2, free -> {
+            maxClaim.accumulateAndGet(free, Math::max);
+            List<Long> claimed = new ArrayList<>();
+            synchronized (due) {
                 while (claimed.size() < free && !due.isEmpty()) {
                     claimed.add(due.poll());
                 }
-                return claimed;
-            }, id -> {
+            }
+            return claimed;
+        }, id -> {
                 maxConcurrent.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
                 try {
                     if (id == 1L) {
@@ -60,6 +60,9 @@ class PollDispatcherTest {
                     concurrent.decrementAndGet();
                 }
             });
+
+        dispatcher.dispatch(); // one tick: finished polls refill their own slots from then on
+        for (int i = 0; i < 500 && polled.size() < 9; i++) {
             Thread.sleep(10);
         }
 
@@ -71,20 +74,35 @@ class PollDispatcherTest {
 
     @Test
     void nothingIsClaimedWhenEverySlotIsBusy() {
-        PollDispatcher dispatcher = new PollDispatcher(executor);
         AtomicInteger claims = new AtomicInteger();
-        dispatcher.dispatch(1, free -> List.of(1L), id -> {
+        PollDispatcher dispatcher = new PollDispatcher(executor, () -> 1, free -> {
+            claims.incrementAndGet();
+            return List.of((long) claims.get());
+        }, id -> {
             try {
                 hung.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
-        int started = dispatcher.dispatch(1, free -> {
-            claims.incrementAndGet();
-            return List.of(2L);
-        }, id -> { });
-        assertEquals(0, started);
-        assertEquals(0, claims.get(), "no lease may be taken without a free thread");
+        assertEquals(1, dispatcher.dispatch());
+        assertEquals(0, dispatcher.dispatch());
+        assertEquals(1, claims.get(), "no lease may be taken without a free thread");
+    }
+
+    @Test
+    void aFinishedPollRefillsItsSlotWithoutWaitingForTheNextTick() throws InterruptedException {
+        Deque<Long> due = new ArrayDeque<>(List.of(1L, 2L, 3L, 4L, 5L));
+        Set<Long> polled = ConcurrentHashMap.newKeySet();
+        PollDispatcher dispatcher = new PollDispatcher(executor, () -> 1, free -> {
+            synchronized (due) {
+                return due.isEmpty() ? List.of() : List.of(due.poll());
+            }
+        }, polled::add);
+        dispatcher.dispatch();
+        for (int i = 0; i < 500 && polled.size() < 5; i++) {
+            Thread.sleep(10);
+        }
+        assertEquals(Set.of(1L, 2L, 3L, 4L, 5L), polled, "one tick must drain the queue through refills");
     }
 }

@@ -1,0 +1,140 @@
+package com.ipmimonitor.observability.boundary;
+
+import com.ipmimonitor.observability.control.FleetMetricSamples;
+import com.ipmimonitor.observability.control.MetricSample;
+import com.ipmimonitor.observability.control.SensorFact;
+import com.ipmimonitor.observability.control.ServerFacts;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricID;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * Publishes the fleet as MicroProfile Metrics gauges, refreshed from the database every 15 s (the database,
+ * not this instance's memory, so every instance of a cluster reports the same fleet). Series of servers and
+ * sensors that disappeared are removed, so a deleted server stops showing in Prometheus.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseStartup")
+public class FleetMetrics {
+
+    private static final Logger LOG = Logger.getLogger(FleetMetrics.class.getName());
+
+    @Inject
+    MetricRegistry registry;
+
+    @PersistenceContext
+    EntityManager em;
+
+    private final Map<MetricID, Double> values = new ConcurrentHashMap<>();
+    private volatile List<MetricSample> latest = List.of();
+
+    @PostConstruct
+    void first() {
+        refresh();
+    }
+
+    @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
+    void refresh() {
+        try {
+            publish(FleetMetricSamples.of(servers(), sensors()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "metrics refresh failed", e);
+        }
+    }
+
+    /** The series of the last refresh, for the Prometheus endpoint. */
+    public List<MetricSample> latest() {
+        return latest;
+    }
+
+    void publish(List<MetricSample> samples) {
+        latest = List.copyOf(samples);
+        Set<MetricID> current = new HashSet<>();
+        for (MetricSample s : samples) {
+            MetricID id = new MetricID(s.name(), tags(s.labels()));
+            current.add(id);
+            if (values.put(id, s.value()) == null) {
+                registry.gauge(Metadata.builder().withName(s.name()).withDescription(s.help()).build(),
+                        () -> values.getOrDefault(id, Double.NaN), id.getTagsAsArray());
+            }
+        }
+        for (MetricID gone : new HashSet<>(values.keySet())) {
+            if (!current.contains(gone)) {
+                registry.remove(gone);
+                values.remove(gone);
+            }
+        }
+    }
+
+    private List<ServerFacts> servers() {
+        Map<String, long[]> events = new HashMap<>();
+        rows("""
+                select s.bmc_ip, count(e.id),
+                       count(e.id) filter (where e.severity = 'CRITICAL' and coalesce(e.event_time, e.collected_at) > now() - interval '24 hours'),
+                       count(e.id) filter (where e.severity = 'WARNING' and coalesce(e.event_time, e.collected_at) > now() - interval '24 hours')
+                  from server s left join sel_event e on e.server_id = s.id group by s.bmc_ip""")
+                .forEach(r -> events.put((String) r[0], new long[] {num(r[1]), num(r[2]), num(r[3])}));
+        Map<String, Map<String, Long>> failures = new HashMap<>();
+        rows("""
+                select s.bmc_ip, r.outcome, count(*) from collection_run r join server s on s.id = r.server_id
+                 where r.outcome <> 'OK' and r.started_at > now() - interval '24 hours' group by s.bmc_ip, r.outcome""")
+                .forEach(r -> failures.computeIfAbsent((String) r[0], k -> new HashMap<>()).put((String) r[1], num(r[2])));
+        return rows("""
+                select s.bmc_ip, s.server_name, coalesce(st.reachable, false), st.power_state, st.last_duration_ms,
+                       cast(extract(epoch from st.last_success_at) as bigint)
+                  from server s left join server_status st on st.server_id = s.id order by s.bmc_ip""")
+                .stream().map(r -> {
+                    long[] e = events.getOrDefault((String) r[0], new long[3]);
+                    return new ServerFacts((String) r[0], (String) r[1], (Boolean) r[2], "ON".equals(r[3]), e[0], e[1], e[2],
+                            Optional.ofNullable(r[4]).map(ms -> num(ms) / 1000.0), Optional.ofNullable(r[5]).map(FleetMetrics::num),
+                            failures.getOrDefault((String) r[0], Map.of()));
+                }).toList();
+    }
+
+    private List<SensorFact> sensors() {
+        List<SensorFact> facts = new java.util.ArrayList<>(rows("""
+                select s.bmc_ip, s.server_name, r.sensor_name, r.kind, r.value
+                  from sensor_reading r join server s on s.id = r.server_id
+                 where r.value is not null
+                   and r.collected_at = (select max(x.collected_at) from sensor_reading x where x.server_id = r.server_id)""")
+                .stream().map(r -> new SensorFact((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                        ((Number) r[4]).doubleValue())).toList());
+        rows("""
+                select distinct on (p.server_id) s.bmc_ip, s.server_name, p.current_watts
+                  from power_reading p join server s on s.id = p.server_id order by p.server_id, p.collected_at desc""")
+                .forEach(r -> facts.add(new SensorFact((String) r[0], (String) r[1], "DCMI", "POWER", num(r[2]))));
+        return facts;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql) {
+        return em.createNativeQuery(sql).getResultList();
+    }
+
+    private static long num(Object o) {
+        return ((Number) o).longValue();
+    }
+
+    private static Tag[] tags(Map<String, String> labels) {
+        return labels.entrySet().stream().map(e -> new Tag(e.getKey(), e.getValue())).toArray(Tag[]::new);
+    }
+}

@@ -1,0 +1,65 @@
+package com.ipmimonitor.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class MetricsIT {
+
+    private final ItEnvironment env = ItEnvironment.get();
+
+    @Test
+    void defaultScrapeIsCleanForPromtoolAndShowsTheFleet() throws Exception {
+        String text = awaitMetrics();
+        Path file = env.workDir().resolve("metrics.txt");
+        Files.writeString(file, text);
+        Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectInput(file.toFile())
+                .redirectErrorStream(true).start();
+        assertTrue(promtool.waitFor(30, TimeUnit.SECONDS));
+        String verdict = new String(promtool.getInputStream().readAllBytes());
+        assertEquals(0, promtool.exitValue(), "promtool check metrics: " + verdict);
+
+        SimulatedBmc large = env.bmc("large-sel");
+        assertTrue(text.contains("ipmi_server_reachable{bmc_ip=\"" + large.host() + "\",server_name=\"" + large.name() + "\"} 1"), text);
+        SimulatedBmc wrong = env.bmc("wrong-password");
+        assertTrue(text.contains("ipmi_server_reachable{bmc_ip=\"" + wrong.host() + "\",server_name=\"" + wrong.name() + "\"} 0"), text);
+        assertTrue(text.contains("ipmi_collection_failures_24h{bmc_ip=\"" + wrong.host() + "\",server_name=\"" + wrong.name()
+                + "\",kind=\"AUTH_FAILED\"}"), text);
+        assertTrue(text.contains("ipmi_temperature_celsius{bmc_ip=\"" + large.host() + "\",server_name=\"" + large.name()
+                + "\",sensor_name=\"CPU1 Temp\"}"), text);
+        assertTrue(text.contains("ipmi_total_servers " + env.fleet().size()), text);
+    }
+
+    @Test
+    void lastCollectionTimestampIsThePollTimeNotTheScrapeTime() throws Exception {
+        awaitMetrics();
+        long first = lastCollection(env.get("/metrics").body());
+        Thread.sleep(1500);
+        long second = lastCollection(env.get("/metrics").body());
+        long now = System.currentTimeMillis() / 1000;
+        assertTrue(first <= now && now - first < 3600, "last collection " + first + " vs now " + now);
+        assertTrue(second >= first);
+    }
+
+    private static long lastCollection(String text) {
+        return text.lines().filter(l -> l.startsWith("ipmi_last_collection_timestamp "))
+                .map(l -> Long.parseLong(l.substring(l.indexOf(' ') + 1).strip())).findFirst()
+                .orElseThrow(() -> new AssertionError("no ipmi_last_collection_timestamp in " + text));
+    }
+
+    private String awaitMetrics() {
+        for (int i = 0; i < 120; i++) {
+            var response = env.get("/metrics");
+            if (response.statusCode() == 200 && response.body().contains("ipmi_temperature_celsius")
+                    && response.body().contains("AUTH_FAILED")) {
+                return response.body();
+            }
+            ItEnvironment.sleep(500);
+        }
+        throw new AssertionError("the fleet never showed in /metrics: " + env.get("/metrics").body());
+    }
+}

@@ -36,8 +36,9 @@ class EmbeddedDatabaseIT {
         deleteRecursively(dataDir);
         Files.createDirectories(dataDir);
         dataDir.toFile().setExecutable(true, false);
+        // SECRET_KEY left at its default on purpose: the app must say so loudly
         Map<String, String> env = Map.of("DATA_DIR", dataDir.toString(), "ADMIN_PASS", "embedded-it",
-                "SECRET_KEY", "embedded-it-secret", "APP_NAME", "Embedded IT");
+                "APP_NAME", "Embedded IT");
         Path work = Path.of(System.getProperty("it.workDir", "target/it")).resolve("embedded");
 
         try {
@@ -58,6 +59,14 @@ class EmbeddedDatabaseIT {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"bmc_ip\":\"127.91.0.1\",\"server_name\":\"kept\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(201, added.statusCode(), added.body());
+            assertTrue(Files.readString(work.resolve("app.log")).contains("SECRET_KEY is the shipped default"));
+
+            // the database goes away under the running app: not ready, and the answer names the failing check
+            new PostgresCluster(dataDirOf(env).resolve("postgres"), EMBEDDED_PG_PORT, "ipmimon", "ipmimon").stop();
+            var health = http.send(HttpRequest.newBuilder(URI.create(first.baseUrl() + "/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, health.statusCode(), health.body());
+            assertTrue(health.body().contains("\"name\":\"database\",\"status\":\"DOWN\""), health.body());
         } finally {
             first.stop();
         }
@@ -71,6 +80,10 @@ class EmbeddedDatabaseIT {
         } finally {
             second.stop();
         }
+    }
+
+    private static Path dataDirOf(Map<String, String> env) {
+        return Path.of(env.get("DATA_DIR"));
     }
 
     private static boolean listening(int port) {

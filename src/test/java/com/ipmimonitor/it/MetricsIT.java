@@ -45,6 +45,19 @@ class MetricsIT {
         assertTrue(second >= first);
     }
 
+    @Test
+    void everyMetricTheGrafanaDashboardQueriesIsExported() throws Exception {
+        String text = awaitMetrics();
+        Path dashboard = Path.of(System.getProperty("it.projectDir", ".")).resolve("grafana/dashboards/ipmi-monitor.json");
+        var queried = java.util.regex.Pattern.compile("\\bipmi_[a-z0-9_]+").matcher(Files.readString(dashboard))
+                .results().map(m -> m.group()).collect(java.util.stream.Collectors.toSet());
+        assertTrue(queried.size() >= 10, "the dashboard queries too little: " + queried);
+        for (String metric : queried) {
+            assertTrue(text.contains("\n" + metric + "{") || text.contains("\n" + metric + " "),
+                    "the dashboard queries " + metric + ", which /metrics does not export");
+        }
+    }
+
     private static long lastCollection(String text) {
         return text.lines().filter(l -> l.startsWith("ipmi_last_collection_timestamp "))
                 .map(l -> Long.parseLong(l.substring(l.indexOf(' ') + 1).strip())).findFirst()

@@ -45,10 +45,11 @@ public class Collector {
     @PersistenceContext
     EntityManager em;
 
-    public void collect(long serverId) {
+    /** Returns the outcome of the poll (empty when the server was deleted while queued). */
+    public Optional<PollOutcome> collect(long serverId) {
         Optional<Server> server = servers.find(serverId);
         if (server.isEmpty()) {
-            return; // deleted while queued
+            return Optional.empty();
         }
         OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
         long t0 = System.nanoTime();
@@ -56,12 +57,31 @@ public class Collector {
         try {
             PollResult result = config.poller().poll(requestFor(server.get(), status, started));
             recorder.recordSuccess(serverId, result, started, elapsedMs(t0));
+            return Optional.of(PollOutcome.OK);
         } catch (CollectionFailure f) {
             LOG.info(() -> server.get().getBmcIp() + ": " + f.outcome() + " " + f.getMessage());
             recorder.recordFailure(serverId, f.outcome(), f.getMessage(), started, elapsedMs(t0));
+            return Optional.of(f.outcome());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "collection of " + server.get().getBmcIp() + " failed", e);
             recorder.recordFailure(serverId, PollOutcome.ERROR, String.valueOf(e.getMessage()), started, elapsedMs(t0));
+            return Optional.of(PollOutcome.ERROR);
+        }
+    }
+
+    /** Archive then clear: polls the server (storing every record), and clears the BMC's SEL only if that worked. */
+    public SelClearResult archiveAndClear(Server server) {
+        Optional<PollOutcome> archived = collect(server.getId());
+        if (archived.orElse(PollOutcome.ERROR) != PollOutcome.OK) {
+            return new SelClearResult(server.getBmcIp(), false, "not cleared: archiving failed ("
+                    + archived.map(Enum::name).orElse("deleted") + ")");
+        }
+        try {
+            Optional<ServerStatus> status = Optional.ofNullable(em.find(ServerStatus.class, server.getId()));
+            config.poller().clearSel(requestFor(server, status, OffsetDateTime.now(ZoneOffset.UTC)).target());
+            return new SelClearResult(server.getBmcIp(), true, "archived and cleared");
+        } catch (CollectionFailure f) {
+            return new SelClearResult(server.getBmcIp(), false, "archived, but the clear failed: " + f.getMessage());
         }
     }
 

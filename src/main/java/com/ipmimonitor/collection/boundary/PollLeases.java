@@ -49,6 +49,16 @@ public class PollLeases {
         return ids.stream().map(Number::longValue).toList();
     }
 
+    /** Leases one given server now (for an archive-then-clear); false when another poll holds it. */
+    public boolean claimOne(long serverId, String owner, Duration lease) {
+        em.createNativeQuery("insert into server_status (server_id) values (?1) on conflict do nothing")
+                .setParameter(1, serverId).executeUpdate();
+        return em.createNativeQuery("update server_status set lease_owner = ?2, lease_until = now() + make_interval(secs => ?3),"
+                        + " last_attempt_at = now() where server_id = ?1 and (lease_until is null or lease_until < now())")
+                .setParameter(1, serverId).setParameter(2, owner).setParameter(3, (double) lease.toSeconds())
+                .executeUpdate() == 1;
+    }
+
     public void release(long serverId, String owner) {
         em.createNativeQuery("update server_status set lease_owner = null, lease_until = null"
                         + " where server_id = ?1 and lease_owner = ?2")

@@ -122,6 +122,15 @@ public class BmcPoller {
                 .orElse(List.of());
     }
 
+    /** `sel clear` on the BMC. The caller archives first: a clear is only safe after a successful poll. */
+    public void clearSel(BmcTarget target) {
+        IpmitoolResult result = runner.probe(target, List.of("sel clear"));
+        if (result.timedOut() || result.exitCode() != 0) {
+            checked(result, "sel clear");
+            throw new CollectionFailure(PollOutcome.ERROR, "sel clear: " + lastLine(result.stderr()));
+        }
+    }
+
     static BmcTarget withOtherCipherSuite(BmcTarget t) {
         int other = t.cipherSuite() == FALLBACK_CIPHER_SUITE ? DEFAULT_CIPHER_SUITE : FALLBACK_CIPHER_SUITE;
         return new BmcTarget(t.host(), t.port(), t.user(), t.password(), other);

@@ -72,6 +72,10 @@ public class SystemEvents {
         return counts;
     }
 
+    public int deleteOf(long serverId) {
+        return em.createQuery("delete from SelEvent e where e.serverId = :id").setParameter("id", serverId).executeUpdate();
+    }
+
     public long countOf(long serverId) {
         return em.createQuery("select count(e) from SelEvent e where e.serverId = :id", Long.class)
                 .setParameter("id", serverId).getSingleResult();

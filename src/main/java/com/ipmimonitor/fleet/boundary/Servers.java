@@ -31,6 +31,19 @@ public class Servers {
         return em.createQuery("select count(s) from Server s", Long.class).getSingleResult();
     }
 
+    public Server update(Server server) {
+        return em.merge(server);
+    }
+
+    /** Deletes the server; its status, events, sensor history and runs go with it (ON DELETE CASCADE). */
+    public boolean delete(String bmcIp) {
+        return findByBmcIp(bmcIp).map(s -> {
+            em.remove(s);
+            em.flush();
+            return true;
+        }).orElse(false);
+    }
+
     public Server add(Server server) {
         em.persist(server);
         em.flush();

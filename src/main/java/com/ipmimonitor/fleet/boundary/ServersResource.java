@@ -6,10 +6,13 @@ import com.ipmimonitor.web.api.ApiError;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -63,6 +66,55 @@ public class ServersResource {
         Server added = servers.add(server);
         return Response.status(Response.Status.CREATED)
                 .entity(ServerView.of(added, Optional.empty(), Map.of())).build();
+    }
+
+    @GET
+    @Path("{bmcIp}")
+    public ServerView one(@PathParam("bmcIp") String bmcIp) {
+        return overview.servers(24).stream().filter(v -> v.bmcIp().equals(bmcIp)).findFirst()
+                .orElseThrow(() -> ApiError.of(Response.Status.NOT_FOUND, "no server with bmc_ip " + bmcIp));
+    }
+
+    /** Changes only the fields present in the body; "ipmi_pass": "" removes the server's own password. */
+    @PUT
+    @Path("{bmcIp}")
+    @RolesAllowed("admin")
+    public ServerView update(@PathParam("bmcIp") String bmcIp, ServerRequest request) {
+        if (request == null) {
+            throw ApiError.of(Response.Status.BAD_REQUEST, "a JSON body is required");
+        }
+        Server server = servers.findByBmcIp(bmcIp)
+                .orElseThrow(() -> ApiError.of(Response.Status.NOT_FOUND, "no server with bmc_ip " + bmcIp));
+        String newIp = request.bmcIp == null ? server.getBmcIp() : request.bmcIp;
+        List<String> problems = ServerInput.problems(newIp, request.port, request.serverName, request.serverIp);
+        if (!problems.isEmpty()) {
+            throw ApiError.of(Response.Status.BAD_REQUEST, "invalid server", problems);
+        }
+        if (!newIp.equals(bmcIp) && servers.findByBmcIp(newIp).isPresent()) {
+            throw ApiError.of(Response.Status.CONFLICT, "a server with bmc_ip " + newIp + " already exists");
+        }
+        server.setBmcIp(newIp);
+        if (request.port != null) { server.setBmcPort(request.port); }
+        if (request.serverName != null && !request.serverName.isBlank()) { server.setName(request.serverName); }
+        if (request.serverIp != null) { server.setServerIp(request.serverIp); }
+        if (request.enabled != null) { server.setEnabled(request.enabled); }
+        if (request.useNvidiaPassword != null) { server.setNvidia(request.useNvidiaPassword); }
+        if (request.ipmiUser != null) { server.setIpmiUser(request.ipmiUser); }
+        if (request.ipmiPass != null) { server.setIpmiPassword(request.ipmiPass); }
+        if (request.cipherSuite != null) { server.setCipherSuite(request.cipherSuite); }
+        if (request.notes != null) { server.setNotes(request.notes); }
+        servers.update(server);
+        return one(newIp);
+    }
+
+    @DELETE
+    @Path("{bmcIp}")
+    @RolesAllowed("admin")
+    public Response delete(@PathParam("bmcIp") String bmcIp) {
+        if (!servers.delete(bmcIp)) {
+            throw ApiError.of(Response.Status.NOT_FOUND, "no server with bmc_ip " + bmcIp);
+        }
+        return Response.noContent().build();
     }
 
     private static String blankTo(String value, String fallback) {

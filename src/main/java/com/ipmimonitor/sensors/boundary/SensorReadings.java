@@ -47,6 +47,19 @@ public class SensorReadings {
                 .collect(Collectors.toMap(SdrName::getSensorNumber, SdrName::getSensorName, (a, b) -> a, TreeMap::new));
     }
 
+    /** Readings of the last hours, oldest first; one sensor when a name is given. */
+    public List<SensorReading> historyOf(long serverId, int hours, String sensorName) {
+        String jpql = "select r from SensorReading r where r.serverId = :id and r.collectedAt >= :since"
+                + (sensorName == null || sensorName.isBlank() ? "" : " and r.sensorName = :name")
+                + " order by r.collectedAt, r.sensorName";
+        var query = em.createQuery(jpql, SensorReading.class).setParameter("id", serverId)
+                .setParameter("since", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(hours));
+        if (sensorName != null && !sensorName.isBlank()) {
+            query.setParameter("name", sensorName);
+        }
+        return query.setMaxResults(100_000).getResultList();
+    }
+
     /** The newest reading of every sensor of one server. */
     public List<SensorReading> latestOf(long serverId) {
         return em.createQuery("select r from SensorReading r where r.serverId = :id and r.collectedAt ="

@@ -1,0 +1,67 @@
+package com.ipmimonitor.events.boundary;
+
+import com.ipmimonitor.events.control.EventFilter;
+import com.ipmimonitor.events.entity.SelEvent;
+import com.ipmimonitor.fleet.entity.Server;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/** Reads of the stored SEL history across the fleet: filtered lists, statistics, event types. */
+@Stateless
+public class EventQueries {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public List<EventView> find(EventFilter filter) {
+        StringBuilder jpql = new StringBuilder("select e, s from SelEvent e, Server s where s.id = e.serverId"
+                + " and coalesce(e.eventTime, e.collectedAt) >= :since");
+        filter.severity().ifPresent(x -> jpql.append(" and e.severity = :severity"));
+        filter.server().ifPresent(x -> jpql.append(" and (s.bmcIp = :server or s.name = :server)"));
+        jpql.append(" order by coalesce(e.eventTime, e.collectedAt) desc, e.id desc");
+        TypedQuery<Object[]> q = em.createQuery(jpql.toString(), Object[].class)
+                .setParameter("since", since(filter.hours()));
+        filter.severity().ifPresent(sev -> q.setParameter("severity", sev));
+        filter.server().ifPresent(srv -> q.setParameter("server", srv));
+        return q.setFirstResult(filter.offset()).setMaxResults(filter.limit()).getResultList().stream()
+                .map(r -> EventView.of((SelEvent) r[0], ((Server) r[1]).getBmcIp(), ((Server) r[1]).getName()))
+                .toList();
+    }
+
+    public Map<String, Long> stats(int hours) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                select count(*),
+                       count(*) filter (where severity = 'CRITICAL'),
+                       count(*) filter (where severity = 'WARNING'),
+                       count(*) filter (where severity = 'INFO')
+                  from sel_event where coalesce(event_time, collected_at) >= now() - make_interval(hours => ?1)""")
+                .setParameter(1, hours).getSingleResult();
+        return Map.of("total_events", num(row[0]), "critical_events", num(row[1]), "warning_events", num(row[2]),
+                "info_events", num(row[3]));
+    }
+
+    public record EventType(String sensorType, String severity, long count) {
+    }
+
+    public List<EventType> types() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select coalesce(sensor_type, 'Unknown'), lower(severity), count(*) from sel_event
+                 group by 1, 2 order by 3 desc, 1""").getResultList();
+        return rows.stream().map(r -> new EventType((String) r[0], (String) r[1], num(r[2]))).toList();
+    }
+
+    private static OffsetDateTime since(int hours) {
+        return OffsetDateTime.now(ZoneOffset.UTC).minusHours(hours);
+    }
+
+    private static long num(Object o) {
+        return ((Number) o).longValue();
+    }
+}

@@ -1,0 +1,42 @@
+package com.ipmimonitor.fleet.boundary;
+
+import com.ipmimonitor.events.boundary.EventQueries;
+import com.ipmimonitor.events.control.EventFilter;
+import com.ipmimonitor.web.api.ApiError;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** GET /api/stats?hours=24: the numbers of the dashboard's stat cards. */
+@Path("stats")
+@Produces(MediaType.APPLICATION_JSON)
+public class StatsResource {
+
+    @Inject
+    FleetOverview overview;
+
+    @Inject
+    EventQueries events;
+
+    @GET
+    public Map<String, Object> stats(@QueryParam("hours") @DefaultValue("24") int hours) {
+        if (hours < 1 || hours > EventFilter.MAX_HOURS) {
+            throw ApiError.of(Response.Status.BAD_REQUEST, "hours must be between 1 and " + EventFilter.MAX_HOURS);
+        }
+        List<ServerView> servers = overview.servers(hours);
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("total_servers", servers.size());
+        stats.put("reachable_servers", servers.stream().filter(ServerView::isReachable).count());
+        stats.putAll(events.stats(hours));
+        stats.put("hours", hours);
+        return stats;
+    }
+}

@@ -1,0 +1,164 @@
+package com.ipmimonitor.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The JSON API beyond the round trip: filters, paging, stats, CSV, server management and SEL maintenance. */
+class ApiIT {
+
+    private static final ItEnvironment env = ItEnvironment.get();
+
+    @BeforeAll
+    static void fleetPolled() {
+        for (int i = 0; i < 240; i++) {
+            if (Json.array(env.get("/api/servers").body()).stream().allMatch(s -> !s.asJsonObject().isNull("last_outcome"))) {
+                return;
+            }
+            ItEnvironment.sleep(500);
+        }
+        throw new AssertionError("fleet not polled");
+    }
+
+    @Test
+    void eventsFilterBySeverityServerAndPage() {
+        SimulatedBmc large = env.bmc("large-sel");
+        JsonArray critical = array("/api/events?severity=critical&server=" + large.host() + "&hours=8784&limit=50");
+        assertEquals(50, critical.size());
+        assertTrue(critical.stream().allMatch(e -> e.asJsonObject().getString("severity").equals("critical")
+                && e.asJsonObject().getString("bmc_ip").equals(large.host())));
+        JsonArray byName = array("/api/events?server=" + large.name() + "&hours=8784&limit=5");
+        JsonArray page2 = array("/api/events?server=" + large.name() + "&hours=8784&limit=5&offset=5");
+        assertEquals(5, byName.size());
+        assertEquals(5, page2.size());
+        assertFalse(byName.stream().anyMatch(page2::contains), "pages overlap");
+    }
+
+    @Test
+    void badFiltersAre400WithTheReasons() {
+        var response = env.get("/api/events?severity=fatal&hours=0&limit=-1");
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals(3, Json.object(response.body()).getJsonArray("details").size(), response.body());
+        assertEquals(400, env.get("/api/events/export.csv?severity=nope").statusCode());
+        assertEquals(400, env.get("/api/stats?hours=0").statusCode());
+    }
+
+    @Test
+    void statsAndEventTypesAddUp() {
+        JsonObject stats = Json.object(env.get("/api/stats?hours=8784").body());
+        assertEquals(env.fleet().size(), stats.getInt("total_servers"));
+        assertEquals(stats.getInt("total_events"),
+                stats.getInt("critical_events") + stats.getInt("warning_events") + stats.getInt("info_events"));
+        JsonArray types = array("/api/event_types");
+        assertTrue(types.stream().anyMatch(t -> t.asJsonObject().getString("sensor_type").equals("Memory")
+                && t.asJsonObject().getString("severity").equals("warning")), types.toString());
+    }
+
+    @Test
+    void csvExportRoundTripsCommasQuotesAndNewlines() throws Exception {
+        SimulatedBmc bmc = env.bmc("sel-full");
+        String odd = "Rack \"A\", row 2\nslot =1";
+        assertEquals(200, put("/api/servers/" + bmc.host(), "{\"server_name\":" + jsonString(odd) + "}").statusCode());
+        try {
+            var response = env.get("/api/events/export.csv?server=" + bmc.host() + "&hours=8784");
+            assertEquals(200, response.statusCode());
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+            List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(new StringReader(response.body())).getRecords();
+            assertEquals(1024, rows.size());
+            assertEquals(odd, rows.get(0).get("server_name"));
+            assertEquals(bmc.host(), rows.get(0).get("bmc_ip"));
+            assertTrue(rows.stream().anyMatch(r -> r.get("description").equals("Correctable ECC")
+                    && r.get("sensor_name").matches("CPU\\d_ECC\\d")));
+        } finally {
+            put("/api/servers/" + bmc.host(), "{\"server_name\":\"" + bmc.name() + "\"}");
+        }
+    }
+
+    @Test
+    void sensorHistoryAndPower() {
+        SimulatedBmc bmc = env.bmc("large-sel");
+        JsonArray history = array("/api/sensors/" + bmc.host() + "/history?hours=1&sensor=FAN1");
+        assertFalse(history.isEmpty());
+        assertTrue(history.stream().allMatch(r -> r.asJsonObject().getString("sensor_name").equals("FAN1")));
+        // ipmi_sim has no DCMI: the BMC said so, and no power rows were invented
+        assertEquals(0, array("/api/power/" + bmc.host()).size());
+        assertEquals(404, env.get("/api/power/127.0.0.250").statusCode());
+        assertEquals(401, env.post("/api/sensors/collect", null, false).statusCode());
+        assertEquals(202, env.post("/api/sensors/collect", null, true).statusCode());
+    }
+
+    @Test
+    void updateAndDeleteAServerAndItsSeriesDisappear() {
+        var added = env.post("/api/servers/add", "{\"bmc_ip\":\"127.0.0.99\",\"server_name\":\"to-delete\"}", true);
+        assertEquals(201, added.statusCode(), added.body());
+        assertEquals(400, put("/api/servers/127.0.0.99", "{\"port\":0}").statusCode());
+        var updated = put("/api/servers/127.0.0.99", "{\"notes\":\"rack 9\",\"ipmi_pass\":\"s3cret\"}");
+        assertEquals(200, updated.statusCode(), updated.body());
+        assertTrue(Json.object(updated.body()).getBoolean("has_ipmi_password"));
+        assertFalse(updated.body().contains("s3cret"));
+        awaitMetrics(text -> text.contains("bmc_ip=\"127.0.0.99\""));
+
+        var unauthorized = env.send(HttpRequest.newBuilder(URI.create(env.baseUrl() + "/api/servers/127.0.0.99")).DELETE(), false);
+        assertEquals(401, unauthorized.statusCode());
+        var deleted = env.send(HttpRequest.newBuilder(URI.create(env.baseUrl() + "/api/servers/127.0.0.99")).DELETE(), true);
+        assertEquals(204, deleted.statusCode());
+        assertEquals(404, env.get("/api/servers/127.0.0.99").statusCode());
+        awaitMetrics(text -> !text.contains("bmc_ip=\"127.0.0.99\""));
+    }
+
+    @Test
+    void clearSelArchivesFirstAndKeepsHistory() {
+        SimulatedBmc bmc = env.bmc("power-off");
+        env.simConsole(bmc, "sel_add 0x20 0x02 0 0 0 0 0x20 0x00 0x04 0x07 0x70 0x6f 0x00 0xff 0xff");
+        var response = env.post("/api/server/" + bmc.host() + "/clear_sel", null, true);
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(Json.object(response.body()).getBoolean("cleared"));
+        assertTrue(env.ipmitool(bmc, "sel", "info").contains("Entries          : 0"), "the BMC's SEL was not cleared");
+        JsonArray stored = array("/api/server/" + bmc.host() + "/events?limit=100000");
+        assertEquals(bmc.selEntries() + 1, stored.size(), "every record, including the one added just before, is kept");
+        assertTrue(stored.stream().anyMatch(e -> e.asJsonObject().getString("event_description").equals("IERR")));
+
+        var cleared = env.post("/api/server/" + bmc.host() + "/clear_db_events", null, true);
+        assertEquals(200, cleared.statusCode(), cleared.body());
+        assertEquals(bmc.selEntries() + 1, Json.object(cleared.body()).getInt("deleted_events"));
+        assertEquals(0, array("/api/server/" + bmc.host() + "/events").size());
+        assertEquals(401, env.post("/api/clear_all_sel", null, false).statusCode());
+    }
+
+    private static void awaitMetrics(java.util.function.Predicate<String> done) {
+        for (int i = 0; i < 80; i++) {
+            if (done.test(env.get("/metrics").body())) {
+                return;
+            }
+            ItEnvironment.sleep(500);
+        }
+        throw new AssertionError("/metrics never matched");
+    }
+
+    private static java.net.http.HttpResponse<String> put(String path, String json) {
+        return env.send(HttpRequest.newBuilder(URI.create(env.baseUrl() + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), true);
+    }
+
+    private static JsonArray array(String path) {
+        var response = env.get(path);
+        assertEquals(200, response.statusCode(), path + ": " + response.body());
+        return Json.array(response.body());
+    }
+
+    private static String jsonString(String s) {
+        return jakarta.json.Json.createValue(s).toString();
+    }
+}

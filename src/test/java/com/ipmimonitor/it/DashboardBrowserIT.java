@@ -51,11 +51,13 @@ class DashboardBrowserIT {
         browser.findElement(By.id("username")).sendKeys(ItEnvironment.ADMIN_USER);
         browser.findElement(By.id("password")).sendKeys("not-the-password");
         browser.findElement(By.id("login-button")).click();
-        assertTrue(browser.findElement(By.id("login-error")).isDisplayed());
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        assertTrue(wait.until(d -> d.findElement(By.id("login-error"))).isDisplayed());
 
         browser.findElement(By.id("username")).sendKeys(ItEnvironment.ADMIN_USER);
         browser.findElement(By.id("password")).sendKeys(ItEnvironment.ADMIN_PASS);
         browser.findElement(By.id("login-button")).click();
+        wait.until(d -> !d.getCurrentUrl().contains("/login"));
         browser.get(env.baseUrl() + "/api/auth/status");
         assertTrue(browser.getPageSource().contains("\"is_admin\":true"), browser.getPageSource());
     }

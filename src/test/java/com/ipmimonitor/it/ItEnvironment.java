@@ -73,6 +73,14 @@ public final class ItEnvironment {
         return postgres.jdbcUrl(name);
     }
 
+    /** The app's own database, for tests that must look at what is stored. */
+    public java.sql.Connection appDatabase() throws java.sql.SQLException {
+        var login = new java.util.Properties();
+        login.setProperty("user", "ipmimon");
+        login.setProperty("password", "ipmimon");
+        return new org.postgresql.Driver().connect(postgres.jdbcUrl("ipmimon_it"), login);
+    }
+
     public Path workDir() {
         return workDir;
     }

@@ -72,6 +72,32 @@ class SecurityIT {
     }
 
     @Test
+    void bmcPasswordsAreEncryptedAtRestAndNeverLoggedOrReturned() throws Exception {
+        String password = "Pw-Never-Logged-42#$";
+        var added = env.post("/api/servers/add", "{\"bmc_ip\":\"127.0.0.98\",\"ipmi_user\":\"ops\",\"ipmi_pass\":\""
+                + password.replace("\\", "\\\\") + "\"}", true);
+        assertEquals(201, added.statusCode(), added.body());
+        assertFalse(added.body().contains(password));
+        assertEquals(202, env.post("/api/collect?bmc_ip=127.0.0.98", null, true).statusCode());
+        for (int i = 0; i < 60 && Json.serverByBmcIp(Json.array(env.get("/api/servers").body()), "127.0.0.98")
+                .orElseThrow().isNull("last_outcome"); i++) {
+            ItEnvironment.sleep(500);
+        }
+        try (var db = env.appDatabase(); var q = db.prepareStatement("select ipmi_pass_enc from server where bmc_ip = ?")) {
+            q.setString(1, "127.0.0.98");
+            var rs = q.executeQuery();
+            assertTrue(rs.next());
+            String stored = rs.getString(1);
+            assertTrue(stored.startsWith("v1:"), stored);
+            assertFalse(stored.contains(password));
+        }
+        assertFalse(java.nio.file.Files.readString(env.workDir().resolve("app.log")).contains(password),
+                "a BMC password reached the log");
+        assertFalse(env.get("/api/servers").body().contains(password));
+        env.send(HttpRequest.newBuilder(URI.create(env.baseUrl() + "/api/servers/127.0.0.98")).DELETE(), true);
+    }
+
+    @Test
     void adminPagesSendVisitorsToTheLoginPage() {
         var response = env.send(HttpRequest.newBuilder(URI.create(env.baseUrl() + "/settings.xhtml")).GET(), false);
         assertEquals(302, response.statusCode());

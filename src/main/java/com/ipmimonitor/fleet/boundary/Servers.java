@@ -44,6 +44,13 @@ public class Servers {
         }).orElse(false);
     }
 
+    /** All or nothing: one transaction, so a failure on any server writes none of them. */
+    public int addAll(List<Server> batch) {
+        batch.forEach(em::persist);
+        em.flush();
+        return batch.size();
+    }
+
     public Server add(Server server) {
         em.persist(server);
         em.flush();

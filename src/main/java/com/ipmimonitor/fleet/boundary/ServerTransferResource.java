@@ -1,0 +1,68 @@
+package com.ipmimonitor.fleet.boundary;
+
+import com.ipmimonitor.fleet.control.ImportResult;
+import com.ipmimonitor.fleet.control.ServerExport;
+import com.ipmimonitor.fleet.control.ServerImport;
+import com.ipmimonitor.fleet.control.ServerSpec;
+import com.ipmimonitor.fleet.control.ServerSpecs;
+import com.ipmimonitor.web.api.ApiError;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Import and export of the server list (INI as in the original README, or JSON), admin only. An import is
+ * all or nothing: any invalid entry or any address already known rejects the whole file with line numbers,
+ * and nothing is written. Passwords are accepted on import and never exported.
+ */
+@Path("servers")
+@RolesAllowed("admin")
+public class ServerTransferResource {
+
+    @Inject
+    Servers servers;
+
+    @POST
+    @Path("import")
+    @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM, "text/*"})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response importServers(@QueryParam("format") @DefaultValue("auto") String format, String body) {
+        if (!List.of("auto", "ini", "json").contains(format)) {
+            throw ApiError.of(Response.Status.BAD_REQUEST, "format must be ini, json or auto");
+        }
+        ImportResult parsed = ServerImport.parse(body == null ? "" : body, format);
+        if (!parsed.valid()) {
+            throw ApiError.of(Response.Status.BAD_REQUEST, "the file has errors; nothing was imported", parsed.errors());
+        }
+        List<String> known = parsed.servers().stream().filter(s -> servers.findByBmcIp(s.bmcIp()).isPresent())
+                .map(s -> "line " + s.line() + ": bmc_ip " + s.bmcIp() + " is already monitored").toList();
+        if (!known.isEmpty()) {
+            throw ApiError.of(Response.Status.CONFLICT, "the file repeats servers that exist; nothing was imported", known);
+        }
+        int added = servers.addAll(parsed.servers().stream().map(ServerSpecs::toServer).toList());
+        return Response.ok(Map.of("imported", added)).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("export")
+    public Response export(@QueryParam("format") @DefaultValue("json") String format) {
+        List<ServerSpec> specs = servers.all().stream().map(ServerSpecs::of).toList();
+        return switch (format) {
+            case "json" -> Response.ok(ServerExport.toJson(specs), MediaType.APPLICATION_JSON)
+                    .header("Content-Disposition", "attachment; filename=\"servers.json\"").build();
+            case "ini" -> Response.ok(ServerExport.toIni(specs), "text/plain; charset=utf-8")
+                    .header("Content-Disposition", "attachment; filename=\"servers.ini\"").build();
+            default -> throw ApiError.of(Response.Status.BAD_REQUEST, "format must be ini or json");
+        };
+    }
+}

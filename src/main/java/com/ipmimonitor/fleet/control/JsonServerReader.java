@@ -1,0 +1,116 @@
+package com.ipmimonitor.fleet.control;
+
+import jakarta.json.Json;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads servers from JSON: {@code {"servers": [...]}} or the plain array the original app exported, each server an
+ * object with the INI keys. Streamed rather than read as a tree so every key keeps its line for messages and
+ * duplicate keys are seen. Scalars are handed on as text, so {@code "port": "623"} and {@code "enabled": 1} follow
+ * the same rules as in INI; null means not given.
+ */
+final class JsonServerReader {
+
+    private JsonServerReader() {
+    }
+
+    /** @throws JsonParsingException when the text is not JSON at all */
+    static List<ServerEntry> read(String text, List<LineProblem> problems) {
+        List<ServerEntry> entries = new ArrayList<>();
+        try (JsonParser p = Json.createParser(new StringReader(text))) {
+            Event top = p.next();
+            if (top == Event.START_ARRAY) {
+                readServers(p, entries, problems);
+            } else if (top == Event.START_OBJECT) {
+                readWrapper(p, entries, problems);
+            } else {
+                problems.add(new LineProblem(line(p), "expected an array of servers or {\"servers\": [...]}"));
+                skip(p, top);
+            }
+            if (p.hasNext()) { // Parsson reports trailing garbage from hasNext itself; this is for other providers
+                p.next();
+                problems.add(new LineProblem(line(p), "unexpected content after the servers"));
+            }
+        }
+        return entries;
+    }
+
+    private static void readWrapper(JsonParser p, List<ServerEntry> entries, List<LineProblem> problems) {
+        int startLine = line(p);
+        boolean found = false;
+        while (p.next() == Event.KEY_NAME) {
+            String key = p.getString();
+            int keyLine = line(p);
+            Event value = p.next();
+            if (key.equals("servers") && value == Event.START_ARRAY && !found) {
+                found = true;
+                readServers(p, entries, problems);
+            } else {
+                problems.add(new LineProblem(keyLine, key.equals("servers")
+                        ? (found ? "duplicate key 'servers'" : "servers must be an array")
+                        : "unknown key '" + key + "' (expected only \"servers\")"));
+                skip(p, value);
+            }
+        }
+        if (!found) {
+            problems.add(new LineProblem(startLine, "no \"servers\" array in the object"));
+        }
+    }
+
+    private static void readServers(JsonParser p, List<ServerEntry> entries, List<LineProblem> problems) {
+        int index = 0;
+        for (Event e = p.next(); e != Event.END_ARRAY; e = p.next()) {
+            index++;
+            int entryLine = line(p);
+            if (e == Event.START_OBJECT) {
+                entries.add(readServer(p, index, entryLine));
+            } else {
+                problems.add(new LineProblem(entryLine, at(index, entryLine) + "a server must be an object"));
+                skip(p, e);
+            }
+        }
+    }
+
+    private static ServerEntry readServer(JsonParser p, int index, int entryLine) {
+        ServerEntry entry = new ServerEntry(entryLine, "entry " + index, null);
+        while (p.next() == Event.KEY_NAME) {
+            String key = p.getString();
+            int keyLine = line(p);
+            Event value = p.next();
+            switch (value) {
+                case VALUE_STRING, VALUE_NUMBER -> entry.put(key, p.getString(), keyLine);
+                case VALUE_TRUE -> entry.put(key, "true", keyLine);
+                case VALUE_FALSE -> entry.put(key, "false", keyLine);
+                case VALUE_NULL -> entry.put(key, null, keyLine);
+                default -> {
+                    entry.reject(key, keyLine, "must be a string, number or boolean");
+                    skip(p, value);
+                }
+            }
+        }
+        return entry;
+    }
+
+    /** Names the entry when the provider gives no line, the only other way to find it in the file. */
+    private static String at(int index, int line) {
+        return line > 0 ? "" : "entry " + index + ": ";
+    }
+
+    private static void skip(JsonParser p, Event current) {
+        if (current == Event.START_OBJECT) {
+            p.skipObject();
+        } else if (current == Event.START_ARRAY) {
+            p.skipArray();
+        }
+    }
+
+    private static int line(JsonParser p) {
+        long line = p.getLocation().getLineNumber();
+        return line > 0 ? (int) line : 0;
+    }
+}

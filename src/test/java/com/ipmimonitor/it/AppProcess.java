@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The built uber-jar started as an operator would: java -jar with environment variables, HTTP on loopback. */
-final class AppProcess {
+public final class AppProcess {
 
     private final Process process;
     private final int port;
@@ -25,7 +25,7 @@ final class AppProcess {
         this.log = log;
     }
 
-    static AppProcess start(Path workDir, int port, Map<String, String> env) throws IOException {
+    public static AppProcess start(Path workDir, int port, Map<String, String> env) throws IOException {
         Files.createDirectories(workDir);
         Path preboot = workDir.resolve("loopback.asadmin");
         Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners"
@@ -42,7 +42,12 @@ final class AppProcess {
         return app;
     }
 
-    String baseUrl() {
+    /** The app names itself pid@host in collection_run.instance. */
+    public String instancePrefix() {
+        return process.pid() + "@";
+    }
+
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
@@ -54,8 +59,9 @@ final class AppProcess {
                 throw new IllegalStateException("the app exited during start; see " + log);
             }
             try {
-                var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready")).timeout(Duration.ofSeconds(5));
-                if (http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                // ready means the database answers; the API must answer too (Payara 6.2025.10 can fail the first
+                // requests after start with a 500 while it still registers request listeners)
+                if (ok(http, "/health/ready") && ok(http, "/api/auth/status")) {
                     return;
                 }
             } catch (IOException e) {
@@ -70,8 +76,24 @@ final class AppProcess {
         throw new IllegalStateException("the app did not become ready in 180 s; see " + log);
     }
 
+    private boolean ok(HttpClient http, String path) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(5));
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    }
+
+    /** SIGKILL: an instance that dies without a chance to release its leases. */
+    public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** SIGTERM, as a service manager would send it: the app stops its own embedded PostgreSQL. */
-    void stop() {
+    public void stop() {
         process.destroy();
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {

@@ -87,7 +87,7 @@ class EmbeddedDatabaseIT {
      */
     private String serversOf(AppProcess app) throws Exception {
         HttpResponse<String> response = null;
-        for (int attempt = 0; attempt < 10; attempt++) {
+        for (int attempt = 0; attempt < 40; attempt++) {
             response = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/servers")).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {

@@ -109,13 +109,18 @@ public final class ItEnvironment {
     }
 
     private AppProcess startApp() throws IOException {
+        return AppProcess.start(workDir, APP_PORT, appEnvironment(workDir.resolve("app-data")));
+    }
+
+    /** How the shared app is configured; further instances of a cluster use the same, with their own data dir. */
+    public Map<String, String> appEnvironment(Path dataDir) {
         Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "DB_URL", postgres.jdbcUrl("ipmimon_it"), "DB_USER", "ipmimon", "DB_PASSWORD", "ipmimon",
-                "DATA_DIR", workDir.resolve("app-data").toString(),
+                "DATA_DIR", dataDir.toString(),
                 "ADMIN_USER", ADMIN_USER, "ADMIN_PASS", ADMIN_PASS, "SECRET_KEY", "integration-test-secret-key"));
         env.putAll(Map.of("POLL_INTERVAL", "20", "IPMITOOL_SESSION_TIMEOUT", "1", "IPMITOOL_RETRIES", "1",
                 "APP_NAME", "IPMI Monitor IT"));
-        return AppProcess.start(workDir, APP_PORT, env);
+        return env;
     }
 
     private void registerFleet() {

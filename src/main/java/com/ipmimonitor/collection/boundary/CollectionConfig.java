@@ -35,6 +35,7 @@ public class CollectionConfig {
     @Inject @ConfigProperty(name = "ipmi.pass.nvidia") Optional<String> nvidiaPassword;
     @Inject @ConfigProperty(name = "collector.threads") int threads;
     @Inject @ConfigProperty(name = "data.dir") String dataDir;
+    @Inject @ConfigProperty(name = "collector.lease.seconds") Optional<Integer> leaseSeconds;
 
     private BmcPoller poller;
     private String instanceId;
@@ -66,9 +67,12 @@ public class CollectionConfig {
         return instanceId;
     }
 
-    /** A poll may run several ipmitool calls; the lease must outlive the slowest legitimate poll. */
+    /**
+     * A poll may run several ipmitool calls; the lease must outlive the slowest legitimate poll. It is also how
+     * long the servers of a crashed instance wait before another instance takes them over.
+     */
     public Duration leaseDuration() {
-        return Duration.ofSeconds(timeoutSeconds * 4L + 60);
+        return Duration.ofSeconds(leaseSeconds.orElse(timeoutSeconds * 4 + 60));
     }
 
     private static void installTrimmedEnterpriseNumbers(Path home) {

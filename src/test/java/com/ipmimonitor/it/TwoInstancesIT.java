@@ -1,0 +1,135 @@
+package com.ipmimonitor.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Horizontal scale: two instances on one PostgreSQL of their own, polling the simulated fleet. No BMC is polled
+ * twice within a poll interval, and when the instance doing the polling dies (SIGKILL, leases not released)
+ * the other takes its servers over once the leases run out. (Which instance polls is first come, first served:
+ * nothing spreads the load evenly yet.)
+ */
+class TwoInstancesIT {
+
+    private static final Duration INTERVAL = Duration.ofSeconds(20); // POLL_INTERVAL of the test environment
+    private final ItEnvironment env = ItEnvironment.get();
+
+    @Test
+    void instancesShareTheFleetWithoutDoublePollingAndTakeOverFromADeadOne() throws Exception {
+        dbUrl = env.createDatabase("cluster_it");
+        var b = CompletableFuture.supplyAsync(() -> start("instance-b", 18183));
+        var c = CompletableFuture.supplyAsync(() -> start("instance-c", 18184));
+        AppProcess instanceB = b.get();
+        AppProcess instanceC = c.get();
+        try {
+            Instant start = Instant.now();
+            register(instanceB);
+            Thread.sleep(45_000);
+            List<Run> together = runsSince(start);
+            assertTrue(serversPolledIn(together).containsAll(serverIds()), "not every server was polled: " + together);
+            assertNoDoublePolling(together);
+
+            AppProcess busiest = together.stream().filter(r -> r.instance().startsWith(instanceB.instancePrefix())).count()
+                    >= together.size() / 2 ? instanceB : instanceC;
+            busiest.kill();
+            Instant death = Instant.now();
+            Thread.sleep(50_000); // lease (15 s) + interval (20 s) + slack
+            List<Run> after = runsSince(death);
+            assertTrue(after.stream().noneMatch(r -> r.instance().startsWith(busiest.instancePrefix())));
+            assertTrue(serversPolledIn(after).containsAll(serverIds()), "not taken over: " + after + " of " + serverIds());
+            assertNoDoublePolling(runsSince(start));
+        } finally {
+            instanceB.kill();
+            instanceC.kill();
+        }
+    }
+
+    private String dbUrl;
+
+    private AppProcess start(String name, int port) {
+        Map<String, String> config = new HashMap<>(env.appEnvironment(env.workDir().resolve(name + "-data")));
+        config.put("DB_URL", dbUrl);
+        config.put("COLLECTOR_LEASE_SECONDS", "15");
+        try {
+            return AppProcess.start(env.workDir().resolve(name), port, config);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void register(AppProcess app) throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (SimulatedBmc bmc : env.fleet()) {
+            String body = "{\"bmc_ip\":\"%s\",\"port\":%d,\"server_name\":\"%s\",\"ipmi_user\":\"%s\",\"ipmi_pass\":\"%s\"}"
+                    .formatted(bmc.host(), bmc.port(), bmc.name(), bmc.user(), bmc.password());
+            var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.baseUrl() + "/api/servers/add"))
+                    .header("Authorization", ItEnvironment.basicAuth(ItEnvironment.ADMIN_USER, ItEnvironment.ADMIN_PASS))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertTrue(response.statusCode() == 201, response.body());
+        }
+    }
+
+    private static Set<Long> serversPolledIn(List<Run> runs) {
+        Set<Long> ids = new HashSet<>();
+        runs.forEach(r -> ids.add(r.serverId()));
+        return ids;
+    }
+
+    private static void assertNoDoublePolling(List<Run> runs) {
+        Map<Long, List<Run>> byServer = new HashMap<>();
+        runs.forEach(r -> byServer.computeIfAbsent(r.serverId(), k -> new ArrayList<>()).add(r));
+        byServer.forEach((server, list) -> {
+            for (int i = 1; i < list.size(); i++) {
+                Duration gap = Duration.between(list.get(i - 1).startedAt(), list.get(i).startedAt());
+                // claim time and the recorded start differ by milliseconds; 2 s leaves room for a busy CI machine
+                assertTrue(gap.compareTo(INTERVAL.minusSeconds(2)) >= 0,
+                        "server " + server + " polled twice within " + gap + ": " + list.get(i - 1) + " / " + list.get(i));
+            }
+        });
+    }
+
+    private List<Long> serverIds() throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (var db = connect(); var q = db.prepareStatement("select id from server where enabled")) {
+            var rs = q.executeQuery();
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    private java.sql.Connection connect() throws SQLException {
+        return java.sql.DriverManager.getConnection(dbUrl, "ipmimon", "ipmimon");
+    }
+
+    record Run(long serverId, Instant startedAt, String instance) {
+    }
+
+    private List<Run> runsSince(Instant since) throws SQLException {
+        List<Run> runs = new ArrayList<>();
+        try (var db = connect(); var q = db.prepareStatement(
+                "select server_id, started_at, instance from collection_run where started_at >= ? order by server_id, started_at")) {
+            q.setTimestamp(1, Timestamp.from(since));
+            var rs = q.executeQuery();
+            while (rs.next()) {
+                runs.add(new Run(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3)));
+            }
+        }
+        return runs;
+    }
+}

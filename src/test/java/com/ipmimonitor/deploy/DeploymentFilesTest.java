@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.ipmimonitor.collection.entity.FailureKind;
+import com.ipmimonitor.collection.entity.PollOutcome;
 import com.ipmimonitor.observability.control.FleetMetricSamples;
 import com.ipmimonitor.observability.control.MetricSample;
 import com.ipmimonitor.observability.control.SensorFact;
@@ -108,7 +108,7 @@ class DeploymentFilesTest {
         assertTrue(unknown.isEmpty(), "rules use series /metrics never exports: " + unknown + "; exported: " + exported);
 
         // and the failure kinds they match on exist
-        Set<String> kinds = Arrays.stream(FailureKind.values()).map(Enum::name).collect(Collectors.toSet());
+        Set<String> kinds = Arrays.stream(PollOutcome.values()).map(Enum::name).collect(Collectors.toSet());
         for (Map<String, Object> rule : rules()) {
             Matcher m = Pattern.compile("kind\\s*=~?\\s*\"([^\"]+)\"").matcher(rule.get("expr").toString());
             while (m.find()) {
@@ -289,8 +289,10 @@ class DeploymentFilesTest {
     /** Every sample name FleetMetricSamples emits, with every optional present and every kind of sensor. */
     private static Set<String> exportedMetricNames() {
         Map<String, Long> failures = new LinkedHashMap<>();
-        for (FailureKind kind : FailureKind.values()) {
-            failures.put(kind.name(), 1L);
+        for (PollOutcome kind : PollOutcome.values()) {
+            if (kind != PollOutcome.OK) {
+                failures.put(kind.name(), 1L);
+            }
         }
         ServerFacts server = new ServerFacts("10.0.0.1", "gpu-01", true, true, 10, 1, 2, Optional.of(0.5),
                 Optional.of(1_800_000_000L), failures);

@@ -141,7 +141,7 @@ public class BmcPoller {
             throw new CollectionFailure(PollOutcome.TIMEOUT, what + " timed out after " + result.duration().toSeconds() + " s");
         }
         if (result.exitCode() != 0 && result.stdout().isBlank()) {
-            PollOutcome outcome = PollOutcome.valueOf(IpmitoolFailureClassifier.classify(result.stderr()).name());
+            PollOutcome outcome = IpmitoolFailureClassifier.classify(result.stderr());
             throw new CollectionFailure(outcome, what + ": " + lastLine(result.stderr()));
         }
         return result;

@@ -1,6 +1,6 @@
 package com.ipmimonitor.collection.control.parse;
 
-import com.ipmimonitor.collection.entity.FailureKind;
+import com.ipmimonitor.collection.entity.PollOutcome;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,21 +29,21 @@ public final class IpmitoolFailureClassifier {
     private IpmitoolFailureClassifier() {
     }
 
-    public static FailureKind classify(String stderr) {
+    public static PollOutcome classify(String stderr) {
         List<String> lines = stderr.lines()
                 .map(line -> line.toLowerCase(Locale.ROOT))
                 .filter(line -> PROBE_NOISE.stream().noneMatch(line::contains))
                 .toList();
         if (mentions(lines, AUTH_FAILED)) {
-            return FailureKind.AUTH_FAILED;
+            return PollOutcome.AUTH_FAILED;
         }
         if (mentions(lines, UNSUPPORTED)) {
-            return FailureKind.UNSUPPORTED;
+            return PollOutcome.UNSUPPORTED;
         }
         if (mentions(lines, UNREACHABLE)) {
-            return FailureKind.UNREACHABLE;
+            return PollOutcome.UNREACHABLE;
         }
-        return FailureKind.ERROR;
+        return PollOutcome.ERROR;
     }
 
     private static boolean mentions(List<String> lines, List<String> phrases) {

@@ -62,6 +62,61 @@ class DashboardBrowserIT {
         assertTrue(browser.getPageSource().contains("\"is_admin\":true"), browser.getPageSource());
     }
 
+    @Test
+    void rangeSelectorChangesTheCountsWithoutReloadingThePage() {
+        waitUntilPolled();
+        browser.get(env.baseUrl() + "/");
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.samePage = true;");
+        chooseRange(wait, "30d");
+        long month = Long.parseLong(browser.findElement(By.id("stat-critical")).getText());
+        chooseRange(wait, "1h");
+        long hour = Long.parseLong(browser.findElement(By.id("stat-critical")).getText());
+        assertTrue(month > hour, "30d " + month + " vs 1h " + hour);
+        assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.samePage;"),
+                "the range change reloaded the page");
+        assertTrue(browser.findElements(By.cssSelector(".recent-events tbody tr")).size() >= 1);
+    }
+
+    @Test
+    void countdownTicksAndThePauseButtonStopsIt() throws InterruptedException {
+        browser.get(env.baseUrl() + "/");
+        var countdown = By.id("countdown");
+        int first = Integer.parseInt(browser.findElement(countdown).getText());
+        Thread.sleep(2500);
+        int later = Integer.parseInt(browser.findElement(countdown).getText());
+        assertTrue(later < first, first + " -> " + later);
+        browser.findElement(By.id("refresh-toggle")).click();
+        assertEquals("paused", browser.findElement(countdown).getText());
+        Thread.sleep(1500);
+        assertEquals("paused", browser.findElement(countdown).getText());
+        assertEquals("Resume", browser.findElement(By.id("refresh-toggle")).getText());
+    }
+
+    @Test
+    void textFromTheFleetIsShownAsTextNeverRun() {
+        String script = "<script>window.injected = 1</script><b>bold</b>";
+        var added = env.post("/api/servers/add", "{\"bmc_ip\":\"127.0.0.97\",\"server_name\":"
+                + jakarta.json.Json.createValue(script) + "}", true);
+        assertEquals(201, added.statusCode(), added.body());
+        try {
+            browser.get(env.baseUrl() + "/");
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector(".server-name"))
+                    .stream().anyMatch(e -> e.getText().equals(script)));
+            assertEquals(null, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.injected;"));
+            assertTrue(browser.findElements(By.cssSelector(".server-name b")).isEmpty(), "markup from a name was rendered");
+        } finally {
+            env.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(env.baseUrl() + "/api/servers/127.0.0.97"))
+                    .DELETE(), true);
+        }
+    }
+
+    private void chooseRange(WebDriverWait wait, String range) {
+        browser.findElements(By.cssSelector("#controls\\:range .ui-button")).stream()
+                .filter(b -> b.getText().equals(range)).findFirst().orElseThrow().click();
+        wait.until(d -> d.findElements(By.cssSelector(".range-label")).stream().allMatch(e -> e.getText().equals(range)));
+    }
+
     private void waitUntilPolled() {
         for (int i = 0; i < 240; i++) {
             var servers = Json.array(env.get("/api/servers").body());

@@ -1,37 +1,66 @@
 package com.ipmimonitor.web.dashboard;
 
+import com.ipmimonitor.events.boundary.EventQueries;
+import com.ipmimonitor.events.boundary.EventView;
+import com.ipmimonitor.events.control.EventFilter;
 import com.ipmimonitor.fleet.boundary.FleetOverview;
 import com.ipmimonitor.fleet.boundary.ServerView;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
 
-/** The fleet at a glance: stat cards and one row per server. */
+/** The fleet at a glance: stat cards, one row per server and the recent events of the selected range. */
 @Named
-@RequestScoped
-public class DashboardBacking {
+@ViewScoped
+public class DashboardBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final Map<String, Integer> RANGES = new LinkedHashMap<>();
+
+    static {
+        RANGES.put("1h", 1);
+        RANGES.put("6h", 6);
+        RANGES.put("24h", 24);
+        RANGES.put("7d", 24 * 7);
+        RANGES.put("30d", 24 * 30);
+    }
+
+    // injected services are transient: a view-scoped bean is serialised with the session
+    @Inject
+    transient FleetOverview overview;
 
     @Inject
-    FleetOverview overview;
+    transient EventQueries events;
 
-    @Inject
-    @ConfigProperty(name = "app.name")
-    String appName;
-
-    private int hours = 24;
+    private String range = "24h";
     private List<ServerView> servers;
+    private List<EventView> recentEvents;
 
     @PostConstruct
     void load() {
-        servers = overview.servers(hours);
+        refresh();
     }
 
+    public void refresh() {
+        int hours = getHours();
+        servers = overview.servers(hours);
+        recentEvents = events.find(new EventFilter(Optional.empty(), Optional.empty(), hours, 50, 0));
+    }
+
+    public Map<String, Integer> getRanges() { return RANGES; }
+    public String getRange() { return range; }
+    public void setRange(String range) { this.range = RANGES.containsKey(range) ? range : "24h"; }
+    public int getHours() { return RANGES.get(range); }
     public List<ServerView> getServers() { return servers; }
-    public String getAppName() { return appName; }
-    public int getHours() { return hours; }
+    public List<EventView> getRecentEvents() { return recentEvents; }
+    public String getAppName() { return ConfigProvider.getConfig().getValue("app.name", String.class); }
     public long getReachable() { return servers.stream().filter(ServerView::isReachable).count(); }
     public long getCritical() { return servers.stream().mapToLong(ServerView::criticalCount).sum(); }
     public long getWarning() { return servers.stream().mapToLong(ServerView::warningCount).sum(); }

@@ -34,9 +34,7 @@ public class ServersResource {
 
     @GET
     public List<ServerView> list(@QueryParam("hours") @DefaultValue("24") int hours) {
-        if (hours < 1 || hours > 24 * 366) {
-            throw ApiError.of(Response.Status.BAD_REQUEST, "hours must be between 1 and 8784");
-        }
+        ApiError.requireHours(hours);
         return overview.servers(hours);
     }
 

@@ -1,7 +1,6 @@
 package com.ipmimonitor.fleet.boundary;
 
 import com.ipmimonitor.events.boundary.EventQueries;
-import com.ipmimonitor.events.control.EventFilter;
 import com.ipmimonitor.web.api.ApiError;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -10,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +26,7 @@ public class StatsResource {
 
     @GET
     public Map<String, Object> stats(@QueryParam("hours") @DefaultValue("24") int hours) {
-        if (hours < 1 || hours > EventFilter.MAX_HOURS) {
-            throw ApiError.of(Response.Status.BAD_REQUEST, "hours must be between 1 and " + EventFilter.MAX_HOURS);
-        }
+        ApiError.requireHours(hours);
         List<ServerView> servers = overview.servers(hours);
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("total_servers", servers.size());

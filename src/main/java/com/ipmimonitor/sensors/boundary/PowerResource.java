@@ -36,9 +36,7 @@ public class PowerResource {
 
     @GET
     public List<PowerView> power(@PathParam("bmcIp") String bmcIp, @QueryParam("hours") @DefaultValue("24") int hours) {
-        if (hours < 1 || hours > 24 * 366) {
-            throw ApiError.of(Response.Status.BAD_REQUEST, "hours must be between 1 and 8784");
-        }
+        ApiError.requireHours(hours);
         Server server = servers.findByBmcIp(bmcIp)
                 .orElseThrow(() -> ApiError.of(Response.Status.NOT_FOUND, "no server with bmc_ip " + bmcIp));
         return readings.powerOf(server.getId(), hours).stream().map(PowerView::of).toList();

@@ -61,9 +61,7 @@ public class SensorsResource {
     @Path("{bmcIp}/history")
     public List<SensorView> history(@PathParam("bmcIp") String bmcIp, @QueryParam("hours") @DefaultValue("24") int hours,
                                     @QueryParam("sensor") String sensor) {
-        if (hours < 1 || hours > 24 * 366) {
-            throw ApiError.of(Response.Status.BAD_REQUEST, "hours must be between 1 and 8784");
-        }
+        ApiError.requireHours(hours);
         return readings.historyOf(server(bmcIp).getId(), hours, sensor).stream().map(SensorView::of).toList();
     }
 

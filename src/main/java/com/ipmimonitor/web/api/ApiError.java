@@ -8,6 +8,8 @@ import java.util.List;
 /** A 4xx answer with a JSON body that says what was wrong: {"error": "...", "details": [...]}. */
 public record ApiError(String error, List<String> details) {
 
+    public static final int MAX_HOURS = 24 * 366;
+
     public static WebApplicationException of(Response.Status status, String error, List<String> details) {
         return new WebApplicationException(error, Response.status(status).type(MediaType.APPLICATION_JSON)
                 .entity(new ApiError(error, details)).build());
@@ -15,5 +17,13 @@ public record ApiError(String error, List<String> details) {
 
     public static WebApplicationException of(Response.Status status, String error) {
         return of(status, error, List.of());
+    }
+
+    /** The ?hours= window every read endpoint takes: 1 hour to a year. */
+    public static int requireHours(int hours) {
+        if (hours < 1 || hours > MAX_HOURS) {
+            throw of(Response.Status.BAD_REQUEST, "hours must be between 1 and " + MAX_HOURS);
+        }
+        return hours;
     }
 }

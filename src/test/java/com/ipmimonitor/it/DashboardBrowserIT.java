@@ -66,7 +66,9 @@ class DashboardBrowserIT {
     void rangeSelectorChangesTheCountsWithoutReloadingThePage() {
         waitUntilPolled();
         browser.get(env.baseUrl() + "/");
+        // an AJAX update replaces the elements a condition is looking at: stale references just mean "look again"
         var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.samePage = true;");
         chooseRange(wait, "30d");
         long month = Long.parseLong(browser.findElement(By.id("stat-critical")).getText());
@@ -112,8 +114,11 @@ class DashboardBrowserIT {
     }
 
     private void chooseRange(WebDriverWait wait, String range) {
-        browser.findElements(By.cssSelector("#controls\\:range .ui-button")).stream()
-                .filter(b -> b.getText().equals(range)).findFirst().orElseThrow().click();
+        wait.until(d -> {
+            d.findElements(By.cssSelector("#controls\\:range .ui-button")).stream()
+                    .filter(b -> b.getText().equals(range)).findFirst().orElseThrow().click();
+            return true;
+        });
         wait.until(d -> d.findElements(By.cssSelector(".range-label")).stream().allMatch(e -> e.getText().equals(range)));
     }
 

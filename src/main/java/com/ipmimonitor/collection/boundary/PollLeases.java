@@ -37,8 +37,7 @@ public class PollLeases {
         if (limit <= 0) {
             return List.of();
         }
-        em.createNativeQuery("insert into server_status (server_id) select id from server on conflict do nothing")
-                .executeUpdate();
+        ensureStatusRows();
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery(CLAIM)
                 .setParameter(1, (double) interval.toSeconds())
@@ -65,18 +64,22 @@ public class PollLeases {
                 .setParameter(1, serverId).setParameter(2, owner).executeUpdate();
     }
 
-    /** Makes servers due at the next tick ("collect now"). */
-    public int makeDue(List<Long> serverIds) {
-        if (serverIds.isEmpty()) {
-            return 0;
-        }
+    /** Makes one server due at the next tick ("collect now"). */
+    public int makeDue(long serverId) {
+        ensureStatusRows();
+        return em.createNativeQuery("update server_status set last_attempt_at = null where server_id = ?1")
+                .setParameter(1, serverId).executeUpdate();
+    }
+
+    /** Makes every server due at the next tick ("collect all", "collect sensors"); returns how many. */
+    public int makeAllDue() {
+        ensureStatusRows();
+        return em.createNativeQuery("update server_status set last_attempt_at = null").executeUpdate();
+    }
+
+    /** A server added since the last tick has no status row yet. */
+    private void ensureStatusRows() {
         em.createNativeQuery("insert into server_status (server_id) select id from server on conflict do nothing")
                 .executeUpdate();
-        int updated = 0;
-        for (Long id : serverIds) {
-            updated += em.createNativeQuery("update server_status set last_attempt_at = null where server_id = ?1")
-                    .setParameter(1, id).executeUpdate();
-        }
-        return updated;
     }
 }

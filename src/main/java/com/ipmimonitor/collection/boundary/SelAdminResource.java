@@ -80,6 +80,6 @@ public class SelAdminResource {
 
     private Server server(String bmcIp) {
         return servers.findByBmcIp(bmcIp)
-                .orElseThrow(() -> ApiError.of(Response.Status.NOT_FOUND, "no server with bmc_ip " + bmcIp));
+                .orElseThrow(() -> ApiError.noServer(bmcIp));
     }
 }

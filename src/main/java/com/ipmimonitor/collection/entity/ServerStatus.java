@@ -107,11 +107,6 @@ public class ServerStatus {
         this.selLastRecordId = lastRecordId;
     }
 
-    public void forgetSel() {
-        rememberSel(0, -1, -1, false, null);
-        this.selEntries = null;
-    }
-
     public Long getServerId() { return serverId; }
     public Optional<String> findPowerState() { return Optional.ofNullable(powerState); }
     public boolean isReachable() { return reachable; }

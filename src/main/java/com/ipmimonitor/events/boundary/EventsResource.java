@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /** GET /api/events (filters, paging), its CSV export and the event type summary. */
@@ -57,7 +58,7 @@ public class EventsResource {
 
     private static EventFilter filter(String severity, String server, Integer hours, Integer limit, Integer offset,
                                       int defaultLimit) {
-        List<String> problems = EventFilter.newProblems();
+        List<String> problems = new ArrayList<>();
         EventFilter filter = EventFilter.parse(severity, server, hours, limit, offset, defaultLimit, problems);
         if (!problems.isEmpty()) {
             throw ApiError.of(Response.Status.BAD_REQUEST, "invalid filter", problems);

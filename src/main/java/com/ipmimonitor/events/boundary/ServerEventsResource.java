@@ -31,7 +31,7 @@ public class ServerEventsResource {
             throw ApiError.of(Response.Status.BAD_REQUEST, "limit must be between 1 and 100000");
         }
         Server server = servers.findByBmcIp(bmcIp)
-                .orElseThrow(() -> ApiError.of(Response.Status.NOT_FOUND, "no server with bmc_ip " + bmcIp));
+                .orElseThrow(() -> ApiError.noServer(bmcIp));
         return events.ofServer(server.getId(), limit).stream()
                 .map(e -> EventView.of(e, server.getBmcIp(), server.getName())).toList();
     }

@@ -76,11 +76,6 @@ public class SystemEvents {
         return em.createQuery("delete from SelEvent e where e.serverId = :id").setParameter("id", serverId).executeUpdate();
     }
 
-    public long countOf(long serverId) {
-        return em.createQuery("select count(e) from SelEvent e where e.serverId = :id", Long.class)
-                .setParameter("id", serverId).getSingleResult();
-    }
-
     static Severity classify(SelEvent e) {
         if (e.findSensorTypeCode().isEmpty() || e.findEventTypeCode().isEmpty()) {
             return Severity.INFO; // OEM records carry no standard event semantics

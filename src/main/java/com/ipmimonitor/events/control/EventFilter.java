@@ -1,7 +1,6 @@
 package com.ipmimonitor.events.control;
 
 import com.ipmimonitor.events.entity.Severity;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -39,9 +38,5 @@ public record EventFilter(Optional<Severity> severity, Optional<String> server, 
             problems.add("offset must not be negative");
         }
         return new EventFilter(sev, Optional.ofNullable(server).filter(s -> !s.isBlank()).map(String::strip), h, l, o);
-    }
-
-    public static List<String> newProblems() {
-        return new ArrayList<>();
     }
 }

@@ -70,7 +70,7 @@ public class ServersResource {
     @Path("{bmcIp}")
     public ServerView one(@PathParam("bmcIp") String bmcIp) {
         return overview.servers(24).stream().filter(v -> v.bmcIp().equals(bmcIp)).findFirst()
-                .orElseThrow(() -> ApiError.of(Response.Status.NOT_FOUND, "no server with bmc_ip " + bmcIp));
+                .orElseThrow(() -> ApiError.noServer(bmcIp));
     }
 
     /** Changes only the fields present in the body; "ipmi_pass": "" removes the server's own password. */
@@ -82,7 +82,7 @@ public class ServersResource {
             throw ApiError.of(Response.Status.BAD_REQUEST, "a JSON body is required");
         }
         Server server = servers.findByBmcIp(bmcIp)
-                .orElseThrow(() -> ApiError.of(Response.Status.NOT_FOUND, "no server with bmc_ip " + bmcIp));
+                .orElseThrow(() -> ApiError.noServer(bmcIp));
         String newIp = request.bmcIp == null ? server.getBmcIp() : request.bmcIp;
         List<String> problems = ServerInput.problems(newIp, request.port, request.serverName, request.serverIp);
         if (!problems.isEmpty()) {
@@ -110,7 +110,7 @@ public class ServersResource {
     @RolesAllowed("admin")
     public Response delete(@PathParam("bmcIp") String bmcIp) {
         if (!servers.delete(bmcIp)) {
-            throw ApiError.of(Response.Status.NOT_FOUND, "no server with bmc_ip " + bmcIp);
+            throw ApiError.noServer(bmcIp);
         }
         return Response.noContent().build();
     }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -38,7 +37,7 @@ public class PowerResource {
     public List<PowerView> power(@PathParam("bmcIp") String bmcIp, @QueryParam("hours") @DefaultValue("24") int hours) {
         ApiError.requireHours(hours);
         Server server = servers.findByBmcIp(bmcIp)
-                .orElseThrow(() -> ApiError.of(Response.Status.NOT_FOUND, "no server with bmc_ip " + bmcIp));
+                .orElseThrow(() -> ApiError.noServer(bmcIp));
         return readings.powerOf(server.getId(), hours).stream().map(PowerView::of).toList();
     }
 }

@@ -53,7 +53,7 @@ public class SensorsResource {
     @Path("collect")
     @RolesAllowed("admin")
     public Response collect() {
-        int queued = leases.makeDue(servers.all().stream().map(Server::getId).toList());
+        int queued = leases.makeAllDue();
         return Response.accepted(Map.of("status", "queued", "servers", queued)).build();
     }
 
@@ -67,6 +67,6 @@ public class SensorsResource {
 
     private Server server(String bmcIp) {
         return servers.findByBmcIp(bmcIp)
-                .orElseThrow(() -> ApiError.of(Response.Status.NOT_FOUND, "no server with bmc_ip " + bmcIp));
+                .orElseThrow(() -> ApiError.noServer(bmcIp));
     }
 }

@@ -19,6 +19,11 @@ public record ApiError(String error, List<String> details) {
         return of(status, error, List.of());
     }
 
+    /** The 404 of every /api path that names a server by its BMC address. */
+    public static WebApplicationException noServer(String bmcIp) {
+        return of(Response.Status.NOT_FOUND, "no server with bmc_ip " + bmcIp);
+    }
+
     /** The ?hours= window every read endpoint takes: 1 hour to a year. */
     public static int requireHours(int hours) {
         if (hours < 1 || hours > MAX_HOURS) {

@@ -12,19 +12,17 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Every few seconds, claims as many due servers as there are free collector threads and hands them to the
  * managed executor. Claiming only free slots means slow BMCs never pile up queued tasks; the lease means no
- * BMC is polled twice at once, by this instance or another. POLL_INTERVAL is read on every tick.
+ * BMC is polled twice at once, by this instance or another. The poll interval (PollInterval) is read on every claim.
  */
 @ManagedExecutorDefinition(name = "java:app/concurrent/Collectors", maxAsync = 64)
 @Singleton
@@ -47,13 +45,16 @@ public class PollScheduler {
     @Inject
     CollectionConfig config;
 
+    @Inject
+    PollInterval interval;
+
     private final AtomicReference<OffsetDateTime> lastTick = new AtomicReference<>();
     private PollDispatcher dispatcher;
 
     @PostConstruct
     void init() {
         dispatcher = new PollDispatcher(executor, config::threads,
-                free -> leases.claim(config.instanceId(), free, pollInterval(), config.leaseDuration()),
+                free -> leases.claim(config.instanceId(), free, interval.current(), config.leaseDuration()),
                 this::collectAndRelease);
     }
 
@@ -81,9 +82,5 @@ public class PollScheduler {
 
     public int running() {
         return dispatcher.running();
-    }
-
-    static Duration pollInterval() {
-        return Duration.ofSeconds(Math.max(5, ConfigProvider.getConfig().getValue("poll.interval", Integer.class)));
     }
 }

@@ -1,7 +1,6 @@
 package com.ipmimonitor.events.boundary;
 
 import com.ipmimonitor.events.control.CsvCells;
-import com.ipmimonitor.events.control.EventFilter;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -50,6 +49,11 @@ public class EventCsvExport {
             sql.append(" and (s.bmc_ip = ? or s.server_name = ?)");
             params.add(srv);
             params.add(srv);
+        });
+        filter.text().ifPresent(text -> {
+            sql.append(" and (strpos(lower(e.description), lower(?)) > 0 or strpos(lower(coalesce(e.sensor_name, '')),"
+                    + " lower(?)) > 0 or strpos(lower(coalesce(e.sensor_type, '')), lower(?)) > 0)");
+            params.addAll(List.of(text, text, text));
         });
         sql.append(" order by coalesce(e.event_time, e.collected_at) desc, e.id desc");
         try (Connection c = dataSource.getConnection();

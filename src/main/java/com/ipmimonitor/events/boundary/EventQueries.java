@@ -1,6 +1,5 @@
 package com.ipmimonitor.events.boundary;
 
-import com.ipmimonitor.events.control.EventFilter;
 import com.ipmimonitor.events.entity.SelEvent;
 import com.ipmimonitor.fleet.entity.Server;
 import jakarta.ejb.Stateless;
@@ -20,18 +19,32 @@ public class EventQueries {
     EntityManager em;
 
     public List<EventView> find(EventFilter filter) {
-        StringBuilder jpql = new StringBuilder("select e, s from SelEvent e, Server s where s.id = e.serverId"
-                + " and coalesce(e.eventTime, e.collectedAt) >= :since");
-        filter.severity().ifPresent(x -> jpql.append(" and e.severity = :severity"));
-        filter.server().ifPresent(x -> jpql.append(" and (s.bmcIp = :server or s.name = :server)"));
-        jpql.append(" order by coalesce(e.eventTime, e.collectedAt) desc, e.id desc");
-        TypedQuery<Object[]> q = em.createQuery(jpql.toString(), Object[].class)
-                .setParameter("since", since(filter.hours()));
-        filter.severity().ifPresent(sev -> q.setParameter("severity", sev));
-        filter.server().ifPresent(srv -> q.setParameter("server", srv));
+        TypedQuery<Object[]> q = query("select e, s", filter, " order by coalesce(e.eventTime, e.collectedAt) desc, e.id desc",
+                Object[].class);
         return q.setFirstResult(filter.offset()).setMaxResults(filter.limit()).getResultList().stream()
                 .map(r -> EventView.of((SelEvent) r[0], ((Server) r[1]).getBmcIp(), ((Server) r[1]).getName()))
                 .toList();
+    }
+
+    /** How many events match, ignoring limit and offset: the size of a paged table. */
+    public long count(EventFilter filter) {
+        return query("select count(e)", filter, "", Long.class).getSingleResult();
+    }
+
+    private <T> TypedQuery<T> query(String select, EventFilter filter, String orderBy, Class<T> type) {
+        StringBuilder jpql = new StringBuilder(select).append(" from SelEvent e, Server s where s.id = e.serverId"
+                + " and coalesce(e.eventTime, e.collectedAt) >= :since");
+        filter.severity().ifPresent(x -> jpql.append(" and e.severity = :severity"));
+        filter.server().ifPresent(x -> jpql.append(" and (s.bmcIp = :server or s.name = :server)"));
+        // LOCATE rather than LIKE: the text is searched for as typed, % and _ included
+        filter.text().ifPresent(x -> jpql.append(" and (locate(:text, lower(e.description)) > 0")
+                .append(" or locate(:text, lower(coalesce(e.sensorName, ''))) > 0")
+                .append(" or locate(:text, lower(coalesce(e.sensorType, ''))) > 0)"));
+        TypedQuery<T> q = em.createQuery(jpql.append(orderBy).toString(), type).setParameter("since", since(filter.hours()));
+        filter.severity().ifPresent(sev -> q.setParameter("severity", sev));
+        filter.server().ifPresent(srv -> q.setParameter("server", srv));
+        filter.text().ifPresent(text -> q.setParameter("text", text.toLowerCase(java.util.Locale.ROOT)));
+        return q;
     }
 
     public Map<String, Long> stats(int hours) {

@@ -1,6 +1,5 @@
 package com.ipmimonitor.events.boundary;
 
-import com.ipmimonitor.events.control.EventFilter;
 import com.ipmimonitor.web.api.ApiError;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -30,17 +29,17 @@ public class EventsResource {
     @GET
     @Path("events")
     public List<EventView> events(@QueryParam("severity") String severity, @QueryParam("server") String server,
-                                  @QueryParam("hours") Integer hours, @QueryParam("limit") Integer limit,
-                                  @QueryParam("offset") Integer offset) {
-        return queries.find(filter(severity, server, hours, limit, offset, 100));
+                                  @QueryParam("q") String text, @QueryParam("hours") Integer hours,
+                                  @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset) {
+        return queries.find(filter(severity, server, text, hours, limit, offset, 100));
     }
 
     @GET
     @Path("events/export.csv")
     @Produces("text/csv")
     public Response csv(@QueryParam("severity") String severity, @QueryParam("server") String server,
-                        @QueryParam("hours") Integer hours) {
-        EventFilter filter = filter(severity, server, hours, null, null, 1);
+                        @QueryParam("q") String text, @QueryParam("hours") Integer hours) {
+        EventFilter filter = filter(severity, server, text, hours, null, null, 1);
         StreamingOutput body = out -> {
             var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             export.write(filter, writer);
@@ -56,10 +55,10 @@ public class EventsResource {
         return queries.types();
     }
 
-    private static EventFilter filter(String severity, String server, Integer hours, Integer limit, Integer offset,
-                                      int defaultLimit) {
+    private static EventFilter filter(String severity, String server, String text, Integer hours, Integer limit,
+                                      Integer offset, int defaultLimit) {
         List<String> problems = new ArrayList<>();
-        EventFilter filter = EventFilter.parse(severity, server, hours, limit, offset, defaultLimit, problems);
+        EventFilter filter = EventFilter.parse(severity, server, text, hours, limit, offset, defaultLimit, problems);
         if (!problems.isEmpty()) {
             throw ApiError.of(Response.Status.BAD_REQUEST, "invalid filter", problems);
         }

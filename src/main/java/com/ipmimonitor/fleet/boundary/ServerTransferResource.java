@@ -1,8 +1,6 @@
 package com.ipmimonitor.fleet.boundary;
 
-import com.ipmimonitor.fleet.control.ImportResult;
 import com.ipmimonitor.fleet.control.ServerExport;
-import com.ipmimonitor.fleet.control.ServerImport;
 import com.ipmimonitor.fleet.control.ServerSpec;
 import com.ipmimonitor.fleet.control.ServerSpecs;
 import com.ipmimonitor.web.api.ApiError;
@@ -32,24 +30,15 @@ public class ServerTransferResource {
     @Inject
     Servers servers;
 
+    @Inject
+    FleetChanges changes;
+
     @POST
     @Path("import")
     @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM, "text/*"})
     @Produces(MediaType.APPLICATION_JSON)
     public Response importServers(@QueryParam("format") @DefaultValue("auto") String format, String body) {
-        if (!List.of("auto", "ini", "json").contains(format)) {
-            throw ApiError.of(Response.Status.BAD_REQUEST, "format must be ini, json or auto");
-        }
-        ImportResult parsed = ServerImport.parse(body == null ? "" : body, format);
-        if (!parsed.valid()) {
-            throw ApiError.of(Response.Status.BAD_REQUEST, "the file has errors; nothing was imported", parsed.errors());
-        }
-        List<String> known = parsed.servers().stream().filter(s -> servers.findByBmcIp(s.bmcIp()).isPresent())
-                .map(s -> "line " + s.line() + ": bmc_ip " + s.bmcIp() + " is already monitored").toList();
-        if (!known.isEmpty()) {
-            throw ApiError.of(Response.Status.CONFLICT, "the file repeats servers that exist; nothing was imported", known);
-        }
-        int added = servers.addAll(parsed.servers().stream().map(ServerSpecs::toServer).toList());
+        int added = changes.importText(body, format);
         return Response.ok(Map.of("imported", added)).type(MediaType.APPLICATION_JSON).build();
     }
 

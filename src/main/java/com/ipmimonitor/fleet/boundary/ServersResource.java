@@ -1,6 +1,5 @@
 package com.ipmimonitor.fleet.boundary;
 
-import com.ipmimonitor.fleet.control.ServerInput;
 import com.ipmimonitor.fleet.entity.Server;
 import com.ipmimonitor.web.api.ApiError;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,7 +26,7 @@ import java.util.Optional;
 public class ServersResource {
 
     @Inject
-    Servers servers;
+    FleetChanges changes;
 
     @Inject
     FleetOverview overview;
@@ -42,26 +41,7 @@ public class ServersResource {
     @Path("add")
     @RolesAllowed("admin")
     public Response add(ServerRequest request) {
-        if (request == null) {
-            throw ApiError.of(Response.Status.BAD_REQUEST, "a JSON body with bmc_ip is required");
-        }
-        List<String> problems = ServerInput.problems(request.bmcIp, request.port, request.serverName, request.serverIp);
-        if (!problems.isEmpty()) {
-            throw ApiError.of(Response.Status.BAD_REQUEST, "invalid server", problems);
-        }
-        if (servers.findByBmcIp(request.bmcIp).isPresent()) {
-            throw ApiError.of(Response.Status.CONFLICT, "a server with bmc_ip " + request.bmcIp + " already exists");
-        }
-        Server server = new Server(request.bmcIp, blankTo(request.serverName, request.bmcIp));
-        server.setBmcPort(request.port == null ? Server.DEFAULT_PORT : request.port);
-        server.setServerIp(request.serverIp);
-        server.setEnabled(request.enabled == null || request.enabled);
-        server.setNvidia(Boolean.TRUE.equals(request.useNvidiaPassword));
-        server.setIpmiUser(request.ipmiUser);
-        server.setIpmiPassword(request.ipmiPass);
-        server.setCipherSuite(request.cipherSuite);
-        server.setNotes(request.notes);
-        Server added = servers.add(server);
+        Server added = changes.add(request);
         return Response.status(Response.Status.CREATED)
                 .entity(ServerView.of(added, Optional.empty(), Map.of())).build();
     }
@@ -78,44 +58,14 @@ public class ServersResource {
     @Path("{bmcIp}")
     @RolesAllowed("admin")
     public ServerView update(@PathParam("bmcIp") String bmcIp, ServerRequest request) {
-        if (request == null) {
-            throw ApiError.of(Response.Status.BAD_REQUEST, "a JSON body is required");
-        }
-        Server server = servers.findByBmcIp(bmcIp)
-                .orElseThrow(() -> ApiError.noServer(bmcIp));
-        String newIp = request.bmcIp == null ? server.getBmcIp() : request.bmcIp;
-        List<String> problems = ServerInput.problems(newIp, request.port, request.serverName, request.serverIp);
-        if (!problems.isEmpty()) {
-            throw ApiError.of(Response.Status.BAD_REQUEST, "invalid server", problems);
-        }
-        if (!newIp.equals(bmcIp) && servers.findByBmcIp(newIp).isPresent()) {
-            throw ApiError.of(Response.Status.CONFLICT, "a server with bmc_ip " + newIp + " already exists");
-        }
-        server.setBmcIp(newIp);
-        if (request.port != null) { server.setBmcPort(request.port); }
-        if (request.serverName != null && !request.serverName.isBlank()) { server.setName(request.serverName); }
-        if (request.serverIp != null) { server.setServerIp(request.serverIp); }
-        if (request.enabled != null) { server.setEnabled(request.enabled); }
-        if (request.useNvidiaPassword != null) { server.setNvidia(request.useNvidiaPassword); }
-        if (request.ipmiUser != null) { server.setIpmiUser(request.ipmiUser); }
-        if (request.ipmiPass != null) { server.setIpmiPassword(request.ipmiPass); }
-        if (request.cipherSuite != null) { server.setCipherSuite(request.cipherSuite); }
-        if (request.notes != null) { server.setNotes(request.notes); }
-        servers.update(server);
-        return one(newIp);
+        return one(changes.update(bmcIp, request).getBmcIp());
     }
 
     @DELETE
     @Path("{bmcIp}")
     @RolesAllowed("admin")
     public Response delete(@PathParam("bmcIp") String bmcIp) {
-        if (!servers.delete(bmcIp)) {
-            throw ApiError.noServer(bmcIp);
-        }
+        changes.delete(bmcIp);
         return Response.noContent().build();
-    }
-
-    private static String blankTo(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

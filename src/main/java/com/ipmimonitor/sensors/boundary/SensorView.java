@@ -1,18 +1,22 @@
 package com.ipmimonitor.sensors.boundary;
 
+import com.ipmimonitor.sensors.control.SensorCondition;
 import com.ipmimonitor.sensors.entity.SensorReading;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 
-/** One sensor reading as the API shows it, thresholds in the BMC's own terms. */
+/** One sensor reading as the API shows it, thresholds in the BMC's own terms; condition is ok, warning, critical or unknown. */
 public record SensorView(String sensorName, String sensorType, Double value, String unit, String status,
                          Double lowerNonRecoverable, Double lowerCritical, Double lowerNonCritical,
                          Double upperNonCritical, Double upperCritical, Double upperNonRecoverable,
-                         OffsetDateTime collectedAt) {
+                         OffsetDateTime collectedAt, String condition) {
 
     public static SensorView of(SensorReading r) {
         return new SensorView(r.getSensorName(), r.getKind().name().toLowerCase(Locale.ROOT), r.getValue(), r.getUnit(),
                 r.getStatus(), r.getLowerNonRecoverable(), r.getLowerCritical(), r.getLowerNonCritical(),
-                r.getUpperNonCritical(), r.getUpperCritical(), r.getUpperNonRecoverable(), r.getCollectedAt());
+                r.getUpperNonCritical(), r.getUpperCritical(), r.getUpperNonRecoverable(), r.getCollectedAt(),
+                SensorCondition.of(r.getStatus(), r.getValue(), new SensorCondition.Thresholds(r.getLowerNonRecoverable(),
+                        r.getLowerCritical(), r.getLowerNonCritical(), r.getUpperNonCritical(), r.getUpperCritical(),
+                        r.getUpperNonRecoverable())).cssClass());
     }
 }

@@ -2,7 +2,7 @@ package com.ipmimonitor.web.dashboard;
 
 import com.ipmimonitor.events.boundary.EventQueries;
 import com.ipmimonitor.events.boundary.EventView;
-import com.ipmimonitor.events.control.EventFilter;
+import com.ipmimonitor.events.boundary.EventFilter;
 import com.ipmimonitor.fleet.boundary.FleetOverview;
 import com.ipmimonitor.fleet.boundary.ServerView;
 import jakarta.annotation.PostConstruct;
@@ -13,7 +13,6 @@ import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** The fleet at a glance: stat cards, one row per server and the recent events of the selected range. */
@@ -51,7 +50,7 @@ public class DashboardBacking implements Serializable {
     public void refresh() {
         int hours = getHours();
         servers = overview.servers(hours);
-        recentEvents = events.find(new EventFilter(Optional.empty(), Optional.empty(), hours, 50, 0));
+        recentEvents = events.find(EventFilter.recent(hours, 50));
     }
 
     public Map<String, Integer> getRanges() { return RANGES; }

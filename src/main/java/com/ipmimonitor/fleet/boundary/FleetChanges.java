@@ -1,0 +1,108 @@
+package com.ipmimonitor.fleet.boundary;
+
+import com.ipmimonitor.fleet.boundary.FleetChangeRejected.Reason;
+import com.ipmimonitor.fleet.control.ImportResult;
+import com.ipmimonitor.fleet.control.ServerImport;
+import com.ipmimonitor.fleet.control.ServerInput;
+import com.ipmimonitor.fleet.control.ServerSpecs;
+import com.ipmimonitor.fleet.entity.Server;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/**
+ * Every change to the server list, for the API and the settings page alike: checked first, refused with
+ * {@link FleetChangeRejected} (nothing written) when anything is wrong.
+ */
+@Stateless
+public class FleetChanges {
+
+    @Inject
+    Servers servers;
+
+    public Server add(ServerRequest request) {
+        if (request == null) {
+            throw new FleetChangeRejected(Reason.INVALID, "a JSON body with bmc_ip is required");
+        }
+        requireValid(request.bmcIp, request);
+        requireUnknown(request.bmcIp);
+        Server server = new Server(request.bmcIp, blankTo(request.serverName, request.bmcIp));
+        server.setBmcPort(request.port == null ? Server.DEFAULT_PORT : request.port);
+        server.setEnabled(request.enabled == null || request.enabled);
+        server.setNvidia(Boolean.TRUE.equals(request.useNvidiaPassword));
+        apply(request, server);
+        return servers.add(server);
+    }
+
+    /** Changes only the fields present; ipmiPass "" removes the server's own password, null keeps it. */
+    public Server update(String bmcIp, ServerRequest request) {
+        if (request == null) {
+            throw new FleetChangeRejected(Reason.INVALID, "a JSON body is required");
+        }
+        Server server = servers.findByBmcIp(bmcIp).orElseThrow(() -> FleetChangeRejected.noServer(bmcIp));
+        String newIp = request.bmcIp == null ? server.getBmcIp() : request.bmcIp;
+        requireValid(newIp, request);
+        if (!newIp.equals(bmcIp)) {
+            requireUnknown(newIp);
+        }
+        server.setBmcIp(newIp);
+        if (request.port != null) { server.setBmcPort(request.port); }
+        if (request.serverName != null && !request.serverName.isBlank()) { server.setName(request.serverName); }
+        if (request.enabled != null) { server.setEnabled(request.enabled); }
+        if (request.useNvidiaPassword != null) { server.setNvidia(request.useNvidiaPassword); }
+        apply(request, server);
+        return servers.update(server);
+    }
+
+    public void delete(String bmcIp) {
+        if (!servers.delete(bmcIp)) {
+            throw FleetChangeRejected.noServer(bmcIp);
+        }
+    }
+
+    /**
+     * Imports an INI or JSON server list, all or nothing: any invalid entry or any address already known
+     * refuses the whole file with line numbers. Returns how many servers were added.
+     */
+    public int importText(String text, String format) {
+        if (!List.of("auto", "ini", "json").contains(format)) {
+            throw new FleetChangeRejected(Reason.INVALID, "format must be ini, json or auto");
+        }
+        ImportResult parsed = ServerImport.parse(text == null ? "" : text, format);
+        if (!parsed.valid()) {
+            throw new FleetChangeRejected(Reason.INVALID, "the file has errors; nothing was imported", parsed.errors());
+        }
+        List<String> known = parsed.servers().stream().filter(s -> servers.findByBmcIp(s.bmcIp()).isPresent())
+                .map(s -> "line " + s.line() + ": bmc_ip " + s.bmcIp() + " is already monitored").toList();
+        if (!known.isEmpty()) {
+            throw new FleetChangeRejected(Reason.CONFLICT, "the file repeats servers that exist; nothing was imported", known);
+        }
+        return servers.addAll(parsed.servers().stream().map(ServerSpecs::toServer).toList());
+    }
+
+    private static void requireValid(String bmcIp, ServerRequest request) {
+        List<String> problems = ServerInput.problems(bmcIp, request.port, request.serverName, request.serverIp);
+        if (!problems.isEmpty()) {
+            throw new FleetChangeRejected(Reason.INVALID, "invalid server", problems);
+        }
+    }
+
+    private void requireUnknown(String bmcIp) {
+        if (servers.findByBmcIp(bmcIp).isPresent()) {
+            throw new FleetChangeRejected(Reason.CONFLICT, "a server with bmc_ip " + bmcIp + " already exists");
+        }
+    }
+
+    /** The optional fields add and update treat alike. */
+    private static void apply(ServerRequest request, Server server) {
+        if (request.serverIp != null) { server.setServerIp(request.serverIp); }
+        if (request.ipmiUser != null) { server.setIpmiUser(request.ipmiUser); }
+        if (request.ipmiPass != null) { server.setIpmiPassword(request.ipmiPass); }
+        if (request.cipherSuite != null) { server.setCipherSuite(request.cipherSuite); }
+        if (request.notes != null) { server.setNotes(request.notes); }
+    }
+
+    private static String blankTo(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -29,4 +29,10 @@ public class FleetOverview {
         return servers.all().stream().map(s -> ServerView.of(s, Optional.ofNullable(status.get(s.getId())),
                 counts.getOrDefault(s.getId(), Map.of()))).toList();
     }
+
+    /** One server with its last poll and its event counts of the last hours. */
+    public Optional<ServerView> find(String bmcIp, int hours) {
+        return servers.findByBmcIp(bmcIp).map(s -> ServerView.of(s, statuses.find(s.getId()),
+                events.countsBySeverity(hours).getOrDefault(s.getId(), Map.of())));
+    }
 }

@@ -49,8 +49,7 @@ public class ServersResource {
     @GET
     @Path("{bmcIp}")
     public ServerView one(@PathParam("bmcIp") String bmcIp) {
-        return overview.servers(24).stream().filter(v -> v.bmcIp().equals(bmcIp)).findFirst()
-                .orElseThrow(() -> ApiError.noServer(bmcIp));
+        return overview.find(bmcIp, 24).orElseThrow(() -> ApiError.noServer(bmcIp));
     }
 
     /** Changes only the fields present in the body; "ipmi_pass": "" removes the server's own password. */

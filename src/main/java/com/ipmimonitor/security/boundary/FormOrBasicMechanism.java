@@ -41,7 +41,12 @@ public class FormOrBasicMechanism implements HttpAuthenticationMechanism {
         if (LOGIN_PATH.equals(path) && "POST".equals(request.getMethod())) {
             var form = new UsernamePasswordCredential(String.valueOf(request.getParameter("username")),
                     String.valueOf(request.getParameter("password")));
-            return login(form, context, () -> redirect(response, request.getContextPath() + LOGIN_PATH + "?error"));
+            AuthenticationStatus status = login(form, context,
+                    () -> redirect(response, request.getContextPath() + LOGIN_PATH + "?error"));
+            if (status == AuthenticationStatus.SUCCESS && request.getSession(false) != null) {
+                request.changeSessionId(); // a session id known before sign-in must not become an admin's (fixation)
+            }
+            return status;
         }
         if (path.startsWith("/api/") && AdminApi.requiresAdmin(request.getMethod(), path)) {
             // answered here: a 401 raised later by JAX-RS makes Payara fail the response with a 500

@@ -1,41 +1,26 @@
 package com.ipmimonitor.security.boundary;
 
 import jakarta.annotation.security.DeclareRoles;
-import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * /login shows the sign-in form (the POST itself is checked by FormOrBasicMechanism and lands here only
- * when it succeeded); /logout ends the session.
+ * GET /login shows the sign-in page (login.xhtml); the POST is checked by FormOrBasicMechanism and lands here
+ * only when it succeeded, to go on to ?next=. Signing out is a JSF form (SessionBacking), so it carries a
+ * view-state token like every other state-changing form.
  */
-@WebServlet(urlPatterns = {"/login", "/logout"})
+@WebServlet(urlPatterns = "/login")
 @DeclareRoles({"admin"})
 public class LoginServlet extends HttpServlet {
 
-    @Inject
-    @ConfigProperty(name = "app.name")
-    String appName;
-
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        if (request.getServletPath().equals("/logout")) {
-            request.logout();
-            if (request.getSession(false) != null) {
-                request.getSession(false).invalidate();
-            }
-            response.sendRedirect(request.getContextPath() + "/");
-            return;
-        }
-        response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(LoginPage.render(appName, request.getParameter("error") != null,
-                localPath(request.getParameter("next"))));
+        request.getRequestDispatcher("/login.xhtml").forward(request, response);
     }
 
     @Override

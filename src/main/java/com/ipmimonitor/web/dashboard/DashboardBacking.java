@@ -10,10 +10,10 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /** The fleet at a glance: stat cards, one row per server and the recent events of the selected range. */
 @Named
@@ -21,14 +21,15 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class DashboardBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    static final Map<String, Integer> RANGES = new LinkedHashMap<>();
 
-    static {
-        RANGES.put("1h", 1);
-        RANGES.put("6h", 6);
-        RANGES.put("24h", 24);
-        RANGES.put("7d", 24 * 7);
-        RANGES.put("30d", 24 * 30);
+    /** The time ranges every page offers, in hours, in the order shown. */
+    public static final Map<String, Integer> RANGES = Collections.unmodifiableMap(new LinkedHashMap<>(
+            java.util.stream.Stream.of("1h", "6h", "24h", "7d", "30d").collect(java.util.stream.Collectors.toMap(
+                    r -> r, DashboardBacking::hoursOf, (a, b) -> a, LinkedHashMap::new))));
+
+    private static int hoursOf(String range) {
+        int n = Integer.parseInt(range.substring(0, range.length() - 1));
+        return range.endsWith("d") ? n * 24 : n;
     }
 
     // injected services are transient: a view-scoped bean is serialised with the session
@@ -59,7 +60,6 @@ public class DashboardBacking implements Serializable {
     public int getHours() { return RANGES.get(range); }
     public List<ServerView> getServers() { return servers; }
     public List<EventView> getRecentEvents() { return recentEvents; }
-    public String getAppName() { return ConfigProvider.getConfig().getValue("app.name", String.class); }
     public long getReachable() { return servers.stream().filter(ServerView::isReachable).count(); }
     public long getCritical() { return servers.stream().mapToLong(ServerView::criticalCount).sum(); }
     public long getWarning() { return servers.stream().mapToLong(ServerView::warningCount).sum(); }

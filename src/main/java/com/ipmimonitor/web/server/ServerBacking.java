@@ -1,0 +1,181 @@
+package com.ipmimonitor.web.server;
+
+import com.ipmimonitor.collection.boundary.PollLeases;
+import com.ipmimonitor.collection.boundary.SelClearResult;
+import com.ipmimonitor.collection.boundary.SelClearing;
+import com.ipmimonitor.events.boundary.EventFilter;
+import com.ipmimonitor.events.boundary.EventQueries;
+import com.ipmimonitor.events.boundary.EventView;
+import com.ipmimonitor.events.boundary.SystemEvents;
+import com.ipmimonitor.fleet.boundary.FleetOverview;
+import com.ipmimonitor.fleet.boundary.ServerView;
+import com.ipmimonitor.fleet.boundary.Servers;
+import com.ipmimonitor.fleet.entity.Server;
+import com.ipmimonitor.sensors.boundary.SensorReadings;
+import com.ipmimonitor.sensors.boundary.SensorView;
+import com.ipmimonitor.sensors.entity.PowerDraw;
+import com.ipmimonitor.web.dashboard.DashboardBacking;
+import com.ipmimonitor.web.session.SessionBacking;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.primefaces.component.datatable.DataTable;
+
+/**
+ * /server/{bmc_ip}: one server's last poll, its SEL history (paged from the database, filtered by severity,
+ * text and time) and its sensors grouped by kind with a history chart. Admin actions check the role again
+ * here: the page hides them from visitors, but a request can be forged.
+ */
+@Named
+@ViewScoped
+public class ServerBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject transient FleetOverview overview;
+    @Inject transient Servers servers;
+    @Inject transient EventQueries events;
+    @Inject transient SystemEvents systemEvents;
+    @Inject transient SensorReadings readings;
+    @Inject transient PollLeases leases;
+    @Inject transient SelClearing clearing;
+
+    private String bmcIp;
+    private ServerView server;
+    private final ServerEventsModel eventModel = new ServerEventsModel(this);
+    private String severity = "";
+    private String text = "";
+    private String eventRange = "7d";
+    private List<SensorGroup> sensorGroups = List.of();
+    private String chartSensor;
+    private String chartRange = "24h";
+    private String chartJson;
+
+    @PostConstruct
+    void load() {
+        var external = FacesContext.getCurrentInstance().getExternalContext();
+        bmcIp = Optional.ofNullable(external.getRequestParameterMap().get("bmc_ip")).orElse("");
+        refresh();
+        if (server == null) {
+            external.setResponseStatus(404);
+        }
+    }
+
+    /** Reloads the server's facts and sensors (the events table loads itself page by page). */
+    public void refresh() {
+        server = overview.find(bmcIp, DashboardBacking.RANGES.get(eventRange)).orElse(null);
+        if (server != null) {
+            sensorGroups = SensorGroup.of(readings.latestOf(serverId()).stream().map(SensorView::of).toList());
+            if (chartSensor != null) {
+                drawChart();
+            }
+        }
+    }
+
+    long countEvents() {
+        return server == null ? 0 : events.count(filter(0, 1));
+    }
+
+    List<EventView> findEvents(int first, int pageSize) {
+        return server == null ? List.of() : events.find(filter(first, pageSize));
+    }
+
+    private EventFilter filter(int first, int pageSize) {
+        List<String> problems = new ArrayList<>();
+        EventFilter filter = EventFilter.parse(severity, bmcIp, text, DashboardBacking.RANGES.get(eventRange),
+                pageSize, first, pageSize, problems);
+        return problems.isEmpty() ? filter : EventFilter.parse(null, bmcIp, null, 24, pageSize, first, pageSize, problems);
+    }
+
+    /** A filter changed: back to the first page, or a page past the new end would show nothing. */
+    public void filterEvents() {
+        var table = (DataTable) FacesContext.getCurrentInstance().getViewRoot().findComponent(":tabs:event-filters:events");
+        if (table != null) {
+            table.setFirst(0);
+        }
+    }
+
+    public void showHistory(String sensorName) {
+        chartSensor = sensorName;
+        drawChart();
+    }
+
+    public void drawChart() {
+        if (server == null || chartSensor == null) {
+            return;
+        }
+        List<SensorView> history = readings.historyOf(serverId(), DashboardBacking.RANGES.get(chartRange), chartSensor)
+                .stream().map(SensorView::of).toList();
+        chartJson = SensorHistoryChart.json(chartSensor, history);
+    }
+
+    public Optional<PowerDraw> findPowerDraw() {
+        if (server == null) {
+            return Optional.empty();
+        }
+        List<PowerDraw> draws = readings.powerOf(serverId(), 1);
+        return draws.isEmpty() ? Optional.empty() : Optional.of(draws.get(draws.size() - 1));
+    }
+
+    public void collectNow() {
+        SessionBacking.requireAdmin();
+        leases.makeDue(serverId());
+        info("Poll of " + bmcIp + " queued: it starts within 5 seconds.");
+    }
+
+    public void clearSel() {
+        SessionBacking.requireAdmin();
+        Optional<SelClearResult> result = servers.findByBmcIp(bmcIp).flatMap(clearing::clear);
+        if (result.isEmpty()) {
+            error("A poll of " + bmcIp + " is running; try again in a moment.");
+        } else if (result.get().cleared()) {
+            info("SEL of " + bmcIp + " cleared after its records were stored: " + result.get().message());
+        } else {
+            error("SEL of " + bmcIp + " not cleared: " + result.get().message());
+        }
+        refresh();
+    }
+
+    public void clearDbEvents() {
+        SessionBacking.requireAdmin();
+        int deleted = systemEvents.deleteOf(serverId());
+        info(deleted + " stored events of " + bmcIp + " deleted; the BMC's SEL is untouched.");
+        refresh();
+    }
+
+    private long serverId() {
+        return servers.findByBmcIp(bmcIp).map(Server::getId).orElseThrow(() -> new IllegalStateException("server gone"));
+    }
+
+    private static void info(String message) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
+    }
+
+    private static void error(String message) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+    }
+
+    public Map<String, Integer> getRanges() { return DashboardBacking.RANGES; }
+    public String getBmcIp() { return bmcIp; }
+    public ServerView getServer() { return server; }
+    public ServerEventsModel getEventModel() { return eventModel; }
+    public String getSeverity() { return severity; }
+    public void setSeverity(String severity) { this.severity = severity == null ? "" : severity; }
+    public String getText() { return text; }
+    public void setText(String text) { this.text = text == null ? "" : text; }
+    public String getEventRange() { return eventRange; }
+    public void setEventRange(String range) { this.eventRange = DashboardBacking.RANGES.containsKey(range) ? range : "7d"; }
+    public List<SensorGroup> getSensorGroups() { return sensorGroups; }
+    public String getChartSensor() { return chartSensor; }
+    public String getChartRange() { return chartRange; }
+    public void setChartRange(String range) { this.chartRange = DashboardBacking.RANGES.containsKey(range) ? range : "24h"; }
+    public String getChartJson() { return chartJson; }
+}

@@ -15,6 +15,7 @@
 #   BASE_PORT   (default 9000)  LAN port = BASE_PORT+i  (ports mode)
 #   CON_BASE    (default 19000) console TCP port = CON_BASE+i (ports mode); 9000 in addrs mode
 #   SEED        (default 42)    content seed (deterministic fleet)
+#   HOSTILE_BMC (default none)  sim i names sensor 0x52 "<script>CPU2ECC" (UI escaping tests)
 #
 # Content mix (i = 1..N):
 #   i%8==2 -> large SEL (1000-2000 entries)         i==3 (N>=6) -> SEL full (1024/1024, overflow)
@@ -77,11 +78,14 @@ start() {
     if ((n >= 6 && i == 4)); then mfg=10876; note=supermicro-oem; fi
     if ((i % 5 == 4)); then power=0; note="$note,power-off"; fi
     if ((i == n && n > 1)); then pass=n0tThePassword; note=wrong-password; fi
+    local hostile=()
+    # HOSTILE_BMC=i: that BMC names a sensor "<script>..." (escaping tests of the UI)
+    if [ "${HOSTILE_BMC:-0}" = "$i" ]; then note="$note,hostile-names"; hostile=(--hostile-names); fi
     local d=$FLEET_DIR/$name
     rm -rf "$d"
     "$PY" "$HERE/bmcgen.py" --dir "$d" --name "$name" --addr "$host" --port "$port" \
         --console-port "$con" --user admin --password "$pass" --sel-count "$sel" \
-        --sel-max "$selmax" --power "$power" --seed $((SEED * 1000 + i)) --mfg "$mfg" >/dev/null \
+        --sel-max "$selmax" --power "$power" --seed $((SEED * 1000 + i)) --mfg "$mfg" "${hostile[@]}" >/dev/null \
       || die "bmcgen failed for $name"
     ( cd "$d" && exec setsid ipmi_sim -c lan.conf -f bmc.emu -s "$d/state" -n \
         </dev/null >"$d/sim.log" 2>&1 ) &

@@ -51,6 +51,23 @@ public class PageFormat {
         return s / 86400 + " days ago";
     }
 
+    /** 85.0 as "85", 12.06 as "12.06", no value as "-". */
+    public String number(Double value) {
+        if (value == null) {
+            return "-";
+        }
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf(value.longValue())
+                : java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /** Three thresholds as "nr / cr / nc" (or nc / cr / nr), empty when the BMC has none of them. */
+    public String thresholds(Double first, Double second, Double third) {
+        if (first == null && second == null && third == null) {
+            return "";
+        }
+        return number(first) + " / " + number(second) + " / " + number(third);
+    }
+
     public String hint(String outcome) {
         return outcome == null ? "" : HINTS.getOrDefault(outcome, "");
     }

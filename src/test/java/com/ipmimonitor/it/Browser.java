@@ -41,4 +41,25 @@ final class Browser {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Signs in through the login page and waits until the browser has left it. */
+    static void signIn(WebDriver driver, String baseUrl, String next) {
+        driver.get(baseUrl + "/login?next=" + next);
+        driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(ItEnvironment.ADMIN_USER);
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(ItEnvironment.ADMIN_PASS);
+        driver.findElement(org.openqa.selenium.By.id("login-button")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    /** A wait that treats elements replaced by an AJAX update as "look again". */
+    static org.openqa.selenium.support.ui.WebDriverWait waiting(WebDriver driver, int seconds) {
+        var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(seconds));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
+    }
+
+    static Object script(WebDriver driver, String js, Object... args) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(js, args);
+    }
 }

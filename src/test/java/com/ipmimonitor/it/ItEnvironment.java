@@ -29,6 +29,8 @@ public final class ItEnvironment {
     static final int PG_PORT = 55433;
     static final int FLEET_SIZE = 8;
     static final String SIM_NET = "127.78";
+    /** bmc007 names a sensor "<script>CPU2ECC": the pages must show it as text. */
+    static final int HOSTILE_BMC = 7;
 
     private static ItEnvironment instance;
 
@@ -103,7 +105,8 @@ public final class ItEnvironment {
 
     private List<SimulatedBmc> startFleet() throws IOException {
         Path fleetDir = workDir.resolve("fleet");
-        run(Map.of("FLEET_DIR", fleetDir.toString(), "SIM_NET", SIM_NET), Duration.ofMinutes(3),
+        run(Map.of("FLEET_DIR", fleetDir.toString(), "SIM_NET", SIM_NET, "HOSTILE_BMC", String.valueOf(HOSTILE_BMC)),
+                Duration.ofMinutes(3),
                 projectDir.resolve("src/test/bmcsim/fleet.sh").toString(), "start", String.valueOf(FLEET_SIZE));
         return SimulatedBmc.fromInventory(Files.readString(fleetDir.resolve("inventory.tsv")));
     }

@@ -36,4 +36,18 @@ class PageFormatTest {
         assertTrue(fmt.hint("AUTH_FAILED").contains("Settings"));
         assertEquals("", fmt.hint(null));
     }
+
+    @Test
+    void numbersDropAUselessFractionAndMissingOnesShowAsADash() {
+        assertEquals("85", fmt.number(85.0));
+        assertEquals("12.06", fmt.number(12.06));
+        assertEquals("-0.5", fmt.number(-0.5));
+        assertEquals("-", fmt.number(null));
+    }
+
+    @Test
+    void thresholdsShowWhichOnesTheBmcHas() {
+        assertEquals("- / 5 / 10", fmt.thresholds(null, 5.0, 10.0));
+        assertEquals("", fmt.thresholds(null, null, null));
+    }
 }

@@ -53,6 +53,10 @@ class EmbeddedDatabaseIT {
         AppProcess first = AppProcess.start(work, PORT, env);
         try {
             assertTrue(listening(EMBEDDED_PG_PORT), "the embedded PostgreSQL is not up");
+            // a new installation: the dashboard says what to do next instead of showing an empty table
+            var dashboard = http.send(HttpRequest.newBuilder(URI.create(first.baseUrl() + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(dashboard.body().contains("No servers yet."), dashboard.body());
             var added = http.send(HttpRequest.newBuilder(URI.create(first.baseUrl() + "/api/servers/add"))
                     .header("Authorization", ItEnvironment.basicAuth("admin", "embedded-it"))
                     .header("Content-Type", "application/json")

@@ -3,31 +3,14 @@ package com.ipmimonitor.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-class DashboardBrowserIT {
-
-    private final ItEnvironment env = ItEnvironment.get();
-    private WebDriver browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Browser.open(Files.createTempDirectory(env.workDir(), "chromium"));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
+class DashboardBrowserIT extends InBrowser {
 
     @Test
     void dashboardShowsTheFleetCollectedFromTheSimulators() {

@@ -6,31 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 /** /server/{bmc_ip} in headless chromium, against data collected from the simulated fleet. */
-class ServerPageBrowserIT {
-
-    private final ItEnvironment env = ItEnvironment.get();
-    private WebDriver browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Browser.open(Files.createTempDirectory(env.workDir(), "chromium"));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
+class ServerPageBrowserIT extends InBrowser {
 
     @Test
     void eventsArePagedFromTheDatabaseAndFilteredBySeverityAndText() {

@@ -16,26 +16,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 /** /settings and signing in and out, in headless chromium. Servers added here use 127.0.0.9x (nothing listens). */
-class SettingsBrowserIT {
-
-    private final ItEnvironment env = ItEnvironment.get();
-    private WebDriver browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Browser.open(Files.createTempDirectory(env.workDir(), "chromium"));
-    }
+class SettingsBrowserIT extends InBrowser {
 
     @AfterEach
-    void closeBrowserAndForgetTestServers() {
-        browser.quit();
+    void forgetTestServers() {
         for (String ip : new String[] {"127.0.0.91", "127.0.0.92", "127.0.0.93", "127.0.0.94"}) {
             env.send(HttpRequest.newBuilder(URI.create(env.baseUrl() + "/api/servers/" + ip)).DELETE(), true);
         }

@@ -26,6 +26,8 @@ final class Browser {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
                 "--window-size=1400,1000", "--user-data-dir=" + profileDir);
+        // the console is kept so that tests can check nothing was refused by the Content-Security-Policy
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
         ChromeDriver driver = new ChromeDriver(service, options);
@@ -61,5 +63,12 @@ final class Browser {
 
     static Object script(WebDriver driver, String js, Object... args) {
         return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** Console messages saying the Content-Security-Policy refused something (a script, a style, a frame). */
+    static java.util.List<String> policyViolations(WebDriver driver) {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy")).toList();
     }
 }

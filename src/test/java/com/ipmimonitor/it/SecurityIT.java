@@ -103,4 +103,49 @@ class SecurityIT {
         assertEquals(302, response.statusCode());
         assertTrue(response.headers().firstValue("Location").orElse("").contains("/login?next="), response.headers().toString());
     }
+
+    @Test
+    void pagesCarryANonceBasedContentSecurityPolicyAndDataMayRunNothing() {
+        for (String page : new String[] {"/", "/login", "/server/" + env.fleet().get(0).host()}) {
+            var response = env.get(page);
+            String policy = response.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(policy.matches(".*script-src 'self' 'nonce-[^']+'.*"), page + ": " + policy);
+            assertTrue(policy.contains("frame-ancestors 'none'"), page + ": " + policy);
+            assertEquals(1, response.headers().allValues("Content-Security-Policy").size(), page + ": one policy only");
+            assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""), page);
+            assertEquals("DENY", response.headers().firstValue("X-Frame-Options").orElse(""), page);
+        }
+        for (String data : new String[] {"/api/servers", "/metrics", "/health", "/api/events/export.csv"}) {
+            var response = env.get(data);
+            assertEquals("default-src 'none'; frame-ancestors 'none'",
+                    response.headers().firstValue("Content-Security-Policy").orElse(""), data);
+            assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""), data);
+        }
+        String first = env.get("/").headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(!first.equals(env.get("/").headers().firstValue("Content-Security-Policy").orElse("")),
+                "a nonce is new for every response");
+    }
+
+    @Test
+    void repeatedFailedSignInsLockTheUserNameForThisClient() {
+        // a user name of its own: locking "admin" from 127.0.0.1 would lock out the other tests for 15 minutes
+        String user = "throttled-" + System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            var wrong = env.send(HttpRequest.newBuilder(URI.create(env.baseUrl() + "/api/servers/export"))
+                    .header("Authorization", ItEnvironment.basicAuth(user, "guess-" + i)).GET(), false);
+            assertEquals(401, wrong.statusCode(), "attempt " + (i + 1));
+        }
+        var locked = env.send(HttpRequest.newBuilder(URI.create(env.baseUrl() + "/api/servers/export"))
+                .header("Authorization", ItEnvironment.basicAuth(user, "guess-5")).GET(), false);
+        assertEquals(429, locked.statusCode(), locked.body());
+        assertTrue(Integer.parseInt(locked.headers().firstValue("Retry-After").orElse("0")) > 800, locked.headers().toString());
+        assertTrue(locked.body().contains("too many failed sign-ins"), locked.body());
+
+        var form = env.send(HttpRequest.newBuilder(URI.create(env.baseUrl() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=x&next=%2Fsettings")), false);
+        assertEquals(302, form.statusCode());
+        assertTrue(form.headers().firstValue("Location").orElse("").contains("locked="), form.headers().toString());
+        assertEquals(200, env.getAsAdmin("/api/servers/export").statusCode(), "the administrator is not locked out");
+    }
 }

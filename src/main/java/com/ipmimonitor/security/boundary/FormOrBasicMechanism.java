@@ -1,5 +1,6 @@
 package com.ipmimonitor.security.boundary;
 
+import com.ipmimonitor.security.control.LoginThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -12,13 +13,20 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * HTTP Basic for scripts on /api, a login form for people everywhere else. Jakarta Security 3 (EE 10)
  * allows one mechanism per application, so this one picks by request. A form login is kept in the session.
+ * Repeated failures of one user name from one client lock that pair for a while (LoginThrottle): 429 with
+ * Retry-After on the API, a message on the sign-in page.
  */
 @ApplicationScoped
 @AutoApplySession
@@ -30,19 +38,24 @@ public class FormOrBasicMechanism implements HttpAuthenticationMechanism {
     @Inject
     IdentityStoreHandler identityStore;
 
+    private final LoginThrottle throttle = new LoginThrottle();
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         Optional<UsernamePasswordCredential> basic = basicCredential(request);
         if (basic.isPresent()) {
-            return login(basic.get(), context, () -> unauthorized(response));
+            return login(basic.get(), request, context, () -> unauthorized(response),
+                    wait -> tooManyFailures(response, wait));
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (LOGIN_PATH.equals(path) && "POST".equals(request.getMethod())) {
             var form = new UsernamePasswordCredential(String.valueOf(request.getParameter("username")),
                     String.valueOf(request.getParameter("password")));
-            AuthenticationStatus status = login(form, context,
-                    () -> redirect(response, request.getContextPath() + LOGIN_PATH + "?error"));
+            String again = request.getContextPath() + LOGIN_PATH + "?next="
+                    + URLEncoder.encode(LoginServlet.localPath(request.getParameter("next")), StandardCharsets.UTF_8);
+            AuthenticationStatus status = login(form, request, context, () -> redirect(response, again + "&error"),
+                    wait -> redirect(response, again + "&locked=" + Math.max(1, wait.toMinutes() + 1)));
             if (status == AuthenticationStatus.SUCCESS && request.getSession(false) != null) {
                 request.changeSessionId(); // a session id known before sign-in must not become an admin's (fixation)
             }
@@ -58,13 +71,34 @@ public class FormOrBasicMechanism implements HttpAuthenticationMechanism {
         return redirect(response, request.getContextPath() + LOGIN_PATH + "?next=" + path);
     }
 
-    private AuthenticationStatus login(UsernamePasswordCredential credential, HttpMessageContext context,
-                                       java.util.function.Supplier<AuthenticationStatus> onFailure) {
+    /** Checks the credential unless its user name is locked for this client (LoginThrottle). */
+    private AuthenticationStatus login(UsernamePasswordCredential credential, HttpServletRequest request,
+                                       HttpMessageContext context, Supplier<AuthenticationStatus> onFailure,
+                                       Function<Duration, AuthenticationStatus> onLocked) {
+        String key = LoginThrottle.key(request.getRemoteAddr(), credential.getCaller());
+        Optional<Duration> locked = throttle.lockedFor(key, Instant.now());
+        if (locked.isPresent()) {
+            return onLocked.apply(locked.get());
+        }
         CredentialValidationResult result = identityStore.validate(credential);
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            throttle.succeeded(key);
             return context.notifyContainerAboutLogin(result);
         }
+        throttle.failed(key, Instant.now());
         return onFailure.get();
+    }
+
+    private static AuthenticationStatus tooManyFailures(HttpServletResponse response, Duration wait) {
+        try {
+            response.setHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
+            response.setStatus(429);
+            response.setContentType("application/json;charset=UTF-8");
+            response.getWriter().write("{\"error\":\"too many failed sign-ins; try again later\",\"details\":[]}");
+        } catch (IOException ignored) {
+            // the client went away
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private static Optional<UsernamePasswordCredential> basicCredential(HttpServletRequest request) {

@@ -13,6 +13,15 @@ public class LoginForm {
         return param("error") != null;
     }
 
+    /** Minutes until a locked user name may try again from this client (0 when not locked). */
+    public int getLockedMinutes() {
+        try {
+            return Math.max(0, Integer.parseInt(String.valueOf(param("locked"))));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /** The page to return to, never another site's. */
     public String getNext() {
         return LoginServlet.localPath(param("next"));

@@ -148,4 +148,29 @@ class SecurityIT {
         assertTrue(form.headers().firstValue("Location").orElse("").contains("locked="), form.headers().toString());
         assertEquals(200, env.getAsAdmin("/api/servers/export").statusCode(), "the administrator is not locked out");
     }
+
+    @Test
+    void signingInGivesTheSessionANewIdSoAPlantedOneIsWorthNothing() {
+        var before = env.get("/");
+        String planted = sessionCookie(before.headers().allValues("Set-Cookie"));
+        var signIn = env.send(HttpRequest.newBuilder(URI.create(env.baseUrl() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "JSESSIONID=" + planted)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + ItEnvironment.ADMIN_USER + "&password="
+                        + ItEnvironment.ADMIN_PASS + "&next=%2F")), false);
+        assertEquals(302, signIn.statusCode());
+        String renewed = sessionCookie(signIn.headers().allValues("Set-Cookie"));
+        assertTrue(!renewed.isEmpty() && !renewed.equals(planted), planted + " -> " + renewed);
+        assertTrue(statusWith(renewed).contains("\"is_admin\":true"));
+        assertTrue(statusWith(planted).contains("\"is_admin\":false"), "the id known before sign-in must not be admin");
+    }
+
+    private String statusWith(String session) {
+        return env.send(HttpRequest.newBuilder(URI.create(env.baseUrl() + "/api/auth/status"))
+                .header("Cookie", "JSESSIONID=" + session).GET(), false).body();
+    }
+
+    private static String sessionCookie(java.util.List<String> setCookies) {
+        return setCookies.stream().filter(c -> c.startsWith("JSESSIONID=")).map(c -> c.substring(11, c.indexOf(';')))
+                .findFirst().orElse("");
+    }
 }

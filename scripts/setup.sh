@@ -21,6 +21,7 @@ have unzip || need+=(unzip)        # the Payara Server zip of the deploy check
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/sbin/slapd ] || need+=(slapd)
 have ldapsearch || need+=(ldap-utils)
+have openssl || need+=(openssl)      # LdapIT: the test directory's ldaps certificate
 if [ "${SKIP_BROWSER:-0}" != 1 ]; then
   [ -x /usr/bin/chromium ] || need+=(chromium)
   [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)

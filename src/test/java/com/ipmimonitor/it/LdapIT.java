@@ -3,9 +3,14 @@ package com.ipmimonitor.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ipmimonitor.database.control.PostgresCluster;
+import com.ipmimonitor.security.control.LdapCaller;
+import com.ipmimonitor.security.control.LdapLogin;
+import com.ipmimonitor.security.control.LdapSettings;
+import com.ipmimonitor.security.control.LdapUnavailableException;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -16,10 +21,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,8 +41,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Sign-in through a real LDAP directory: a throwaway slapd seeded with users and groups, the built uber-jar
- * started with LDAP_* settings on a PostgreSQL of this test's own. Ports of its own (app 18187, PostgreSQL
- * 55437, slapd 38989), independent of ItEnvironment, so it can run beside the other ITs.
+ * started with LDAP_* settings (ldaps://, the test CA given to the JVM as an operator would) on a PostgreSQL
+ * of this test's own. Plain ldap:// is checked directly through LdapLogin. Ports of its own (app 18187,
+ * PostgreSQL 55437, slapd 38989 ldap and 38990 ldaps), independent of ItEnvironment, so it can run beside
+ * the other ITs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -42,6 +53,7 @@ class LdapIT {
     private static final int APP_PORT = 18187;
     private static final int PG_PORT = 55437;
     private static final int LDAP_PORT = 38989;
+    private static final int LDAPS_PORT = 38990;
     private static final String SUFFIX = "dc=ipmimon,dc=test";
     private static final String ADMIN_PASS = "ldap-it-builtin-admin";
     private static final String READER_PASS = "reader-secret-never-logged";
@@ -62,9 +74,13 @@ class LdapIT {
 
     @BeforeAll
     void start() throws IOException {
+        // a Payara root directory left from an earlier run would deploy the old application a second time
+        deleteRecursively(work.resolve("app"));
+        deleteRecursively(work.resolve("misconfigured"));
         Files.createDirectories(pgDir);
         pgDir.toFile().setExecutable(true, false);
-        slapd = Slapd.start(work.resolve("slapd"), LDAP_PORT, SUFFIX, seed());
+        slapd = Slapd.start(work.resolve("slapd"), LDAP_PORT, LDAPS_PORT, SUFFIX, seed());
+        Path trustStore = trustStoreWith(slapd.certificate());
         postgres.start("ldap_it", "-c fsync=off -c synchronous_commit=off");
         Map<String, String> env = appEnv;
         env.putAll(Map.of(
@@ -72,13 +88,15 @@ class LdapIT {
                 "DATA_DIR", work.resolve("app-data").toString(),
                 "ADMIN_USER", "admin", "ADMIN_PASS", ADMIN_PASS, "SECRET_KEY", "ldap-it-secret-key"));
         env.putAll(Map.of(
-                "LDAP_URL", "ldap://127.0.0.1:" + LDAP_PORT,
+                "LDAP_URL", "ldaps://127.0.0.1:" + LDAPS_PORT,
                 "LDAP_BIND_DN", "cn=reader,ou=services," + SUFFIX, "LDAP_BIND_PASSWORD", READER_PASS,
                 "LDAP_USER_BASE", "ou=people," + SUFFIX,
                 "LDAP_GROUP_BASE", "ou=groups," + SUFFIX,
                 // one group by name, one by DN
                 "LDAP_ADMIN_GROUPS", "superusers;cn=ipmi-admins,ou=groups," + SUFFIX,
                 "LDAP_CONNECT_TIMEOUT", "2", "LDAP_READ_TIMEOUT", "2"));
+        // as README says for a private CA (Payara Micro copies the file into its runtime directory)
+        env.put("JAVA_TOOL_OPTIONS", "-Djavax.net.ssl.trustStore=" + trustStore);
         app = AppProcess.start(work.resolve("app"), APP_PORT, env);
     }
 
@@ -287,9 +305,56 @@ class LdapIT {
         get("/api/servers/export", "bob", BOB_PASS);
         get("/api/servers/export", "eve", "eve-secret-never-logged-but-wrong");
         String log = appLog();
-        assertTrue(log.contains("sign-in through LDAP ldap://127.0.0.1:" + LDAP_PORT), "the settings are logged at startup");
+        assertTrue(log.contains("sign-in through LDAP ldaps://127.0.0.1:" + LDAPS_PORT), "the settings are logged at startup");
         for (String secret : List.of(READER_PASS, ALICE_PASS, BOB_PASS, "eve-secret-never-logged")) {
             assertFalse(log.contains(secret), "a password reached the log");
+        }
+    }
+
+    // ------------------------------------------------------------------ plain ldap:// and certificates
+
+    @Test
+    void plainLdapWorksTheSame() {
+        LdapLogin login = new LdapLogin(settings("ldap://127.0.0.1:" + LDAP_PORT));
+        assertEquals(Optional.of(new LdapCaller("alice", "uid=alice,ou=people," + SUFFIX, true)),
+                login.authenticate("alice", ALICE_PASS));
+        assertEquals(Optional.of(new LdapCaller("bob", "uid=bob,ou=people," + SUFFIX, false)), login.authenticate("bob", BOB_PASS));
+        assertTrue(login.authenticate("eve", EVE_PASS).orElseThrow().admin());
+        assertEquals(Optional.empty(), login.authenticate("ali*", ALICE_PASS));
+        assertEquals(Optional.empty(), login.authenticate("alice", ""));
+    }
+
+    @Test
+    void anUntrustedCertificateIsRefused() {
+        // this test JVM does not trust the test CA: the connection must fail instead of trusting anything
+        LdapLogin login = new LdapLogin(settings("ldaps://127.0.0.1:" + LDAPS_PORT));
+        var e = assertThrows(LdapUnavailableException.class, () -> login.authenticate("alice", ALICE_PASS));
+        assertTrue(e.getMessage().contains("SSLHandshakeException"), e.getMessage());
+    }
+
+    private LdapSettings settings(String url) {
+        Map<String, String> config = Map.of("ldap.url", url,
+                "ldap.bind.dn", appEnv.get("LDAP_BIND_DN"), "ldap.bind.password", READER_PASS,
+                "ldap.user.base", appEnv.get("LDAP_USER_BASE"), "ldap.group.base", appEnv.get("LDAP_GROUP_BASE"),
+                "ldap.admin.groups", appEnv.get("LDAP_ADMIN_GROUPS"));
+        return LdapSettings.from(name -> Optional.ofNullable(config.get(name))).orElseThrow();
+    }
+
+    /** A JKS trust store holding the test certificate (JKS: the JVM reads its certificates without password). */
+    private Path trustStoreWith(Path certificatePem) throws IOException {
+        try (var pem = Files.newInputStream(certificatePem)) {
+            var certificate = CertificateFactory.getInstance("X.509").generateCertificate(pem);
+            KeyStore store = KeyStore.getInstance("JKS");
+            store.load(null, null);
+            store.setCertificateEntry("ldap-it", certificate);
+            Path file = work.resolve("ldap-truststore.jks");
+            try (var out = Files.newOutputStream(file)) {
+                // "changeit": the JDK's well-known default, protecting nothing secret
+                store.store(out, "changeit".toCharArray());
+            }
+            return file;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -304,7 +369,6 @@ class LdapIT {
         Map<String, String> env = new HashMap<>(appEnv);
         env.remove("LDAP_USER_BASE");
         Path dir = work.resolve("misconfigured");
-        Files.deleteIfExists(dir.resolve("app.log"));
         AppProcess misconfigured = AppProcess.launch(dir, APP_PORT, env);
         try {
             String log = "";
@@ -358,6 +422,14 @@ class LdapIT {
         // relative or absolute: compare the path
         String location = response.headers().firstValue("Location").orElse("");
         return location.replaceFirst("^https?://[^/]+", "");
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     private static String encode(String s) {

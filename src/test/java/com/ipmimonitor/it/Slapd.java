@@ -16,9 +16,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A throwaway OpenLDAP server (Debian's slapd) of the test's own: slapd.conf and an mdb database in a temp
- * directory, seeded offline with slapadd, listening on 127.0.0.1 only, run as the current user in the
- * foreground (-d 0) so that killing the process ends it. Passwords are stored as {SSHA} hashes computed here,
- * so none appears on a command line.
+ * directory, seeded offline with slapadd, listening on 127.0.0.1 only (ldap:// and ldaps:// with a
+ * self-signed certificate for IP 127.0.0.1 made by openssl), run as the current user in the foreground (-d 0)
+ * so that killing the process ends it. Passwords are stored as {SSHA} hashes computed here, so none appears
+ * on a command line.
  */
 final class Slapd implements AutoCloseable {
 
@@ -27,38 +28,44 @@ final class Slapd implements AutoCloseable {
     private static final Path SCHEMA = Path.of("/etc/ldap/schema");
 
     private final Path dir;
-    private final int port;
     private final Process process;
 
-    private Slapd(Path dir, int port, Process process) {
+    private Slapd(Path dir, Process process) {
         this.dir = dir;
-        this.port = port;
         this.process = process;
     }
 
-    /** Starts slapd for suffix on 127.0.0.1:port with the entries of seed (LDIF), in a fresh dir. */
-    static Slapd start(Path dir, int port, String suffix, String seed) throws IOException {
+    /** Starts slapd for suffix on 127.0.0.1:port (ldap) and :ldapsPort (ldaps) with the entries of seed (LDIF), in a fresh dir. */
+    static Slapd start(Path dir, int port, int ldapsPort, String suffix, String seed) throws IOException {
         if (!Files.isExecutable(SLAPD) || !Files.isExecutable(SLAPADD)) {
             throw new IllegalStateException("slapd is not installed (apt-get install slapd ldap-utils, see scripts/setup.sh)");
         }
         stopLeftOver(dir);
-        if (listening(port)) {
-            throw new IllegalStateException("something already listens on 127.0.0.1:" + port);
+        for (int p : new int[] {port, ldapsPort}) {
+            if (listening(p)) {
+                throw new IllegalStateException("something already listens on 127.0.0.1:" + p);
+            }
         }
         deleteRecursively(dir);
         Files.createDirectories(dir.resolve("db"));
         Path config = dir.resolve("slapd.conf");
+        // no passphrase on the key: nothing secret has to be handed to openssl or slapd
+        run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+                "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", dir.resolve("key.pem").toString(),
+                "-out", dir.resolve("cert.pem").toString()), dir.resolve("openssl.log"));
         Files.writeString(config, config(dir, suffix));
         Path ldif = dir.resolve("seed.ldif");
         Files.writeString(ldif, seed, StandardCharsets.UTF_8);
         run(List.of(SLAPADD.toString(), "-f", config.toString(), "-l", ldif.toString()), dir.resolve("slapadd.log"));
-        Process process = new ProcessBuilder(SLAPD.toString(), "-h", "ldap://127.0.0.1:" + port + "/",
+        Process process = new ProcessBuilder(SLAPD.toString(),
+                "-h", "ldap://127.0.0.1:" + port + "/ ldaps://127.0.0.1:" + ldapsPort + "/",
                 "-f", config.toString(), "-d", "0")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("slapd.log").toFile()).start();
-        Slapd slapd = new Slapd(dir, port, process);
+        Slapd slapd = new Slapd(dir, process);
         // a test JVM that is killed skips @AfterAll; slapd in the foreground would outlive it
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "slapd-stop"));
-        slapd.awaitListening();
+        slapd.awaitListening(port);
+        slapd.awaitListening(ldapsPort);
         return slapd;
     }
 
@@ -83,6 +90,8 @@ final class Slapd implements AutoCloseable {
                 include %1$s/cosine.schema
                 include %1$s/inetorgperson.schema
                 pidfile %2$s/slapd.pid
+                TLSCertificateFile %2$s/cert.pem
+                TLSCertificateKeyFile %2$s/key.pem
                 argsfile %2$s/slapd.args
                 # like the most permissive servers (AD among them): a DN with an empty password binds as anonymous,
                 # so the app must refuse empty passwords itself
@@ -149,7 +158,12 @@ final class Slapd implements AutoCloseable {
         // the directory stays for a look after a failure; the next start replaces it
     }
 
-    private void awaitListening() throws IOException {
+    /** The server's certificate (PEM), for a trust store. */
+    Path certificate() {
+        return dir.resolve("cert.pem");
+    }
+
+    private void awaitListening(int port) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

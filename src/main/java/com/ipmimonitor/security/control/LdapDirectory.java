@@ -57,7 +57,7 @@ public class LdapDirectory {
         } catch (AuthenticationException e) {
             return false;
         } catch (NamingException e) {
-            throw new LdapUnavailableException("binding as the user failed: " + e.getMessage(), e);
+            throw new LdapUnavailableException("binding as the user failed: " + reason(e), e);
         }
     }
 
@@ -87,12 +87,12 @@ public class LdapDirectory {
             directory = connect(settings.bindDn(), settings.bindPassword());
         } catch (NamingException e) {
             throw new LdapUnavailableException("connecting " + settings.bindDn().map(dn -> "as " + dn).orElse("anonymously")
-                    + " failed: " + e.getMessage(), e);
+                    + " failed: " + reason(e), e);
         }
         try {
             return search.run(directory);
         } catch (NamingException e) {
-            throw new LdapUnavailableException("search failed: " + e.getMessage(), e);
+            throw new LdapUnavailableException("search failed: " + reason(e), e);
         } finally {
             closeQuietly(directory);
         }
@@ -130,6 +130,11 @@ public class LdapDirectory {
             values.add(String.valueOf(all.next()));
         }
         return Set.copyOf(values);
+    }
+
+    /** JNDI's own message is often just "host:port"; the root cause says what went wrong (refused, certificate, ...). */
+    private static String reason(NamingException e) {
+        return e.getMessage() + (e.getRootCause() == null ? "" : " (" + e.getRootCause() + ")");
     }
 
     private static void closeQuietly(DirContext directory) {

@@ -17,8 +17,9 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * HTTP Basic for scripts on /api, a login form for people everywhere else. Jakarta Security 3 (EE 10)
- * allows one mechanism per application, so this one picks by request. A form login is kept in the session.
+ * HTTP Basic for scripts on /api, a login form for people everywhere else, and, when configured, sign-in
+ * through an OpenID Connect provider (OidcSignIn). Jakarta Security 3 (EE 10) allows one mechanism per
+ * application, so this one picks by request. Form and OIDC sign-ins are kept in the session.
  */
 @ApplicationScoped
 @AutoApplySession
@@ -30,6 +31,9 @@ public class FormOrBasicMechanism implements HttpAuthenticationMechanism {
     @Inject
     IdentityStoreHandler identityStore;
 
+    @Inject
+    OidcSignIn oidc;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -38,6 +42,9 @@ public class FormOrBasicMechanism implements HttpAuthenticationMechanism {
             return login(basic.get(), context, () -> unauthorized(response));
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (oidc.handles(path)) {
+            return oidc.validateRequest(path, request, response, context);
+        }
         if (LOGIN_PATH.equals(path) && "POST".equals(request.getMethod())) {
             var form = new UsernamePasswordCredential(String.valueOf(request.getParameter("username")),
                     String.valueOf(request.getParameter("password")));
@@ -50,7 +57,9 @@ public class FormOrBasicMechanism implements HttpAuthenticationMechanism {
         if (!context.isProtected()) {
             return context.doNothing();
         }
-        return redirect(response, request.getContextPath() + LOGIN_PATH + "?next=" + path);
+        // with a provider configured, people sign in there; /login still takes the built-in admin and LDAP users
+        String signIn = oidc.enabled() ? OidcSignIn.START_PATH : LOGIN_PATH;
+        return redirect(response, request.getContextPath() + signIn + "?next=" + path);
     }
 
     private AuthenticationStatus login(UsernamePasswordCredential credential, HttpMessageContext context,

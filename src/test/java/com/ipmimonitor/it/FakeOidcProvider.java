@@ -38,7 +38,9 @@ final class FakeOidcProvider implements AutoCloseable {
     private final HttpServer server;
     private final String clientId;
     private final String clientSecret;
-    private final TokenIssuer tokens = new TokenIssuer("it-key-1");
+    private volatile TokenIssuer tokens = new TokenIssuer("it-key-1");
+    private volatile String nextKeyId;
+    private final java.util.concurrent.atomic.AtomicInteger keySetDownloads = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private volatile SignIn nextSignIn;
     private volatile boolean forgeNextToken;
@@ -56,7 +58,10 @@ final class FakeOidcProvider implements AutoCloseable {
         server.createContext("/.well-known/openid-configuration", provider::discovery);
         server.createContext("/authorize", provider::authorize);
         server.createContext("/token", provider::token);
-        server.createContext("/jwks", exchange -> respond(exchange, 200, provider.tokens.jwks()));
+        server.createContext("/jwks", exchange -> {
+            provider.keySetDownloads.incrementAndGet();
+            respond(exchange, 200, provider.tokens.jwks());
+        });
         server.setExecutor(Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "fake-oidc-provider");
             t.setDaemon(true);
@@ -80,6 +85,20 @@ final class FakeOidcProvider implements AutoCloseable {
 
     void refuseNextSignIn() {
         refuseNextSignIn = true;
+    }
+
+    /** A new signing key under a new id; the key set lists only the new one from now on. */
+    void rotateKey(String keyId) {
+        tokens = new TokenIssuer(keyId);
+    }
+
+    /** The next ID token names this key id (one the key set does not hold) and is signed by an unrelated key. */
+    void signNextWithUnknownKey(String keyId) {
+        nextKeyId = keyId;
+    }
+
+    int keySetDownloads() {
+        return keySetDownloads.get();
     }
 
     @Override
@@ -138,6 +157,9 @@ final class FakeOidcProvider implements AutoCloseable {
         if (forgeNextToken) {
             forgeNextToken = false;
             signer = new TokenIssuer(tokens.keyId()); // same key id, another key: what an impostor could make
+        } else if (nextKeyId != null) {
+            signer = new TokenIssuer(nextKeyId);
+            nextKeyId = null;
         }
         respond(exchange, 200, Json.createObjectBuilder().add("access_token", UUID.randomUUID().toString())
                 .add("token_type", "Bearer").add("expires_in", 300).add("id_token", signer.sign(claims)).build().toString());

@@ -145,6 +145,27 @@ class OidcIT {
     }
 
     @Test
+    void afterTheProviderRotatesItsKeyTheNewKeyIsFetchedButUnknownKeysDoNotHammerIt() throws IOException {
+        provider.signInAs("alice", "ipmi-admins");
+        assertEquals("/", path(location(signIn(browser())))); // the current key is known from here on
+        provider.rotateKey("it-key-rotated");
+        // a key set read in the last 10 s is not read again (OidcLogin.KEY_REFRESH_PAUSE)
+        ItEnvironment.sleep(11_000);
+        int downloads = provider.keySetDownloads();
+        HttpClient browser = browser();
+        assertEquals("/", path(location(signIn(browser))), "signed in with a token of the rotated key");
+        assertTrue(Json.object(send(browser, "/api/auth/status").body()).getBoolean("is_admin"));
+        assertEquals(downloads + 1, provider.keySetDownloads(), "the key set was read once for the new key");
+
+        provider.signNextWithUnknownKey("it-key-unknown");
+        HttpClient other = browser();
+        assertEquals("/login?error", path(location(signIn(other))));
+        assertAnonymous(other);
+        assertEquals(downloads + 1, provider.keySetDownloads(), "no new download within the pause");
+        assertTrue(Files.readString(work.resolve("app/app.log")).contains("unknown key it-key-unknown"));
+    }
+
+    @Test
     void aRefusalByTheProviderIsASignInError() {
         HttpClient browser = browser();
         provider.signInAs("alice", "ipmi-admins");

@@ -31,8 +31,11 @@ import java.util.stream.Stream;
 public class OidcLogin {
 
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
-    /** At most one key set download per minute, whatever key ids tokens make up. */
-    private static final Duration KEY_REFRESH_PAUSE = Duration.ofMinutes(1);
+    /**
+     * At most one key set download per 10 s. Tokens come straight from the token endpoint, so an unknown key id
+     * means the provider rotated its keys; the pause only keeps a misbehaving provider from being asked in a loop.
+     */
+    static final Duration KEY_REFRESH_PAUSE = Duration.ofSeconds(10);
 
     private final OidcSettings settings;
     private final Clock clock;

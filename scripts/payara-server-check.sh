@@ -12,7 +12,9 @@
 #
 # What the domain needs beyond "create-domain" (no change to the WAR):
 #  - every listener on 127.0.0.1 (domain.xml edited before the first start), Hazelcast bound to loopback;
-#  - phone home off; the embedded JMS broker disabled (the app uses no JMS; its lazy-init proxy listens on *);
+#  - phone home off; the embedded JMS broker disabled in server-config (the app uses no JMS). A fresh domain.xml
+#    has no <jms-service> in server-config, so the server runs the built-in default: EMBEDDED with a lazy-init
+#    proxy on *:portbase+76 (host "localhost" is bound as 0.0.0.0). An explicit type="DISABLED" there removes it;
 #  - Payara's own MicroProfile Metrics endpoint moved from /metrics to /mp-metrics, as the uber-jar's post-boot
 #    command does, so that the app's Prometheus servlet answers /metrics;
 #  - the app's configuration (DB_URL, ADMIN_PASS, ...) in the environment of start-domain: the domain JVM
@@ -160,12 +162,14 @@ sed -i \
   -e 's#address="0\.0\.0\.0"#address="127.0.0.1"#g' \
   -e 's#host="localhost"#host="127.0.0.1"#g' \
   -e '0,/<jms-service type="EMBEDDED"/s##<jms-service type="DISABLED"#' \
+  -e 's#<config name="server-config">#<config name="server-config"><jms-service type="DISABLED" default-jms-host="default_JMS_host"><jms-host name="default_JMS_host" host="127.0.0.1" port="${JMS_PROVIDER_PORT}" lazy-init="false"></jms-host></jms-service>#' \
   -e 's#<hazelcast-runtime-configuration #<hazelcast-runtime-configuration interface="127.0.0.1" das-bind-address="127.0.0.1" das-public-address="127.0.0.1" #' \
   -e '0,/<microprofile-metrics-configuration><\/microprofile-metrics-configuration>/s##<microprofile-metrics-configuration endpoint="mp-metrics"></microprofile-metrics-configuration><phone-home-runtime-configuration enabled="false"></phone-home-runtime-configuration>#' \
   -e '0,/<jvm-options>-server<\/jvm-options>/s##<jvm-options>-server</jvm-options><jvm-options>-Dhazelcast.socket.bind.any=false</jvm-options>#' \
   "$DX"
 for expect in 'endpoint="mp-metrics"' 'phone-home-runtime-configuration enabled="false"' 'das-bind-address="127.0.0.1"' \
-    'hazelcast.socket.bind.any=false' 'jms-service type="DISABLED"' "address=\"127.0.0.1\" port=\"$HTTP_PORT\""; do
+    'hazelcast.socket.bind.any=false' '<config name="server-config"><jms-service type="DISABLED"' \
+    "address=\"127.0.0.1\" port=\"$HTTP_PORT\""; do
   grep -q "$expect" "$DX" || die "domain.xml edit did not apply: $expect"
 done
 
@@ -274,9 +278,6 @@ else fail "/health -> $c $(head -c 400 "$TMP/body")"; fi
 # ---------------------------------------------------------------- loopback only
 nonlocal=$(ss -Htlnp 2>/dev/null | grep "pid=$DOMAIN_PID," | awk '{print $4}' | grep -Ev '^(127\.0\.0\.1|\[::ffff:127\.0\.0\.1\]|\[::1\]):' || true)
 if [ -z "$nonlocal" ]; then pass "every socket of the domain listens on loopback: $(ss -Htlnp | grep "pid=$DOMAIN_PID," | awk '{print $4}' | tr '\n' ' ')"
-elif [ "$nonlocal" = "*:$((PORTBASE + 76))" ] && [ -z "${STRICT_LOOPBACK:-}" ]; then
-  # the embedded JMS broker's lazy-init port ignores jms-host and type=DISABLED; nothing answers behind it
-  log "WARN only the JMS port listens beyond loopback (*:$((PORTBASE + 76))); STRICT_LOOPBACK=1 makes this a failure"
 else fail "domain listens beyond loopback: $(echo "$nonlocal" | tr '\n' ' ')"; fi
 
 # ---------------------------------------------------------------- unchanged: the WAR, and what Payara expanded

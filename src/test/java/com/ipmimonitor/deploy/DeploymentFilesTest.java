@@ -216,6 +216,47 @@ class DeploymentFilesTest {
         assertEquals("8080", argv.get(argv.indexOf("--port") + 1), "listens on 8080");
     }
 
+    /**
+     * scripts/container-start-check.sh runs what the image runs: the last stage's ENTRYPOINT + CMD and ENV, with
+     * the image's absolute paths moved into its work dir, its own port, and the loopback pre-boot file, nothing else.
+     */
+    @Test
+    void containerStartCheckRunsTheDockerfilesEntrypoint() throws Exception {
+        List<String> last = lastStage();
+        List<String> expected = new ArrayList<>();
+        String entrypoint = instructions(last, "ENTRYPOINT").reduce((a, b) -> b).orElseThrow();
+        List<String> argv = new ArrayList<>(jsonArray(entrypoint));
+        instructions(last, "CMD").reduce((a, b) -> b).ifPresent(cmd -> argv.addAll(jsonArray(cmd)));
+        for (int i = 0; i < argv.size(); i++) {
+            boolean portValue = i > 0 && argv.get(i - 1).equals("--port");
+            expected.add(portValue ? "18188" : argv.get(i).startsWith("/") ? "<work>" + argv.get(i) : argv.get(i));
+        }
+        expected.addAll(List.of("--prebootcommandfile", "<work>/loopback.asadmin"));
+        List<String> expectedEnv = instructions(last, "ENV").map(e -> e.replaceFirst("=/", "=<work>/")).toList();
+
+        List<String> printed = containerStartCheckCommand();
+        assertEquals(expected, printed.stream().filter(l -> l.startsWith("arg ")).map(l -> l.substring(4)).toList());
+        assertEquals(expectedEnv, printed.stream().filter(l -> l.startsWith("env ")).map(l -> l.substring(4)).toList());
+        assertTrue(expected.contains("-jar") && expectedEnv.stream().anyMatch(e -> e.startsWith("DATA_DIR=")), expected + " " + expectedEnv);
+    }
+
+    private static List<String> containerStartCheckCommand() throws Exception {
+        Path output = Files.createTempFile("container-start-check", ".out");
+        try {
+            Process p = new ProcessBuilder("bash", ROOT.resolve("scripts/container-start-check.sh").toString(), "--print-command")
+                    .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                fail("container-start-check.sh --print-command timed out");
+            }
+            String text = Files.readString(output);
+            assertEquals(0, p.exitValue(), text);
+            return text.lines().toList();
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
     // ---------------------------------------------------------------- (e) the "ha" profile
 
     @Test

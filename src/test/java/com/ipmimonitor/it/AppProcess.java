@@ -26,6 +26,13 @@ public final class AppProcess {
     }
 
     public static AppProcess start(Path workDir, int port, Map<String, String> env) throws IOException {
+        AppProcess app = launch(workDir, port, env);
+        app.awaitReady();
+        return app;
+    }
+
+    /** Starts the app without waiting for it to be ready (for tests of a start that must fail). */
+    public static AppProcess launch(Path workDir, int port, Map<String, String> env) throws IOException {
         Files.createDirectories(workDir);
         Path preboot = workDir.resolve("loopback.asadmin");
         Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners"
@@ -37,9 +44,11 @@ public final class AppProcess {
                 "--rootdir", workDir.resolve("payara").toString()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(env);
-        AppProcess app = new AppProcess(pb.start(), port, log);
-        app.awaitReady();
-        return app;
+        return new AppProcess(pb.start(), port, log);
+    }
+
+    public Path log() {
+        return log;
     }
 
     /** The app names itself pid@host in collection_run.instance. */

@@ -23,8 +23,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * HTTP Basic for scripts on /api, a login form for people everywhere else. Jakarta Security 3 (EE 10)
- * allows one mechanism per application, so this one picks by request. A form login is kept in the session.
+ * HTTP Basic for scripts on /api, a login form for people everywhere else, and, when configured, sign-in
+ * through an OpenID Connect provider (OidcSignIn). Jakarta Security 3 (EE 10) allows one mechanism per
+ * application, so this one picks by request. Form and OIDC sign-ins are kept in the session.
  * Repeated failures of one user name from one client lock that pair for a while (LoginThrottle): 429 with
  * Retry-After on the API, a message on the sign-in page.
  */
@@ -38,6 +39,9 @@ public class FormOrBasicMechanism implements HttpAuthenticationMechanism {
     @Inject
     IdentityStoreHandler identityStore;
 
+    @Inject
+    OidcSignIn oidc;
+
     private final LoginThrottle throttle = new LoginThrottle();
 
     @Override
@@ -49,6 +53,9 @@ public class FormOrBasicMechanism implements HttpAuthenticationMechanism {
                     wait -> tooManyFailures(response, wait));
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (oidc.handles(path)) {
+            return oidc.validateRequest(path, request, response, context);
+        }
         if (LOGIN_PATH.equals(path) && "POST".equals(request.getMethod())) {
             var form = new UsernamePasswordCredential(String.valueOf(request.getParameter("username")),
                     String.valueOf(request.getParameter("password")));
@@ -68,7 +75,9 @@ public class FormOrBasicMechanism implements HttpAuthenticationMechanism {
         if (!context.isProtected()) {
             return context.doNothing();
         }
-        return redirect(response, request.getContextPath() + LOGIN_PATH + "?next=" + path);
+        // with a provider configured, people sign in there; /login still takes the built-in admin and LDAP users
+        String signIn = oidc.enabled() ? OidcSignIn.START_PATH : LOGIN_PATH;
+        return redirect(response, request.getContextPath() + signIn + "?next=" + path);
     }
 
     /** Checks the credential unless its user name is locked for this client (LoginThrottle). */

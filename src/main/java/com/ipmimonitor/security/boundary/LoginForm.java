@@ -2,12 +2,25 @@ package com.ipmimonitor.security.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /** What the sign-in page needs from the request: whether the last attempt failed and where to go after. */
 @Named
 @RequestScoped
 public class LoginForm {
+
+    @Inject
+    OidcSignIn oidc;
+
+    /** Whether to offer "sign in with your organisation" (an OpenID Connect provider is configured). */
+    public boolean isOidc() {
+        return oidc.enabled();
+    }
+
+    public String getOidcPath() {
+        return OidcSignIn.START_PATH;
+    }
 
     public boolean isFailed() {
         return param("error") != null;

@@ -173,4 +173,35 @@ class SecurityIT {
         return setCookies.stream().filter(c -> c.startsWith("JSESSIONID=")).map(c -> c.substring(11, c.indexOf(';')))
                 .findFirst().orElse("");
     }
+
+    @Test
+    void bmcPasswordsNeverAppearOnAnIpmitoolCommandLine() throws Exception {
+        env.post("/api/collect", null, true);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < until && seen.size() < 20) {
+            try (var procs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+                for (var dir : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                    String cmdline = readCmdline(dir);
+                    if (cmdline.startsWith("ipmitool ")) {
+                        seen.add(cmdline);
+                    }
+                }
+            }
+            Thread.sleep(20);
+        }
+        assertTrue(!seen.isEmpty(), "no ipmitool process seen while the fleet was polled");
+        for (String cmdline : seen) {
+            assertTrue(!cmdline.contains(" -P ") && !cmdline.contains("secret") && cmdline.contains(" -E"), cmdline);
+        }
+    }
+
+    private static String readCmdline(java.nio.file.Path procDir) {
+        try {
+            return new String(java.nio.file.Files.readAllBytes(procDir.resolve("cmdline")), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace('\0', ' ').strip();
+        } catch (java.io.IOException e) {
+            return ""; // the process ended meanwhile
+        }
+    }
 }

@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * HTTP Basic for scripts on /api, a login form for people everywhere else, and, when configured, sign-in
@@ -42,7 +43,9 @@ public class FormOrBasicMechanism implements HttpAuthenticationMechanism {
     @Inject
     OidcSignIn oidc;
 
-    private final LoginThrottle throttle = new LoginThrottle();
+    private final LoginThrottle throttle = new LoginThrottle(
+            ConfigProvider.getConfig().getValue("login.max.failures", Integer.class),
+            Duration.ofMinutes(ConfigProvider.getConfig().getValue("login.lockout.minutes", Integer.class)));
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,

@@ -9,16 +9,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Slows password guessing: after MAX_FAILURES failed sign-ins of one user name from one client address within
- * WINDOW, that pair is refused until the oldest failure is WINDOW old, whatever password it sends. Keyed by the
+ * Slows password guessing: after maxFailures failed sign-ins of one user name from one client address within
+ * the window, that pair is refused until the oldest failure is a window old, whatever password it sends. Keyed by the
  * pair, not the user alone, so that a stranger cannot lock the administrator out. Per instance and in memory;
  * at most MAX_KEYS pairs are remembered (the least recently seen are forgotten first).
  */
 public final class LoginThrottle {
 
-    public static final int MAX_FAILURES = 5;
-    public static final Duration WINDOW = Duration.ofMinutes(15);
     static final int MAX_KEYS = 10_000;
+
+    private final int maxFailures;
+    private final Duration window;
 
     private final Map<String, Deque<Instant>> failures = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -29,6 +30,11 @@ public final class LoginThrottle {
         }
     };
 
+    public LoginThrottle(int maxFailures, Duration window) {
+        this.maxFailures = Math.max(1, maxFailures);
+        this.window = window;
+    }
+
     public static String key(String clientAddress, String user) {
         return clientAddress + "\n" + user;
     }
@@ -36,16 +42,16 @@ public final class LoginThrottle {
     /** How long the pair must still wait, when it is locked. */
     public synchronized Optional<Duration> lockedFor(String key, Instant now) {
         Deque<Instant> recent = recent(key, now);
-        if (recent.size() < MAX_FAILURES) {
+        if (recent.size() < maxFailures) {
             return Optional.empty();
         }
-        return Optional.of(Duration.between(now, recent.peekFirst().plus(WINDOW)));
+        return Optional.of(Duration.between(now, recent.peekFirst().plus(window)));
     }
 
     public synchronized void failed(String key, Instant now) {
         Deque<Instant> recent = recent(key, now);
         recent.addLast(now);
-        while (recent.size() > MAX_FAILURES) {
+        while (recent.size() > maxFailures) {
             recent.removeFirst();
         }
         failures.put(key, recent);
@@ -57,7 +63,7 @@ public final class LoginThrottle {
 
     private Deque<Instant> recent(String key, Instant now) {
         Deque<Instant> recent = failures.getOrDefault(key, new ArrayDeque<>());
-        while (!recent.isEmpty() && !recent.peekFirst().plus(WINDOW).isAfter(now)) {
+        while (!recent.isEmpty() && !recent.peekFirst().plus(window).isAfter(now)) {
             recent.removeFirst();
         }
         return recent;

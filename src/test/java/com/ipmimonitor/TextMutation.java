@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 public record TextMutation(Kind kind, int where, int other, String text) {
 
     public enum Kind {
-        TRUNCATE, DROP_LINE, DUPLICATE_LINE, SWAP_LINES, MANGLE_FIELD, MANGLE_WORD, REPLACE_NUMBER, INSERT_LINE, INSERT_TEXT, DELETE_CHARS
+        TRUNCATE, DROP_LINE, DUPLICATE_LINE, SWAP_LINES, MANGLE_FIELD, MANGLE_WORD, REPLACE_NUMBER, INSERT_LINE,
+        INSERT_TEXT, DELETE_CHARS
     }
 
     /** The kinds that only move, drop or repeat whole lines: every line of the result is a line of the original. */

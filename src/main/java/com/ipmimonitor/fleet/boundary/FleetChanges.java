@@ -84,7 +84,8 @@ public class FleetChanges {
     private static void requireValid(String bmcIp, ServerRequest request) {
         List<String> problems = new ArrayList<>(
                 ServerInput.problems(bmcIp, request.port, request.serverName, request.serverIp));
-        problems.addAll(ServerInput.settingProblems(request.ipmiUser, request.ipmiPass, request.cipherSuite, request.notes));
+        problems.addAll(
+                ServerInput.settingProblems(request.ipmiUser, request.ipmiPass, request.cipherSuite, request.notes));
         if (!problems.isEmpty()) {
             throw new FleetChangeRejected(Reason.INVALID, "invalid server", problems);
         }

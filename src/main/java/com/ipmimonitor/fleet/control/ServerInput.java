@@ -95,7 +95,8 @@ public final class ServerInput {
         return problems;
     }
 
-    // PostgreSQL text cannot hold U+0000: the insert would fail, and the API answer a 500 instead of this 400
+    // PostgreSQL text cannot hold U+0000 (the insert would fail with a 500 instead of this 400), nor can a process
+    // environment: the password goes to ipmitool in IPMI_PASSWORD, and Java's refusal quotes the value
     private static Optional<String> nulProblem(String field, String value) {
         return value != null && value.indexOf('\0') >= 0
                 ? Optional.of(field + " must not contain a NUL character (\\u0000)") : Optional.empty();

@@ -31,7 +31,7 @@ class ServerImportFuzzTest {
     record Import(String format, String text) {
     }
 
-    @Property(tries = 2000, seed = Fuzzing.SEED)
+    @Property(tries = 1500, seed = Fuzzing.SEED)
     void anyTextGivesAResultWhoseErrorsNameLinesOfTheText(@ForAll("anyText") Import in) throws Exception {
         ImportResult result = Fuzzing.withinDeadline(() -> ServerImport.parse(in.text(), in.format()));
 
@@ -39,11 +39,24 @@ class ServerImportFuzzTest {
         assertServersPassTheChecks(result);
     }
 
-    @Property(tries = 600, seed = Fuzzing.SEED)
+    @Property(tries = 500, seed = Fuzzing.SEED)
     void aMangledExportGivesAResultWhoseErrorsNameLinesOfTheText(@ForAll("mangledExports") Import in) throws Exception {
         ImportResult result = Fuzzing.withinDeadline(() -> ServerImport.parse(in.text(), in.format()));
 
         assertErrorsNameLinesOf(in.text(), result);
+        assertServersPassTheChecks(result);
+    }
+
+    /**
+     * Arrays and objects where no server or value belongs are skipped: cut off inside them, or nested too deep, the
+     * text is malformed.
+     */
+    @Property(tries = 300, seed = Fuzzing.SEED)
+    void jsonCutOffInsideOrNestedTooDeepInSkippedValuesIsMalformed(@ForAll("jsonWithJunkCutOff") String json)
+            throws Exception {
+        ImportResult result = Fuzzing.withinDeadline(() -> ServerImport.parse(json, "json"));
+
+        assertErrorsNameLinesOf(json, result);
         assertServersPassTheChecks(result);
     }
 
@@ -112,6 +125,18 @@ class ServerImportFuzzTest {
                 Arbitraries.of(true, false), any, Arbitraries.of(SpoiledLine.Kind.class), any)
                 .as((json, which, kind, variant) -> SpoiledLine.of(
                         json ? ServerExport.toJson(fleet) : ServerExport.toIni(fleet), json, which, kind, variant)));
+    }
+
+    @Provide
+    Arbitrary<String> jsonWithJunkCutOff() {
+        String junk = "[[1, {\"a\": [{}, []]}], {\"b\": {\"c\": [2]}}]";
+        Arbitrary<String> withJunk = ValidServers.fleet().filter(f -> !f.isEmpty()).map(ServerExport::toJson)
+                .flatMap(json -> Arbitraries.of(
+                        json.replaceFirst("\\[", "[" + junk + ","),                   // an element that is no server
+                        json.replaceFirst("\\{", "{\"notes\": " + junk + ","),         // a value that is no scalar
+                        "{\"version\": " + junk + ", \"servers\": " + json + "}",   // a key that is not "servers"
+                        json.replaceFirst("\\[", "[" + "[".repeat(1200) + "]".repeat(1200) + ","))); // too deep
+        return withJunk.flatMap(BadInput::truncated);
     }
 
     @Provide

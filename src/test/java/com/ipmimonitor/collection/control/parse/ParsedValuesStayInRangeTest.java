@@ -49,7 +49,8 @@ class ParsedValuesStayInRangeTest {
     @Property(tries = 1000, seed = Fuzzing.SEED)
     void dcmiWattsAreNotNegative(@ForAll("dcmiOutputs") String stdout) {
         for (PowerReading r : parsedOrEmpty(() -> DcmiPowerParser.parse(stdout).stream().toList())) {
-            assertTrue(r.currentWatts() >= 0 && r.minimumWatts() >= 0 && r.maximumWatts() >= 0 && r.averageWatts() >= 0, r.toString());
+            assertTrue(r.currentWatts() >= 0 && r.minimumWatts() >= 0, r.toString());
+            assertTrue(r.maximumWatts() >= 0 && r.averageWatts() >= 0, r.toString());
         }
     }
 

@@ -78,7 +78,8 @@ class SensorListParserTest {
 
     @Test
     void numbersThatAreNoReadingBecomeEmpty() {
-        SensorRow row = SensorListParser.parse("FAN1 | NaN | RPM | ok | Infinity | 1e999 | -Infinity | na | na | 500\n").get(0);
+        SensorRow row = SensorListParser.parse(
+                "FAN1 | NaN | RPM | ok | Infinity | 1e999 | -Infinity | na | na | 500\n").get(0);
 
         assertEquals(OptionalDouble.empty(), row.value());
         assertEquals(OptionalDouble.empty(), row.lnr());

@@ -53,6 +53,13 @@ public record EventFilter(Optional<Severity> severity, Optional<String> server, 
         if (text != null && text.length() > MAX_TEXT) {
             problems.add("q must be at most " + MAX_TEXT + " characters");
         }
+        // PostgreSQL refuses U+0000 in a query parameter: the query would fail with a 500, not find nothing
+        if (text != null && text.indexOf('\0') >= 0) {
+            problems.add("q must not contain a NUL character (%00)");
+        }
+        if (server != null && server.indexOf('\0') >= 0) {
+            problems.add("server must not contain a NUL character (%00)");
+        }
         return new EventFilter(sev, nonBlank(server), nonBlank(text), h, l, o);
     }
 

@@ -8,6 +8,7 @@ import com.ipmimonitor.fleet.control.ServerSpecs;
 import com.ipmimonitor.fleet.entity.Server;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -81,7 +82,10 @@ public class FleetChanges {
     }
 
     private static void requireValid(String bmcIp, ServerRequest request) {
-        List<String> problems = ServerInput.problems(bmcIp, request.port, request.serverName, request.serverIp);
+        List<String> problems = new ArrayList<>(
+                ServerInput.problems(bmcIp, request.port, request.serverName, request.serverIp));
+        problems.addAll(
+                ServerInput.settingProblems(request.ipmiUser, request.ipmiPass, request.cipherSuite, request.notes));
         if (!problems.isEmpty()) {
             throw new FleetChangeRejected(Reason.INVALID, "invalid server", problems);
         }

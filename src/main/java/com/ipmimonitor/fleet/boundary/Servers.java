@@ -23,6 +23,10 @@ public class Servers {
     }
 
     public Optional<Server> findByBmcIp(String bmcIp) {
+        // no stored address holds U+0000 (ServerInput), and PostgreSQL would fail the query with a 500
+        if (bmcIp == null || bmcIp.indexOf('\0') >= 0) {
+            return Optional.empty();
+        }
         return em.createNamedQuery(Server.BY_BMC_IP, Server.class).setParameter("bmcIp", bmcIp)
                 .getResultStream().findFirst();
     }

@@ -16,6 +16,9 @@ import java.util.List;
  */
 final class JsonServerReader {
 
+    // a server list is three levels deep; anything far deeper is not one
+    private static final int MAX_SKIPPED_DEPTH = 100;
+
     private JsonServerReader() {
     }
 
@@ -101,11 +104,23 @@ final class JsonServerReader {
         return line > 0 ? "" : "entry " + index + ": ";
     }
 
+    /**
+     * Skips the value that starts with current. Not with skipObject/skipArray: Parsson's loop forever when the text
+     * ends inside the value (eclipse-ee4j/parsson#23), e.g. {@code [ [}, while next() reports the end as malformed.
+     * The depth is limited here because Parsson's own limit (1000) throws a bare RuntimeException.
+     */
     private static void skip(JsonParser p, Event current) {
-        if (current == Event.START_OBJECT) {
-            p.skipObject();
-        } else if (current == Event.START_ARRAY) {
-            p.skipArray();
+        int depth = current == Event.START_OBJECT || current == Event.START_ARRAY ? 1 : 0;
+        while (depth > 0) {
+            switch (p.next()) {
+                case START_OBJECT, START_ARRAY -> depth++;
+                case END_OBJECT, END_ARRAY -> depth--;
+                default -> { }
+            }
+            if (depth > MAX_SKIPPED_DEPTH) {
+                throw new JsonParsingException("arrays or objects nested more than " + MAX_SKIPPED_DEPTH + " deep",
+                        p.getLocation());
+            }
         }
     }
 

@@ -17,7 +17,6 @@ final class ServerEntry {
             "use_nvidia_password", "ipmi_user", "ipmi_pass", "cipher_suite", "notes");
     /** Spellings other tools and hand-written files use for the same fields. */
     private static final Map<String, String> ALIASES = Map.of("name", "server_name", "nvidia", "use_nvidia_password");
-    static final int MAX_CIPHER_SUITE = 17;
 
     private record Field(String text, int line) {
     }
@@ -89,9 +88,6 @@ final class ServerEntry {
         }
         Integer port = number("port");
         Integer cipherSuite = number("cipher_suite");
-        if (cipherSuite != null && cipherSuite > MAX_CIPHER_SUITE) {
-            problem(lineOf("cipher_suite"), "cipher_suite must be between 0 and " + MAX_CIPHER_SUITE + ", got " + cipherSuite);
-        }
         boolean enabled = flag("enabled", true);
         boolean nvidia = flag("use_nvidia_password", false);
         String name = text("server_name");
@@ -103,6 +99,9 @@ final class ServerEntry {
             if (bmcIp != null || !p.startsWith("bmc_ip")) { // a missing or unreadable bmc_ip is reported already
                 problem(lineOfProblem(p), p);
             }
+        }
+        for (String p : ServerInput.settingProblems(text("ipmi_user"), text("ipmi_pass"), cipherSuite, text("notes"))) {
+            problem(lineOfProblem(p), p);
         }
         if (!problems.isEmpty()) {
             return Optional.empty();

@@ -2,6 +2,7 @@ package com.ipmimonitor.fleet.control;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +15,9 @@ public final class ServerInput {
     private static final Pattern HOSTNAME = Pattern.compile(
             "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
     private static final Pattern HEX_GROUP = Pattern.compile("[0-9A-Fa-f]{1,4}");
+    // the varchar(255) columns of table server (server_name, ipmi_user; addresses are shorter anyway)
+    static final int MAX_TEXT = 255;
+    static final int MAX_CIPHER_SUITE = 17;
 
     private ServerInput() {
     }
@@ -66,12 +70,35 @@ public final class ServerInput {
         if (port != null && (port < 1 || port > 65535)) {
             problems.add("port must be between 1 and 65535, got " + port);
         }
-        if (name != null && name.length() > 255) {
-            problems.add("server_name is longer than 255 characters");
+        if (name != null && name.length() > MAX_TEXT) {
+            problems.add("server_name is longer than " + MAX_TEXT + " characters");
         }
+        nulProblem("server_name", name).ifPresent(problems::add);
         if (serverIp != null && !serverIp.isBlank() && !isAddress(serverIp)) {
             problems.add("server_ip must be an address or host name, got '" + serverIp + "'");
         }
         return problems;
+    }
+
+    /** Problems with the fields {@link #problems} does not look at, empty when they are fine. */
+    public static List<String> settingProblems(String ipmiUser, String ipmiPass, Integer cipherSuite, String notes) {
+        List<String> problems = new ArrayList<>();
+        if (ipmiUser != null && ipmiUser.length() > MAX_TEXT) {
+            problems.add("ipmi_user is longer than " + MAX_TEXT + " characters");
+        }
+        if (cipherSuite != null && (cipherSuite < 0 || cipherSuite > MAX_CIPHER_SUITE)) {
+            problems.add("cipher_suite must be between 0 and " + MAX_CIPHER_SUITE + ", got " + cipherSuite);
+        }
+        nulProblem("ipmi_user", ipmiUser).ifPresent(problems::add);
+        nulProblem("ipmi_pass", ipmiPass).ifPresent(problems::add);
+        nulProblem("notes", notes).ifPresent(problems::add);
+        return problems;
+    }
+
+    // PostgreSQL text cannot hold U+0000 (the insert would fail with a 500 instead of this 400), nor can a process
+    // environment: the password goes to ipmitool in IPMI_PASSWORD, and Java's refusal quotes the value
+    private static Optional<String> nulProblem(String field, String value) {
+        return value != null && value.indexOf('\0') >= 0
+                ? Optional.of(field + " must not contain a NUL character (\\u0000)") : Optional.empty();
     }
 }

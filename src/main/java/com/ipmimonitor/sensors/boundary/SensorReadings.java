@@ -49,6 +49,10 @@ public class SensorReadings {
 
     /** Readings of the last hours, oldest first; one sensor when a name is given. */
     public List<SensorReading> historyOf(long serverId, int hours, String sensorName) {
+        // no sensor name holds U+0000 (ipmitool prints C strings), and PostgreSQL would fail the query with a 500
+        if (sensorName != null && sensorName.indexOf('\0') >= 0) {
+            return List.of();
+        }
         String jpql = "select r from SensorReading r where r.serverId = :id and r.collectedAt >= :since"
                 + (sensorName == null || sensorName.isBlank() ? "" : " and r.sensorName = :name")
                 + " order by r.collectedAt, r.sensorName";

@@ -1,5 +1,7 @@
 package com.ipmimonitor.fleet.control;
 
+import java.time.Duration;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -335,5 +337,32 @@ class ServerImportTest {
                 ServerImport.parse("{\"servers\": {}}", null).errors());
         assertEquals(List.of("line 1: expected an array of servers or {\"servers\": [...]}"),
                 ServerImport.parse("\"10.0.0.1\"", "json").errors());
+    }
+
+    @Test
+    void jsonThatEndsInsideASkippedArrayIsMalformedNotAnEndlessLoop() {
+        for (String text : List.of("[ [", "[ [1,", "{\"servers\": [ [] ", "{\"version\": {", "[{\"notes\": [")) {
+            ImportResult r = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> ServerImport.parse(text, "json"), text);
+            assertEquals(1, r.errors().size(), text);
+            assertTrue(r.errors().get(0).startsWith("line 1: malformed JSON"), r.errors().get(0));
+        }
+    }
+
+    @Test
+    void deeplyNestedJsonIsMalformedNotARuntimeException() {
+        ImportResult r = ServerImport.parse("[" + "[".repeat(5000), "json");
+
+        assertEquals(List.of("line 1: malformed JSON (column 103): arrays or objects nested more than 100 deep"), r.errors());
+    }
+
+    @Test
+    void valuesTheDatabaseCannotStoreAreErrorsOnTheirLines() {
+        String ini = "[a]\nbmc_ip = 10.0.0.1\nipmi_user = " + "u".repeat(256) + "\nnotes = \"nul \\u0000\"\n"
+                + "ipmi_pass = \"\\u0000\"\nserver_name = \"b\\u0000\"\n";
+
+        assertEquals(List.of("line 3: ipmi_user is longer than 255 characters",
+                "line 4: notes must not contain a NUL character (\\u0000)",
+                "line 5: ipmi_pass must not contain a NUL character (\\u0000)",
+                "line 6: server_name must not contain a NUL character (\\u0000)"), ServerImport.parse(ini, "ini").errors());
     }
 }

@@ -108,4 +108,27 @@ class ServerInputTest {
         assertEquals(List.of("bmc_ip must be an IPv4/IPv6 address or host name, got ''"),
                 ServerInput.problems("", 623, "n", null));
     }
+
+    @Test
+    void settingsWithinLimitsHaveNoProblems() {
+        assertEquals(List.of(), ServerInput.settingProblems("u".repeat(255), "pw", 17, "any notes\n"));
+        assertEquals(List.of(), ServerInput.settingProblems(null, null, null, null));
+    }
+
+    @Test
+    void settingsTheDatabaseOrIpmitoolCannotTakeAreProblems() {
+        assertEquals(List.of("ipmi_user is longer than 255 characters", "cipher_suite must be between 0 and 17, got 18",
+                        "ipmi_pass must not contain a NUL character (\\u0000)"),
+                ServerInput.settingProblems("u".repeat(256), "p\0", 18, null));
+        assertEquals(List.of("cipher_suite must be between 0 and 17, got -1",
+                        "ipmi_user must not contain a NUL character (\\u0000)",
+                        "notes must not contain a NUL character (\\u0000)"),
+                ServerInput.settingProblems("\0", null, -1, "\0"));
+    }
+
+    @Test
+    void aNameWithNulIsAProblem() {
+        assertEquals(List.of("server_name must not contain a NUL character (\\u0000)"),
+                ServerInput.problems("10.0.0.1", null, "a\0b", null));
+    }
 }

@@ -27,13 +27,22 @@ public final class DcmiPowerParser {
         if (!current.find()) {
             throw new IpmitoolParseException("no instantaneous power reading", stdout.strip());
         }
-        int now = Integer.parseInt(current.group(1));
+        int now = watts(current);
         return Optional.of(new PowerReading(now, value(MINIMUM, stdout, now), value(MAXIMUM, stdout, now),
                 value(AVERAGE, stdout, now)));
     }
 
     private static int value(Pattern p, String text, int fallback) {
         Matcher m = p.matcher(text);
-        return m.find() ? Integer.parseInt(m.group(1)) : fallback;
+        return m.find() ? watts(m) : fallback;
+    }
+
+    // \d+ also matches digits past int range: garbage, not a reading to clamp
+    private static int watts(Matcher m) {
+        try {
+            return Integer.parseInt(m.group(1));
+        } catch (NumberFormatException e) {
+            throw new IpmitoolParseException("power reading out of range", m.group(), e);
+        }
     }
 }

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 public final class SelElistParser {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("MM/dd/yy HH:mm:ss");
+    private static final Pattern RECORD_ID = Pattern.compile("[0-9a-fA-F]{1,4}");
     private static final Pattern UNRESOLVED_SENSOR = Pattern.compile("(.*) #0x([0-9a-fA-F]{1,2})");
     private static final String PRE_INIT = "Pre-Init";
     private static final String OEM_PREFIX = "OEM record";
@@ -92,11 +93,11 @@ public final class SelElistParser {
     }
 
     private static int recordIdOf(String column, String line) {
-        try {
-            return Integer.parseInt(column, 16);
-        } catch (NumberFormatException e) {
-            throw new IpmitoolParseException("record id is not hex", line, e);
+        // ipmitool prints the 16-bit id as up to 4 hex digits; parseInt alone would also take "-1" or "+1a"
+        if (!RECORD_ID.matcher(column).matches()) {
+            throw new IpmitoolParseException("record id is not hex", line);
         }
+        return Integer.parseInt(column, 16);
     }
 
     private static LocalDateTime timestampOf(String date, String time, String line) {

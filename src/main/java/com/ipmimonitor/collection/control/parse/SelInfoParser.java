@@ -55,14 +55,19 @@ public final class SelInfoParser {
     }
 
     private static int percentOf(String value) {
-        // some BMCs print "unknown" when they cannot report the allocation
-        if (value == null || !value.matches("\\d+%?")) {
+        // some BMCs print "unknown" when they cannot report the allocation; ten digits and more are no percentage
+        // either (and would not fit an int)
+        if (value == null || !value.matches("\\d{1,9}%?")) {
             return -1;
         }
         return Integer.parseInt(value.replace("%", ""));
     }
 
     private static int parseInt(String value, String field) {
+        // parseInt alone would take "-1" or "+5": a count is digits only
+        if (!value.matches("\\d+")) {
+            throw new IpmitoolParseException("non-numeric " + field, value);
+        }
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {

@@ -45,10 +45,13 @@ public final class SensorListParser {
         if (NOT_AVAILABLE.equals(column) || column.isEmpty()) {
             return OptionalDouble.empty();
         }
+        double number;
         try {
-            return OptionalDouble.of(Double.parseDouble(column));
+            number = Double.parseDouble(column);
         } catch (NumberFormatException e) {
             throw new IpmitoolParseException("not a number in sensor column", line, e);
         }
+        // "NaN", "Infinity" and "1e999" parse, but are no reading: a NaN passes every threshold check as ok
+        return Double.isFinite(number) ? OptionalDouble.of(number) : OptionalDouble.empty();
     }
 }

@@ -23,4 +23,11 @@ class DcmiPowerParserTest {
     void outputWithoutAReadingIsAParseError() {
         assertThrows(IpmitoolParseException.class, () -> DcmiPowerParser.parse("DCMI request failed because: Invalid command (c1)"));
     }
+
+    @Test
+    void aReadingPastIntRangeIsAParseErrorNotANumberFormatException() {
+        String huge = Fixtures.ipmitool("ipmitool-format/dcmi_power_reading.txt").replace("392 Watts", "99999999999 Watts");
+        IpmitoolParseException e = assertThrows(IpmitoolParseException.class, () -> DcmiPowerParser.parse(huge));
+        assertTrue(e.offendingLine().contains("99999999999"), e.offendingLine());
+    }
 }

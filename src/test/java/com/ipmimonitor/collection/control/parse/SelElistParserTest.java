@@ -145,4 +145,12 @@ class SelElistParserTest {
         assertThrows(IpmitoolParseException.class,
                 () -> SelElistParser.parse("   2 | 13/99/26 | 02:25:21 UTC | Memory CPU1_ECC1 | Correctable ECC | Asserted"));
     }
+
+    @Test
+    void aSignedOrLongerThan16BitRecordIdIsRejected() {
+        for (String id : List.of("-1", "+1", "10000")) {
+            assertThrows(IpmitoolParseException.class, () -> SelElistParser.parse(
+                    id + " | 10/25/26 | 02:25:21 UTC | Memory CPU1_ECC1 | Correctable ECC | Asserted"), id);
+        }
+    }
 }

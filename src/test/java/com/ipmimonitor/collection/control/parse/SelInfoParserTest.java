@@ -63,4 +63,18 @@ class SelInfoParserTest {
                 () -> SelInfoParser.parse("Entries : 1\nLast Add Time    : 13/45/26 99:00:00 UTC\n"));
         assertEquals("13/45/26 99:00:00 UTC", e.offendingLine());
     }
+
+    @Test
+    void aPercentagePastIntRangeIsUnknownNotANumberFormatException() {
+        SelInfo info = SelInfoParser.parse("Entries : 3\nPercent Used : 99999999999%\n");
+
+        assertEquals(-1, info.percentUsed());
+    }
+
+    @Test
+    void aSignedEntryCountIsRejected() {
+        IpmitoolParseException e = assertThrows(IpmitoolParseException.class,
+                () -> SelInfoParser.parse("Entries          : -1\n"));
+        assertEquals("-1", e.offendingLine());
+    }
 }

@@ -75,4 +75,16 @@ class SensorListParserTest {
         assertThrows(IpmitoolParseException.class, () -> SensorListParser.parse(
                 "FAN1 | fast | RPM | ok | na | na | na | na | na | na\n"));
     }
+
+    @Test
+    void numbersThatAreNoReadingBecomeEmpty() {
+        SensorRow row = SensorListParser.parse(
+                "FAN1 | NaN | RPM | ok | Infinity | 1e999 | -Infinity | na | na | 500\n").get(0);
+
+        assertEquals(OptionalDouble.empty(), row.value());
+        assertEquals(OptionalDouble.empty(), row.lnr());
+        assertEquals(OptionalDouble.empty(), row.lcr());
+        assertEquals(OptionalDouble.empty(), row.lnc());
+        assertEquals(OptionalDouble.of(500), row.unr());
+    }
 }

@@ -81,6 +81,10 @@ public class IpmitoolRunner {
             err = Files.createTempFile(settings.workDir(), "err", ".txt");
             ProcessBuilder pb = new ProcessBuilder(args).redirectOutput(out.toFile()).redirectError(err.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+            if (password != null && password.indexOf('\0') >= 0) {
+                // the JDK would refuse the variable with a message that quotes the password (and it may be logged)
+                throw new IllegalArgumentException("the BMC password contains a NUL character; set it again");
+            }
             pb.environment().put("IPMI_PASSWORD", password == null ? "" : password);
             pb.environment().put("HOME", settings.home().toString());
             Process process = pb.start();

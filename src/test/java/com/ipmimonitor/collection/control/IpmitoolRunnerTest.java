@@ -96,6 +96,16 @@ class IpmitoolRunnerTest {
     }
 
     @Test
+    void aPasswordWithANulIsRefusedWithoutQuotingIt() throws IOException {
+        IpmitoolRunner runner = runnerFor(recordArgsScript(), Duration.ofSeconds(10));
+        var target = new BmcTarget("bmc.example", 623, "root", "sec\0ret-pw", 3);
+
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> runner.run(target, List.of("chassis", "power", "status")));
+        org.junit.jupiter.api.Assertions.assertFalse(refused.getMessage().contains("ret-pw"), refused.getMessage());
+    }
+
+    @Test
     void targetToStringDoesNotShowThePassword() {
         assertEquals("admin@127.0.0.1:6230 (cipher 3)", TARGET.toString());
         assertFalse(TARGET.toString().contains("s3cr"));

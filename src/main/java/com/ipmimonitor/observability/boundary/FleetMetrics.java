@@ -5,8 +5,10 @@ import com.ipmimonitor.observability.control.MetricSample;
 import com.ipmimonitor.observability.control.SensorFact;
 import com.ipmimonitor.observability.control.ServerFacts;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -46,18 +48,39 @@ public class FleetMetrics {
 
     private final Map<MetricID, Double> values = new ConcurrentHashMap<>();
     private volatile List<MetricSample> latest = List.of();
+    private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
+
+    @Resource
+    ManagedExecutorService executor;
 
     @PostConstruct
     void first() {
         refresh();
     }
 
+    /**
+     * Runs the refresh on the executor, not in the timer callback: Payara expunges a calendar timer whose
+     * deliveries fail twice, and a database outage would otherwise freeze the metrics until a restart.
+     */
     @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
     void refresh() {
+        if (refreshing.compareAndSet(false, true)) {
+            try {
+                executor.execute(this::refreshOnce);
+            } catch (RuntimeException e) {
+                refreshing.set(false);
+                LOG.log(Level.WARNING, "metrics refresh not started", e);
+            }
+        }
+    }
+
+    private void refreshOnce() {
         try {
             publish(FleetMetricSamples.of(servers(), sensors()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "metrics refresh failed", e);
+        } finally {
+            refreshing.set(false);
         }
     }
 

@@ -1,7 +1,10 @@
 package com.ipmimonitor.sensors.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -24,9 +27,27 @@ public class SensorRetention {
     @ConfigProperty(name = "sensor.retention.days", defaultValue = "30")
     int days;
 
+    @Resource
+    SessionContext context;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    /**
+     * The purge runs on the executor through this bean's own proxy (so in a transaction of its own), not in the
+     * timer callback: Payara expunges a calendar timer whose deliveries fail twice, so a database outage at
+     * :17 would otherwise end retention until a restart.
+     */
     @Schedule(hour = "*", minute = "17", persistent = false)
     void hourly() {
-        purge(days);
+        SensorRetention self = context.getBusinessObject(SensorRetention.class);
+        executor.execute(() -> {
+            try {
+                self.purge(days);
+            } catch (RuntimeException e) {
+                LOG.warning("retention purge failed, retried next hour: " + e.getMessage());
+            }
+        });
     }
 
     /** Returns the number of rows deleted. */

@@ -1,0 +1,135 @@
+package com.ipmimonitor.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ipmimonitor.database.control.PostgresCluster;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PostgreSQL stopped for a minute under a collecting app: /health says 503 naming the database, and once it is
+ * back, collection resumes by itself and what the BMCs logged meanwhile is stored. An app (18186) and a
+ * PostgreSQL (55436) of its own, so that the shared environment keeps its database.
+ */
+class DatabaseOutageIT {
+
+    private static final int APP_PORT = 18186;
+    private static final int PG_PORT = 55436;
+    private final ItEnvironment env = ItEnvironment.get();
+    private final Path pgDir = Path.of(System.getProperty("java.io.tmpdir"), "ipmimon-it-pg-" + PG_PORT);
+    private final PostgresCluster postgres = new PostgresCluster(pgDir.resolve("data"), PG_PORT, "ipmimon", "ipmimon");
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void collectionSurvivesAMinuteWithoutTheDatabaseAndLosesNothing() throws Exception {
+        postgres.stop(); // a cluster left by an earlier run: start from an empty one
+        deleteRecursively(pgDir);
+        postgres.start("outage_it", "-c fsync=off");
+        SimulatedBmc bmc = env.fleet().stream().filter(b -> b.note().equals("normal")).findFirst().orElseThrow();
+        SimulatedBmc other = env.bmc("large-sel");
+        AppProcess app = start();
+        try {
+            register(app, List.of(bmc, other));
+            await("first polls", () -> body(app, "/api/servers").split("\"last_outcome\":\"OK\"").length == 3, 120);
+            int before = entriesOn(bmc);
+            await("the SEL stored", () -> stored(app, bmc) == before, 120);
+
+            postgres.stop();
+            await("503 naming the database", () -> status(app, "/health") == 503
+                    && body(app, "/health").contains("\"name\":\"database\",\"status\":\"DOWN\""), 60);
+            // the BMC logs an event while nothing can be stored: a correctable ECC on CPU1_ECC1
+            env.simConsole(bmc, "sel_add 0x20 0x02 0 0 0 0 0x20 0x00 0x04 0x0c 0x50 0x6f 0xa0 0x00 0x07");
+            Thread.sleep(60_000);
+            assertEquals(503, status(app, "/health/ready"), "still down after a minute");
+
+            postgres.start("outage_it", "-c fsync=off");
+            await("healthy again", () -> status(app, "/health/ready") == 200, 120);
+            assertEquals(before + 1, entriesOn(bmc));
+            await("the event logged during the outage is stored", () -> stored(app, bmc) == before + 1, 180);
+            assertEquals(200, status(app, "/health/live"), "the collector timer survived the outage");
+            await("the other server is polled again", () -> body(app, "/api/servers/" + other.host()).contains("\"last_outcome\":\"OK\""), 60);
+        } finally {
+            app.kill();
+            postgres.stop();
+            deleteRecursively(pgDir);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (java.nio.file.Files.exists(dir)) {
+            try (var paths = java.nio.file.Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private long stored(AppProcess app, SimulatedBmc bmc) {
+        return Json.array(body(app, "/api/server/" + bmc.host() + "/events?limit=100000")).size();
+    }
+
+    private int entriesOn(SimulatedBmc bmc) {
+        var m = java.util.regex.Pattern.compile("Entries\\s*:\\s*(\\d+)").matcher(env.ipmitool(bmc, "sel", "info"));
+        assertTrue(m.find());
+        return Integer.parseInt(m.group(1));
+    }
+
+    private AppProcess start() throws java.io.IOException {
+        Map<String, String> config = new HashMap<>(env.appEnvironment(env.workDir().resolve("outage-data")));
+        config.put("DB_URL", postgres.jdbcUrl("outage_it"));
+        return AppProcess.start(env.workDir().resolve("outage-app"), APP_PORT, config);
+    }
+
+    private void register(AppProcess app, List<SimulatedBmc> bmcs) throws Exception {
+        for (SimulatedBmc b : bmcs) {
+            String json = "{\"bmc_ip\":\"%s\",\"port\":%d,\"server_name\":\"%s\",\"ipmi_user\":\"%s\",\"ipmi_pass\":\"%s\"}"
+                    .formatted(b.host(), b.port(), b.name(), b.user(), b.password());
+            var response = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/servers/add"))
+                    .header("Authorization", ItEnvironment.basicAuth(ItEnvironment.ADMIN_USER, ItEnvironment.ADMIN_PASS))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, response.statusCode(), response.body());
+        }
+    }
+
+    private int status(AppProcess app, String path) {
+        return get(app, path).statusCode();
+    }
+
+    private String body(AppProcess app, String path) {
+        return get(app, path).body();
+    }
+
+    private HttpResponse<String> get(AppProcess app, String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void await(String what, BooleanSupplier condition, int seconds) {
+        for (int i = 0; i < seconds * 2; i++) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            ItEnvironment.sleep(500);
+        }
+        throw new AssertionError(what + ": not within " + seconds + " s");
+    }
+}

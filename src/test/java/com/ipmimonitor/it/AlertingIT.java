@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
 
 /**
  * Alerting end to end: the built uber-jar on a PostgreSQL of its own (55439), app on 18189, three simulated BMCs
@@ -347,6 +348,50 @@ class AlertingIT {
             assertFalse(log.contains(secret), secret + " is in " + app.log());
         }
         assertTrue(log.contains("firing"), "alerts are logged (without secrets)");
+    }
+
+    @Test
+    @Order(11)
+    void thePageShowsAlertsToVisitorsAndLetsAnAdminAcknowledgeAndManageChannels() throws IOException {
+        var browser = Browser.open(Files.createTempDirectory(work, "chromium"));
+        try {
+            var wait = Browser.waiting(browser, 20);
+            browser.get(app.baseUrl() + "/alerts");
+            wait.until(d -> !d.findElements(By.cssSelector(".alert-summary")).isEmpty());
+            assertTrue(browser.findElements(By.cssSelector(".ack-alert")).isEmpty(), "no Acknowledge for visitors");
+            assertTrue(browser.findElements(By.id("channels-form")).isEmpty(), "no channels for visitors");
+
+            browser.get(app.baseUrl() + "/login?next=/alerts");
+            browser.findElement(By.id("username")).sendKeys("admin");
+            browser.findElement(By.id("password")).sendKeys(ADMIN_PASS);
+            browser.findElement(By.id("login-button")).click();
+            wait.until(d -> d.getCurrentUrl().endsWith("/alerts") && !d.findElements(By.cssSelector(".ack-alert")).isEmpty());
+            int unacknowledged = browser.findElements(By.cssSelector(".ack-alert")).size();
+            browser.findElements(By.cssSelector(".ack-alert")).get(0).click();
+            wait.until(d -> d.findElements(By.cssSelector(".ack-alert")).size() == unacknowledged - 1);
+            assertEquals(2, alerts().stream().filter(a -> !a.isNull("acknowledged_by")).count(), "one by API, one in the page");
+
+            browser.findElement(By.id("channels-form:channel-name")).sendKeys("ui-hook");
+            browser.findElement(By.id("channels-form:channel-url")).sendKeys("not a url");
+            browser.findElement(By.id("channels-form:add-channel")).click();
+            wait.until(d -> !d.findElements(By.id("form-problems")).isEmpty()
+                    && d.findElement(By.id("form-problems")).getText().contains("url:"));
+            var url = browser.findElement(By.id("channels-form:channel-url"));
+            url.clear();
+            url.sendKeys(receiver.url("/ui-hook/token"));
+            browser.findElement(By.id("channels-form:add-channel")).click();
+            wait.until(d -> d.findElements(By.cssSelector(".channel-name")).stream().anyMatch(e -> e.getText().equals("ui-hook")));
+            assertTrue(browser.getPageSource().contains("/…"), "the page shows the URL without its path");
+            assertFalse(browser.getPageSource().contains("ui-hook/token"));
+            var row = browser.findElements(By.cssSelector("#channels-form\\:channel-table tbody tr")).stream()
+                    .filter(r -> r.getText().contains("ui-hook")).findFirst().orElseThrow();
+            row.findElement(By.cssSelector(".test-channel")).click();
+            wait.until(d -> receiver.accepted("/ui-hook/token").size() == 1);
+            Browser.screenshot(browser, work.resolve("alerts.png"));
+            assertEquals(List.of(), Browser.policyViolations(browser));
+        } finally {
+            browser.quit();
+        }
     }
 
     // ------------------------------------------------------------------ helpers

@@ -41,8 +41,8 @@ public class AlertEvaluation {
     @Inject
     AlertFactsQuery query;
 
-    /** Returns false when another instance was evaluating. */
-    public boolean evaluate(OffsetDateTime now) {
+    /** Returns false when another instance was evaluating. watchingSince: when this instance started. */
+    public boolean evaluate(OffsetDateTime now, OffsetDateTime watchingSince) {
         Object locked = em.createNativeQuery("select pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY)
                 .getSingleResult();
         if (!Boolean.TRUE.equals(locked)) {
@@ -50,7 +50,7 @@ public class AlertEvaluation {
         }
         query.watermarkNewServers();
         AlertFactsQuery.SelBatch sel = query.newSelEvents();
-        AlertFacts facts = query.facts(sel);
+        AlertFacts facts = query.facts(sel, watchingSince);
         Evaluation evaluation = new AlertRules(config.ruleSettings(pollInterval.current())).evaluate(facts, now);
         evaluation.open().forEach(this::open);
         evaluation.resolve().forEach(id -> resolve(id, now));

@@ -50,9 +50,9 @@ public class AlertFactsQuery {
     public record SelBatch(List<NewSelEvent> asserted, Map<Long, Long> readUpTo) {
     }
 
-    public AlertFacts facts(SelBatch sel) {
+    public AlertFacts facts(SelBatch sel, OffsetDateTime watchingSince) {
         List<FiringAlert> firing = firing();
-        return new AlertFacts(servers(), sel.asserted(), criticalSensors(), closedSelEvents(), firing);
+        return new AlertFacts(servers(), sel.asserted(), criticalSensors(), closedSelEvents(), firing, watchingSince);
     }
 
     /**

@@ -25,7 +25,8 @@ import java.util.logging.Logger;
 @ManagedExecutorDefinition(name = "java:app/concurrent/AlertSenders", maxAsync = AlertScheduler.SENDERS)
 @Singleton
 @Startup
-@DependsOn("DatabaseStartup")
+// destroyed before the collector at shutdown: rules must not watch a fleet nobody polls any more
+@DependsOn({"DatabaseStartup", "PollScheduler"})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AlertScheduler {
 
@@ -48,11 +49,12 @@ public class AlertScheduler {
     AlertingConfig config;
 
     private final AtomicInteger sending = new AtomicInteger();
+    private final OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);
 
     @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
     void evaluate() {
         try {
-            evaluation.evaluate(OffsetDateTime.now(ZoneOffset.UTC));
+            evaluation.evaluate(OffsetDateTime.now(ZoneOffset.UTC), startedAt);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "alert evaluation failed", e);
         }

@@ -33,7 +33,9 @@ public final class AlertRules {
         holding.addAll(selEvents(facts.newSelEvents(), servers));
         holding.addAll(criticalSensors(facts.criticalSensors(), servers, now));
         facts.servers().forEach(s -> unreachable(s, now).ifPresent(holding::add));
-        facts.servers().forEach(s -> stale(s, now).ifPresent(holding::add));
+        if (fleetIsCollecting(facts.servers(), now)) {
+            facts.servers().forEach(s -> stale(s, facts.watchingSince(), now).ifPresent(holding::add));
+        }
 
         Set<String> firing = facts.firing().stream().map(FiringAlert::fingerprint).collect(Collectors.toSet());
         Set<String> stillHolding = new HashSet<>();
@@ -100,10 +102,26 @@ public final class AlertRules {
                 now));
     }
 
-    /** Stale: polls stopped working for any other reason than an unreachable BMC (that one has its own alert). */
-    private Optional<AlertOpening> stale(ServerHealth s, OffsetDateTime now) {
+    /**
+     * Staleness is about one server falling behind while others are polled: when no server at all succeeded
+     * lately, the monitor itself is not collecting (stopping, database trouble), and every server would alert at
+     * once. That case is for an external check (Prometheus: monitor down, ipmi_last_collection_timestamp).
+     */
+    private boolean fleetIsCollecting(List<ServerHealth> servers, OffsetDateTime now) {
+        OffsetDateTime recent = now.minus(settings.pollInterval().multipliedBy(2));
+        return servers.stream().filter(ServerHealth::enabled).map(ServerHealth::lastSuccessAt).flatMap(Optional::stream)
+                .anyMatch(t -> t.isAfter(recent));
+    }
+
+    /**
+     * Stale: polls of this server stopped working for any other reason than an unreachable BMC (that one has its
+     * own alert). Time before this instance started watching does not count, so a restart after downtime does not
+     * flag every server before its first poll.
+     */
+    private Optional<AlertOpening> stale(ServerHealth s, OffsetDateTime watchingSince, OffsetDateTime now) {
         OffsetDateTime since = s.lastSuccessAt().orElse(s.createdAt());
-        if (!s.enabled() || s.unreachable() || !since.isBefore(now.minus(settings.staleAfter()))) {
+        OffsetDateTime counted = since.isAfter(watchingSince) ? since : watchingSince;
+        if (!s.enabled() || s.unreachable() || !counted.isBefore(now.minus(settings.staleAfter()))) {
             return Optional.empty();
         }
         return Optional.of(new AlertOpening(AlertRule.COLLECTION_STALE, Severity.WARNING, s.serverId(),

@@ -37,7 +37,7 @@ class AlertRulesTest {
 
     private static AlertFacts facts(List<ServerHealth> servers, List<NewSelEvent> events, List<CriticalSensor> sensors,
                                     Set<Long> closed, List<FiringAlert> firing) {
-        return new AlertFacts(servers, events, sensors, closed, firing);
+        return new AlertFacts(servers, events, sensors, closed, firing, NOW.minusDays(30));
     }
 
     @Test
@@ -126,13 +126,30 @@ class AlertRulesTest {
                 Optional.empty(), NOW.minusHours(1));
         ServerHealth newlyAdded = new ServerHealth(5, "node5", "10.0.0.5", true, Optional.empty(), Optional.empty(),
                 Optional.empty(), NOW.minusSeconds(30));
-        Evaluation e = rules.evaluate(facts(List.of(justFresh, stale, unreachable, neverPolled, newlyAdded), List.of(),
+        Evaluation e = rules.evaluate(facts(List.of(justFresh, stale, unreachable, neverPolled, newlyAdded, ok(6)), List.of(),
                 List.of(), Set.of(), List.of()), NOW);
         assertEquals(List.of("unreachable:3", "stale:2", "stale:4"), e.open().stream().map(AlertOpening::fingerprint).toList());
         AlertOpening staleAlert = e.open().get(1);
         assertEquals(AlertRule.COLLECTION_STALE, staleAlert.rule());
         assertEquals(Severity.WARNING, staleAlert.severity());
         assertTrue(staleAlert.description().contains("900 s (3 poll intervals)"), staleAlert.description());
+    }
+
+    @Test
+    void timeTheMonitorWasNotWatchingDoesNotCountTowardsStaleness() {
+        ServerHealth oldSuccess = failing(2, PollOutcome.ERROR, NOW.minusHours(5));
+        var facts = new AlertFacts(List.of(oldSuccess, ok(6)), List.of(), List.of(), Set.of(), List.of(), NOW.minusSeconds(600));
+        assertEquals(List.of(), rules.evaluate(facts, NOW).open(), "10 minutes of watching < 3 poll intervals");
+        var later = new AlertFacts(List.of(oldSuccess, ok(6)), List.of(), List.of(), Set.of(), List.of(), NOW.minusSeconds(901));
+        assertEquals(List.of("stale:2"), rules.evaluate(later, NOW).open().stream().map(AlertOpening::fingerprint).toList());
+    }
+
+    @Test
+    void whenNoServerAtAllWasPolledLatelyNothingIsStale() {
+        // the monitor is not collecting (stopping, database trouble): one external alert, not one per server
+        ServerHealth a = failing(1, PollOutcome.ERROR, NOW.minusSeconds(1000));
+        ServerHealth b = failing(2, PollOutcome.ERROR, NOW.minusSeconds(1000));
+        assertEquals(List.of(), rules.evaluate(facts(List.of(a, b), List.of(), List.of(), Set.of(), List.of()), NOW).open());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.ipmimonitor.observability.boundary;
 
+import com.ipmimonitor.alerting.boundary.Alerts;
 import com.ipmimonitor.observability.control.FleetMetricSamples;
 import com.ipmimonitor.observability.control.MetricSample;
 import com.ipmimonitor.observability.control.SensorFact;
@@ -46,6 +47,9 @@ public class FleetMetrics {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Alerts alerts;
+
     private final Map<MetricID, Double> values = new ConcurrentHashMap<>();
     private volatile List<MetricSample> latest = List.of();
     private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
@@ -76,7 +80,9 @@ public class FleetMetrics {
 
     private void refreshOnce() {
         try {
-            publish(FleetMetricSamples.of(servers(), sensors()));
+            List<MetricSample> samples = new java.util.ArrayList<>(FleetMetricSamples.of(servers(), sensors()));
+            samples.addAll(alertSamples());
+            publish(samples);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "metrics refresh failed", e);
         } finally {
@@ -131,6 +137,15 @@ public class FleetMetrics {
                             Optional.ofNullable(r[4]).map(ms -> num(ms) / 1000.0), Optional.ofNullable(r[5]).map(FleetMetrics::num),
                             failures.getOrDefault((String) r[0], Map.of()));
                 }).toList();
+    }
+
+    /** ipmi_alerts_firing{rule, severity}: zeros included, so an alert rule can compare against 0. */
+    private List<MetricSample> alertSamples() {
+        return alerts.firingCounts().entrySet().stream().map(e -> {
+            String[] ruleAndSeverity = e.getKey().split("\\|");
+            return new MetricSample("ipmi_alerts_firing", "Alerts of the monitor's own rules firing now",
+                    Map.of("rule", ruleAndSeverity[0], "severity", ruleAndSeverity[1]), e.getValue());
+        }).toList();
     }
 
     private List<SensorFact> sensors() {

@@ -4,13 +4,14 @@ import java.util.Set;
 
 /**
  * Which API calls need the admin role: everything that changes state (any method but GET/HEAD/OPTIONS),
- * and the server export, which carries the fleet's addresses and user names. Resource methods carry
+ * the server export, which carries the fleet's addresses and user names, and the alert channels (where the
+ * fleet's alerts go). Resource methods carry
  * @RolesAllowed as well; this rule lets the authentication mechanism answer 401 before JAX-RS runs.
  */
 final class AdminApi {
 
     private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-    private static final Set<String> ADMIN_READS = Set.of("/api/servers/export");
+    private static final Set<String> ADMIN_READS = Set.of("/api/servers/export", "/api/alert-channels");
 
     private AdminApi() {
     }

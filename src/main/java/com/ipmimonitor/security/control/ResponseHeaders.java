@@ -34,6 +34,6 @@ public final class ResponseHeaders {
     /** Pages are rendered by JSF, which sets their policy itself; static resources need none. */
     static boolean isPage(String path) {
         return path.equals("/") || path.endsWith(".xhtml") || path.equals("/login") || path.equals("/settings")
-                || path.startsWith("/server/") || path.startsWith("/jakarta.faces.resource/");
+                || path.equals("/alerts") || path.startsWith("/server/") || path.startsWith("/jakarta.faces.resource/");
     }
 }

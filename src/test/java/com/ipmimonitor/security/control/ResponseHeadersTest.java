@@ -18,7 +18,7 @@ class ResponseHeadersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/index.xhtml", "/login", "/settings", "/server/10.0.0.1", "/jakarta.faces.resource/x.js"})
+    @ValueSource(strings = {"/", "/index.xhtml", "/login", "/settings", "/alerts", "/server/10.0.0.1", "/jakarta.faces.resource/x.js"})
     void pagesGetTheirPolicyFromPrimeFacesButTheOtherHeadersHere(String path) {
         var headers = ResponseHeaders.forPath(path);
         assertFalse(headers.containsKey("Content-Security-Policy"));

@@ -1,0 +1,150 @@
+package com.ipmimonitor.alerting.boundary;
+
+import com.ipmimonitor.alerting.control.AlertFacts;
+import com.ipmimonitor.alerting.control.CriticalSensor;
+import com.ipmimonitor.alerting.control.FiringAlert;
+import com.ipmimonitor.alerting.control.NewSelEvent;
+import com.ipmimonitor.alerting.control.ServerHealth;
+import com.ipmimonitor.alerting.entity.AlertRule;
+import com.ipmimonitor.collection.entity.PollOutcome;
+import com.ipmimonitor.events.entity.Severity;
+import com.ipmimonitor.sensors.boundary.SensorView;
+import com.ipmimonitor.sensors.entity.SensorKind;
+import com.ipmimonitor.sensors.entity.SensorReading;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads what the rules look at, with bounded queries: at most SEL_BATCH new SEL events per evaluation, and only
+ * the newest readings of each server (found through the (server_id, collected_at) index).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class AlertFactsQuery {
+
+    static final int SEL_BATCH = 1000;
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** A server's first successful poll read its whole SEL: that history is not news. */
+    public void watermarkNewServers() {
+        em.createNativeQuery("""
+                insert into alert_sel_watermark (server_id, sel_event_id)
+                select st.server_id, coalesce((select max(e.id) from sel_event e where e.server_id = st.server_id), 0)
+                  from server_status st where st.last_success_at is not null
+                on conflict do nothing""").executeUpdate();
+    }
+
+    /** New SEL events, and per server the newest event id read (asserted or not), where its watermark moves. */
+    public record SelBatch(List<NewSelEvent> asserted, Map<Long, Long> readUpTo) {
+    }
+
+    public AlertFacts facts(SelBatch sel, OffsetDateTime watchingSince) {
+        List<FiringAlert> firing = firing();
+        return new AlertFacts(servers(), sel.asserted(), criticalSensors(), closedSelEvents(), firing, watchingSince);
+    }
+
+    /**
+     * Moves each server's watermark past the events read, and only those: a poll that stored more since then is
+     * read next time (one server's events are stored by one poll at a time, so its ids commit in order).
+     */
+    public void advanceWatermarks(SelBatch sel) {
+        sel.readUpTo().forEach((serverId, upTo) -> em.createNativeQuery(
+                        "update alert_sel_watermark set sel_event_id = ?2 where server_id = ?1 and sel_event_id < ?2")
+                .setParameter(1, serverId).setParameter(2, upTo).executeUpdate());
+    }
+
+    private List<ServerHealth> servers() {
+        return rows("""
+                select s.id, s.server_name, s.bmc_ip, s.enabled, st.last_outcome, st.last_error, st.last_success_at, s.created_at
+                  from server s left join server_status st on st.server_id = s.id""")
+                .stream().map(r -> new ServerHealth(num(r[0]), (String) r[1], (String) r[2], (Boolean) r[3],
+                        Optional.ofNullable((String) r[4]).map(PollOutcome::valueOf), Optional.ofNullable((String) r[5]),
+                        Optional.ofNullable(time(r[6])), time(r[7]))).toList();
+    }
+
+    public SelBatch newSelEvents() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select e.id, e.server_id, e.severity, e.description, e.sensor_name, e.event_time, e.collected_at, e.deassertion
+                  from sel_event e join alert_sel_watermark w on w.server_id = e.server_id
+                 where e.id > w.sel_event_id order by e.id limit ?1""").setParameter(1, SEL_BATCH).getResultList();
+        Map<Long, Long> readUpTo = new HashMap<>();
+        rows.forEach(r -> readUpTo.merge(num(r[1]), num(r[0]), Math::max));
+        List<NewSelEvent> asserted = rows.stream().filter(r -> !Boolean.TRUE.equals(r[7]))
+                .map(r -> new NewSelEvent(num(r[0]), num(r[1]), Severity.valueOf((String) r[2]),
+                        r[3] + " | Asserted" + Optional.ofNullable((String) r[4]).map(n -> " [" + n + "]").orElse(""),
+                        Optional.ofNullable(time(r[5])), time(r[6]))).toList();
+        return new SelBatch(asserted, readUpTo);
+    }
+
+    /** The SQL keeps only candidates; SensorView decides "critical" exactly as the sensor pages and API do. */
+    private List<CriticalSensor> criticalSensors() {
+        return rows("""
+                select r.server_id, r.sensor_name, r.kind, r.value, r.unit, r.status, r.lower_nr, r.lower_critical,
+                       r.lower_nc, r.upper_nc, r.upper_critical, r.upper_nr, r.collected_at
+                  from server s
+                  join lateral (select max(x.collected_at) as at from sensor_reading x where x.server_id = s.id) latest on true
+                  join sensor_reading r on r.server_id = s.id and r.collected_at = latest.at
+                 where s.enabled
+                   and (lower(r.status) in ('cr', 'nr') or r.value <= r.lower_critical or r.value <= r.lower_nr
+                        or r.value >= r.upper_critical or r.value >= r.upper_nr)""")
+                .stream().map(r -> new SensorReading(num(r[0]), (String) r[1], SensorKind.valueOf((String) r[2]),
+                        dbl(r[3]), (String) r[4], (String) r[5],
+                        new Double[] {dbl(r[6]), dbl(r[7]), dbl(r[8]), dbl(r[9]), dbl(r[10]), dbl(r[11])}, time(r[12])))
+                .filter(reading -> SensorView.of(reading).condition().equals("critical"))
+                .map(r -> new CriticalSensor(r.getServerId(), r.getSensorName(), r.getValue(), r.getUnit(), r.getStatus()))
+                .toList();
+    }
+
+    private Set<Long> closedSelEvents() {
+        Set<Long> closed = new HashSet<>();
+        rows("""
+                select a.sel_event_id from alert a join sel_event e on e.id = a.sel_event_id
+                 where a.state = 'FIRING' and e.resolved_at is not null""").forEach(r -> closed.add(num(r)));
+        return closed;
+    }
+
+    private List<FiringAlert> firing() {
+        return rows("select id, rule, server_id, fingerprint, sel_event_id from alert where state = 'FIRING'").stream()
+                .map(r -> new FiringAlert(num(r[0]), AlertRule.valueOf((String) r[1]), num(r[2]), (String) r[3],
+                        Optional.ofNullable(r[4]).map(AlertFactsQuery::num))).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql) {
+        List<Object> raw = em.createNativeQuery(sql).getResultList();
+        return raw.stream().map(o -> o instanceof Object[] a ? a : new Object[] {o}).toList();
+    }
+
+    static long num(Object o) {
+        return o instanceof Object[] a ? ((Number) a[0]).longValue() : ((Number) o).longValue();
+    }
+
+    private static Double dbl(Object o) {
+        return o == null ? null : ((Number) o).doubleValue();
+    }
+
+    /** PostgreSQL's JDBC driver hands timestamptz to a native query as java.sql.Timestamp (or OffsetDateTime). */
+    static OffsetDateTime time(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof OffsetDateTime t) {
+            return t;
+        }
+        return ((java.sql.Timestamp) o).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+
+}

@@ -1,0 +1,149 @@
+package com.ipmimonitor.alerting.control;
+
+import com.ipmimonitor.alerting.entity.AlertRule;
+import com.ipmimonitor.events.entity.Severity;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The alert rules, as pure functions of what collection stored and the time: no clock, no database. Each
+ * condition has a fingerprint; a condition whose fingerprint is firing is not opened again, and a firing alert
+ * whose condition no longer holds is resolved.
+ */
+public final class AlertRules {
+
+    private final RuleSettings settings;
+
+    public AlertRules(RuleSettings settings) {
+        this.settings = settings;
+    }
+
+    public Evaluation evaluate(AlertFacts facts, OffsetDateTime now) {
+        Map<Long, ServerHealth> servers = facts.servers().stream()
+                .collect(Collectors.toMap(ServerHealth::serverId, Function.identity()));
+        List<AlertOpening> holding = new ArrayList<>();
+        holding.addAll(selEvents(facts.newSelEvents(), servers));
+        holding.addAll(criticalSensors(facts.criticalSensors(), servers, now));
+        facts.servers().forEach(s -> unreachable(s, now).ifPresent(holding::add));
+        if (fleetIsCollecting(facts.servers(), now)) {
+            facts.servers().forEach(s -> stale(s, facts.watchingSince(), now).ifPresent(holding::add));
+        }
+
+        Set<String> firing = facts.firing().stream().map(FiringAlert::fingerprint).collect(Collectors.toSet());
+        Set<String> stillHolding = new HashSet<>();
+        holding.forEach(o -> stillHolding.add(o.fingerprint()));
+        List<AlertOpening> open = holding.stream().filter(o -> !firing.contains(o.fingerprint())).toList();
+        List<Long> resolve = facts.firing().stream()
+                .filter(a -> !holds(a, stillHolding, facts.closedSelEvents())).map(FiringAlert::id).toList();
+        return new Evaluation(open, resolve);
+    }
+
+    /** SEL alerts are about one event: they hold until it is deasserted (or deleted); the others while their condition is found. */
+    private static boolean holds(FiringAlert alert, Set<String> holding, Set<Long> closedSelEvents) {
+        if (alert.rule() == AlertRule.SEL_EVENT) {
+            return alert.selEventId().map(id -> !closedSelEvents.contains(id)).orElse(false);
+        }
+        return holding.contains(alert.fingerprint());
+    }
+
+    private List<AlertOpening> selEvents(List<NewSelEvent> events, Map<Long, ServerHealth> servers) {
+        List<AlertOpening> open = new ArrayList<>();
+        for (NewSelEvent e : events) {
+            ServerHealth server = servers.get(e.serverId());
+            // Severity is ordered CRITICAL, WARNING, INFO: a lower ordinal is more severe
+            if (server == null || e.severity().ordinal() > settings.selMinSeverity().ordinal()) {
+                continue;
+            }
+            OffsetDateTime at = e.eventTime().orElse(e.collectedAt());
+            open.add(new AlertOpening(AlertRule.SEL_EVENT, e.severity(), e.serverId(), selFingerprint(e.eventId()),
+                    Optional.of(e.eventId()), server.serverName() + ": " + e.summary(),
+                    lower(e.severity()) + " event in the SEL of " + server.label() + " at " + at, at));
+        }
+        return open;
+    }
+
+    private static List<AlertOpening> criticalSensors(List<CriticalSensor> sensors, Map<Long, ServerHealth> servers,
+                                                      OffsetDateTime now) {
+        List<AlertOpening> open = new ArrayList<>();
+        for (CriticalSensor s : sensors) {
+            ServerHealth server = servers.get(s.serverId());
+            if (server == null || !server.enabled()) {
+                continue;
+            }
+            String reading = s.value() == null ? "no value" : format(s.value()) + (s.unit() == null ? "" : " " + s.unit());
+            open.add(new AlertOpening(AlertRule.SENSOR_CRITICAL, Severity.CRITICAL, s.serverId(),
+                    "sensor:" + s.serverId() + ":" + s.sensorName(), Optional.empty(),
+                    server.serverName() + ": sensor " + s.sensorName() + " is critical (" + reading + ")",
+                    "The newest reading of " + s.sensorName() + " on " + server.label() + " is " + reading
+                            + " (BMC status " + Optional.ofNullable(s.status()).orElse("none")
+                            + "), past the BMC's critical threshold.", now));
+        }
+        return open;
+    }
+
+    private static Optional<AlertOpening> unreachable(ServerHealth s, OffsetDateTime now) {
+        if (!s.enabled() || !s.unreachable()) {
+            return Optional.empty();
+        }
+        String outcome = s.lastOutcome().orElseThrow().name();
+        return Optional.of(new AlertOpening(AlertRule.BMC_UNREACHABLE, Severity.CRITICAL, s.serverId(),
+                "unreachable:" + s.serverId(), Optional.empty(),
+                s.serverName() + ": BMC " + s.bmcIp() + " " + (outcome.equals("AUTH_FAILED") ? "rejects the login" : "does not answer")
+                        + " (" + outcome + ")",
+                "The last poll of " + s.label() + " failed with " + outcome + s.lastError().map(e -> ": " + e).orElse("."),
+                now));
+    }
+
+    /**
+     * Staleness is about one server falling behind while others are polled: when no server at all succeeded
+     * lately, the monitor itself is not collecting (stopping, database trouble), and every server would alert at
+     * once. That case is for an external check (Prometheus: monitor down, ipmi_last_collection_timestamp).
+     */
+    private boolean fleetIsCollecting(List<ServerHealth> servers, OffsetDateTime now) {
+        OffsetDateTime recent = now.minus(settings.pollInterval().multipliedBy(2));
+        return servers.stream().filter(ServerHealth::enabled).map(ServerHealth::lastSuccessAt).flatMap(Optional::stream)
+                .anyMatch(t -> t.isAfter(recent));
+    }
+
+    /**
+     * Stale: polls of this server stopped working for any other reason than an unreachable BMC (that one has its
+     * own alert). Time before this instance started watching does not count, so a restart after downtime does not
+     * flag every server before its first poll.
+     */
+    private Optional<AlertOpening> stale(ServerHealth s, OffsetDateTime watchingSince, OffsetDateTime now) {
+        OffsetDateTime since = s.lastSuccessAt().orElse(s.createdAt());
+        OffsetDateTime counted = since.isAfter(watchingSince) ? since : watchingSince;
+        if (!s.enabled() || s.unreachable() || !counted.isBefore(now.minus(settings.staleAfter()))) {
+            return Optional.empty();
+        }
+        return Optional.of(new AlertOpening(AlertRule.COLLECTION_STALE, Severity.WARNING, s.serverId(),
+                "stale:" + s.serverId(), Optional.empty(),
+                s.serverName() + ": no successful poll since " + since,
+                "No successful poll of " + s.label() + " for more than " + settings.staleAfter().toSeconds()
+                        + " s (" + settings.staleFactor() + " poll intervals)"
+                        + s.lastOutcome().map(o -> "; last outcome " + o + s.lastError().map(e -> ": " + e).orElse(""))
+                                .orElse("; never polled") + ".",
+                now));
+    }
+
+    public static String selFingerprint(long eventId) {
+        return "sel:" + eventId;
+    }
+
+    private static String lower(Severity severity) {
+        String s = severity.name().toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}

@@ -13,6 +13,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,11 +49,43 @@ public class AlertScheduler {
     @Inject
     AlertingConfig config;
 
+    @Resource
+    ManagedExecutorService background;
+
     private final AtomicInteger sending = new AtomicInteger();
+    private final AtomicBoolean evaluating = new AtomicBoolean();
+    private final AtomicBoolean dispatching = new AtomicBoolean();
     private final OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);
 
+    /** Timer callbacks only hand over: see PollScheduler.tick (Payara expunges timers whose deliveries fail). */
     @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
     void evaluate() {
+        handOver(evaluating, this::evaluateOnce);
+    }
+
+    @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
+    void deliver() {
+        handOver(dispatching, this::deliverOnce);
+    }
+
+    private void handOver(AtomicBoolean busy, Runnable work) {
+        if (busy.compareAndSet(false, true)) {
+            try {
+                background.execute(() -> {
+                    try {
+                        work.run();
+                    } finally {
+                        busy.set(false);
+                    }
+                });
+            } catch (RuntimeException e) {
+                busy.set(false);
+                LOG.log(Level.WARNING, "alerting work not started", e);
+            }
+        }
+    }
+
+    private void evaluateOnce() {
         try {
             evaluation.evaluate(OffsetDateTime.now(ZoneOffset.UTC), startedAt);
         } catch (RuntimeException e) {
@@ -60,8 +93,7 @@ public class AlertScheduler {
         }
     }
 
-    @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
-    void deliver() {
+    private void deliverOnce() {
         try {
             for (long id : deliveries.claim(SENDERS - sending.get(), config.deliveryLease())) {
                 sending.incrementAndGet();

@@ -3,10 +3,6 @@ package com.ipmimonitor.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -35,7 +31,7 @@ class CrashRecoveryIT {
         AppProcess first = start("crash-first");
         long killedWhileStored;
         try {
-            register(first, bmcs);
+            env.register(first.baseUrl(), bmcs);
             // kill while a poll holds a lease, i.e. in the middle of reading a SEL
             awaitTrue("a poll under way", () -> count("select count(*) from server_status where lease_owner is not null") > 0);
             killedWhileStored = count("select count(*) from sel_event");
@@ -67,18 +63,6 @@ class CrashRecoveryIT {
         return AppProcess.start(env.workDir().resolve(name), PORT, config);
     }
 
-    private static void register(AppProcess app, List<SimulatedBmc> bmcs) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        for (SimulatedBmc bmc : bmcs) {
-            String body = "{\"bmc_ip\":\"%s\",\"port\":%d,\"server_name\":\"%s\",\"ipmi_user\":\"%s\",\"ipmi_pass\":\"%s\"}"
-                    .formatted(bmc.host(), bmc.port(), bmc.name(), bmc.user(), bmc.password());
-            var response = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/servers/add"))
-                    .header("Authorization", ItEnvironment.basicAuth(ItEnvironment.ADMIN_USER, ItEnvironment.ADMIN_PASS))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(201, response.statusCode(), response.body());
-        }
-    }
 
     private int entriesOnBmc(SimulatedBmc bmc) {
         Matcher m = Pattern.compile("Entries\\s*:\\s*(\\d+)").matcher(env.ipmitool(bmc, "sel", "info"));

@@ -39,7 +39,7 @@ class DatabaseOutageIT {
         SimulatedBmc other = env.bmc("large-sel");
         AppProcess app = start();
         try {
-            register(app, List.of(bmc, other));
+            env.register(app.baseUrl(), List.of(bmc, other));
             await("first polls", () -> body(app, "/api/servers").split("\"last_outcome\":\"OK\"").length == 3, 120);
             int before = entriesOn(bmc);
             await("the SEL stored", () -> stored(app, bmc) == before, 120);
@@ -91,17 +91,6 @@ class DatabaseOutageIT {
         return AppProcess.start(env.workDir().resolve("outage-app"), APP_PORT, config);
     }
 
-    private void register(AppProcess app, List<SimulatedBmc> bmcs) throws Exception {
-        for (SimulatedBmc b : bmcs) {
-            String json = "{\"bmc_ip\":\"%s\",\"port\":%d,\"server_name\":\"%s\",\"ipmi_user\":\"%s\",\"ipmi_pass\":\"%s\"}"
-                    .formatted(b.host(), b.port(), b.name(), b.user(), b.password());
-            var response = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/servers/add"))
-                    .header("Authorization", ItEnvironment.basicAuth(ItEnvironment.ADMIN_USER, ItEnvironment.ADMIN_PASS))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(201, response.statusCode(), response.body());
-        }
-    }
 
     private int status(AppProcess app, String path) {
         return get(app, path).statusCode();

@@ -127,10 +127,16 @@ public final class ItEnvironment {
     }
 
     private void registerFleet() {
-        for (SimulatedBmc bmc : fleet) {
+        register(baseUrl(), fleet);
+    }
+
+    /** Adds simulated BMCs to the app at baseUrl (the shared one or a test's own) through the API, as an admin. */
+    public void register(String appBaseUrl, List<SimulatedBmc> bmcs) {
+        for (SimulatedBmc bmc : bmcs) {
             String body = "{\"bmc_ip\":\"%s\",\"port\":%d,\"server_name\":\"%s\",\"ipmi_user\":\"%s\",\"ipmi_pass\":\"%s\"}"
                     .formatted(bmc.host(), bmc.port(), bmc.name(), bmc.user(), bmc.password());
-            var response = post("/api/servers/add", body, true);
+            var response = send(HttpRequest.newBuilder(URI.create(appBaseUrl + "/api/servers/add"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)), true);
             if (response.statusCode() != 201) {
                 throw new IllegalStateException("cannot register " + bmc + ": " + response.statusCode() + " " + response.body());
             }

@@ -35,7 +35,7 @@ class TwoInstancesIT {
         AppProcess instanceC = c.get();
         try {
             Instant start = Instant.now();
-            register(instanceB);
+            env.register(instanceB.baseUrl(), env.fleet());
             Thread.sleep(45_000);
             List<Run> together = runsSince(start);
             assertTrue(serversPolledIn(together).containsAll(serverIds()), "not every server was polled: " + together);
@@ -69,19 +69,6 @@ class TwoInstancesIT {
         }
     }
 
-    private void register(AppProcess app) throws Exception {
-        var http = java.net.http.HttpClient.newHttpClient();
-        for (SimulatedBmc bmc : env.fleet()) {
-            String body = "{\"bmc_ip\":\"%s\",\"port\":%d,\"server_name\":\"%s\",\"ipmi_user\":\"%s\",\"ipmi_pass\":\"%s\"}"
-                    .formatted(bmc.host(), bmc.port(), bmc.name(), bmc.user(), bmc.password());
-            var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.baseUrl() + "/api/servers/add"))
-                    .header("Authorization", ItEnvironment.basicAuth(ItEnvironment.ADMIN_USER, ItEnvironment.ADMIN_PASS))
-                    .header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertTrue(response.statusCode() == 201, response.body());
-        }
-    }
 
     private static Set<Long> serversPolledIn(List<Run> runs) {
         Set<Long> ids = new HashSet<>();

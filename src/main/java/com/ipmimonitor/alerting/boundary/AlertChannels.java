@@ -1,6 +1,6 @@
 package com.ipmimonitor.alerting.boundary;
 
-import com.ipmimonitor.alerting.boundary.AlertChannelRejected.Reason;
+import com.ipmimonitor.web.api.ChangeRejected.Reason;
 import com.ipmimonitor.alerting.control.ChannelSpec;
 import com.ipmimonitor.alerting.control.DeliveryFailure;
 import com.ipmimonitor.alerting.control.Notification;

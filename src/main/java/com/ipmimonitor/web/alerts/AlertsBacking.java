@@ -69,7 +69,7 @@ public class AlertsBacking implements Serializable {
             form = new ChannelForm();
             formProblems = List.of();
         } catch (AlertChannelRejected rejected) {
-            formProblems = rejected.details().isEmpty() ? List.of(rejected.getMessage()) : rejected.details();
+            formProblems = rejected.problems();
         }
         refresh();
     }

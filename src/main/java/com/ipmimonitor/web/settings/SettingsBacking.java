@@ -92,7 +92,7 @@ public class SettingsBacking implements Serializable {
             PrimeFaces.current().ajax().addCallbackParam("saved", true);
             refresh();
         } catch (FleetChangeRejected rejected) {
-            formProblems = problems(rejected);
+            formProblems = rejected.problems();
         }
     }
 
@@ -118,7 +118,7 @@ public class SettingsBacking implements Serializable {
             importText = "";
             refresh();
         } catch (FleetChangeRejected rejected) {
-            importProblems = problems(rejected);
+            importProblems = rejected.problems();
             error(rejected.getMessage());
         } catch (IOException e) {
             importProblems = List.of(e.getMessage());
@@ -188,9 +188,6 @@ public class SettingsBacking implements Serializable {
         }
     }
 
-    private static List<String> problems(FleetChangeRejected rejected) {
-        return rejected.details().isEmpty() ? List.of(rejected.getMessage()) : rejected.details();
-    }
 
     private static void info(String message) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));

@@ -1,17 +1,16 @@
-package com.ipmimonitor.fleet.boundary;
+package com.ipmimonitor.web.api;
 
-import com.ipmimonitor.web.api.ApiError;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** A refused fleet change as the API's JSON error: 400 invalid, 404 unknown server, 409 already monitored. */
+/** A refused change as the API's JSON error: 400 invalid, 404 unknown, 409 conflicting with what exists. */
 @Provider
-public class FleetChangeRejectedMapper implements ExceptionMapper<FleetChangeRejected> {
+public class ChangeRejectedMapper implements ExceptionMapper<ChangeRejected> {
 
     @Override
-    public Response toResponse(FleetChangeRejected rejected) {
+    public Response toResponse(ChangeRejected rejected) {
         Response.Status status = switch (rejected.reason()) {
             case INVALID -> Response.Status.BAD_REQUEST;
             case NOT_FOUND -> Response.Status.NOT_FOUND;

@@ -1,5 +1,6 @@
 package com.ipmimonitor.alerting.boundary;
 
+import com.ipmimonitor.concurrent.TimerWork;
 import com.ipmimonitor.alerting.control.DeliveryFailure;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -13,7 +14,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -53,60 +53,35 @@ public class AlertScheduler {
     ManagedExecutorService background;
 
     private final AtomicInteger sending = new AtomicInteger();
-    private final AtomicBoolean evaluating = new AtomicBoolean();
-    private final AtomicBoolean dispatching = new AtomicBoolean();
+    private final TimerWork evaluationRun = new TimerWork("alert evaluation", this::evaluateOnce);
+    private final TimerWork delivery = new TimerWork("alert delivery dispatch", this::deliverOnce);
     private final OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);
 
-    /** Timer callbacks only hand over: see PollScheduler.tick (Payara expunges timers whose deliveries fail). */
+    /** Timer callbacks only hand over (see TimerWork: Payara expunges timers whose deliveries fail). */
     @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
     void evaluate() {
-        handOver(evaluating, this::evaluateOnce);
+        evaluationRun.start(background);
     }
 
     @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
     void deliver() {
-        handOver(dispatching, this::deliverOnce);
-    }
-
-    private void handOver(AtomicBoolean busy, Runnable work) {
-        if (busy.compareAndSet(false, true)) {
-            try {
-                background.execute(() -> {
-                    try {
-                        work.run();
-                    } finally {
-                        busy.set(false);
-                    }
-                });
-            } catch (RuntimeException e) {
-                busy.set(false);
-                LOG.log(Level.WARNING, "alerting work not started", e);
-            }
-        }
+        delivery.start(background);
     }
 
     private void evaluateOnce() {
-        try {
-            evaluation.evaluate(OffsetDateTime.now(ZoneOffset.UTC), startedAt);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "alert evaluation failed", e);
-        }
+        evaluation.evaluate(OffsetDateTime.now(ZoneOffset.UTC), startedAt);
     }
 
     private void deliverOnce() {
-        try {
-            for (long id : deliveries.claim(SENDERS - sending.get(), config.deliveryLease())) {
-                sending.incrementAndGet();
-                executor.execute(() -> {
-                    try {
-                        send(id);
-                    } finally {
-                        sending.decrementAndGet();
-                    }
-                });
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "alert delivery dispatch failed", e);
+        for (long id : deliveries.claim(SENDERS - sending.get(), config.deliveryLease())) {
+            sending.incrementAndGet();
+            executor.execute(() -> {
+                try {
+                    send(id);
+                } finally {
+                    sending.decrementAndGet();
+                }
+            });
         }
     }
 

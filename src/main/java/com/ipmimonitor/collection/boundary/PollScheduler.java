@@ -1,6 +1,7 @@
 package com.ipmimonitor.collection.boundary;
 
 import com.ipmimonitor.collection.control.PollDispatcher;
+import com.ipmimonitor.concurrent.TimerWork;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -18,9 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -54,7 +53,7 @@ public class PollScheduler {
 
     private final AtomicReference<OffsetDateTime> lastTick = new AtomicReference<>();
     private final Set<Long> unreleased = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean dispatching = new AtomicBoolean();
+    private final TimerWork dispatch = new TimerWork("poll dispatch", this::dispatchOnce);
     private PollDispatcher dispatcher;
 
     @PostConstruct
@@ -64,33 +63,16 @@ public class PollScheduler {
                 this::collectAndRelease);
     }
 
-    /**
-     * The timer only hands the dispatch to the executor: Payara expunges a calendar timer after two failed
-     * deliveries, and a delivery whose database calls fail counts as failed even when the exception is caught
-     * (found by DatabaseOutageIT: ten seconds without PostgreSQL stopped collection until a restart).
-     */
+    /** The callback only hands the dispatch over (see TimerWork: Payara expunges timers whose deliveries fail). */
     @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
     void tick() {
         lastTick.set(OffsetDateTime.now(ZoneOffset.UTC));
-        if (dispatching.compareAndSet(false, true)) {
-            try {
-                executor.execute(this::dispatchOnce);
-            } catch (RuntimeException e) {
-                dispatching.set(false);
-                LOG.log(Level.WARNING, "poll dispatch not started", e);
-            }
-        }
+        dispatch.start(executor);
     }
 
     private void dispatchOnce() {
-        try {
-            retryReleases();
-            dispatcher.dispatch();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "poll dispatch failed", e);
-        } finally {
-            dispatching.set(false);
-        }
+        retryReleases();
+        dispatcher.dispatch();
     }
 
     private void collectAndRelease(long serverId) {

@@ -1,5 +1,6 @@
 package com.ipmimonitor.observability.boundary;
 
+import com.ipmimonitor.concurrent.TimerWork;
 import com.ipmimonitor.alerting.boundary.Alerts;
 import com.ipmimonitor.observability.control.FleetMetricSamples;
 import com.ipmimonitor.observability.control.MetricSample;
@@ -22,8 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -39,8 +38,6 @@ import org.eclipse.microprofile.metrics.Tag;
 @DependsOn("DatabaseStartup")
 public class FleetMetrics {
 
-    private static final Logger LOG = Logger.getLogger(FleetMetrics.class.getName());
-
     @Inject
     MetricRegistry registry;
 
@@ -52,7 +49,8 @@ public class FleetMetrics {
 
     private final Map<MetricID, Double> values = new ConcurrentHashMap<>();
     private volatile List<MetricSample> latest = List.of();
-    private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
+    private final TimerWork refreshRun = new TimerWork("metrics refresh",
+            () -> publish(FleetMetricSamples.of(servers(), sensors())));
 
     @Resource
     ManagedExecutorService executor;
@@ -62,32 +60,10 @@ public class FleetMetrics {
         refresh();
     }
 
-    /**
-     * Runs the refresh on the executor, not in the timer callback: Payara expunges a calendar timer whose
-     * deliveries fail twice, and a database outage would otherwise freeze the metrics until a restart.
-     */
+    /** The callback only hands the refresh over (see TimerWork: Payara expunges timers whose deliveries fail). */
     @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
     void refresh() {
-        if (refreshing.compareAndSet(false, true)) {
-            try {
-                executor.execute(this::refreshOnce);
-            } catch (RuntimeException e) {
-                refreshing.set(false);
-                LOG.log(Level.WARNING, "metrics refresh not started", e);
-            }
-        }
-    }
-
-    private void refreshOnce() {
-        try {
-            List<MetricSample> samples = new java.util.ArrayList<>(FleetMetricSamples.of(servers(), sensors()));
-            samples.addAll(alertSamples());
-            publish(samples);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "metrics refresh failed", e);
-        } finally {
-            refreshing.set(false);
-        }
+        refreshRun.start(executor);
     }
 
     /** The series of the last refresh, for the Prometheus endpoint. */

@@ -1,7 +1,7 @@
 package com.ipmimonitor.observability.boundary;
 
-import com.ipmimonitor.concurrent.TimerWork;
 import com.ipmimonitor.alerting.boundary.Alerts;
+import com.ipmimonitor.concurrent.TimerWork;
 import com.ipmimonitor.observability.control.FleetMetricSamples;
 import com.ipmimonitor.observability.control.MetricSample;
 import com.ipmimonitor.observability.control.SensorFact;
@@ -49,8 +49,7 @@ public class FleetMetrics {
 
     private final Map<MetricID, Double> values = new ConcurrentHashMap<>();
     private volatile List<MetricSample> latest = List.of();
-    private final TimerWork refreshRun = new TimerWork("metrics refresh",
-            () -> publish(FleetMetricSamples.of(servers(), sensors())));
+    private final TimerWork refreshRun = new TimerWork("metrics refresh", this::refreshOnce);
 
     @Resource
     ManagedExecutorService executor;
@@ -64,6 +63,12 @@ public class FleetMetrics {
     @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
     void refresh() {
         refreshRun.start(executor);
+    }
+
+    private void refreshOnce() {
+        List<MetricSample> samples = new java.util.ArrayList<>(FleetMetricSamples.of(servers(), sensors()));
+        samples.addAll(alertSamples());
+        publish(samples);
     }
 
     /** The series of the last refresh, for the Prometheus endpoint. */

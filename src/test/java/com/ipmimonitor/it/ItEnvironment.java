@@ -25,10 +25,11 @@ public final class ItEnvironment {
 
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASS = "it-admin-secret";
-    static final int APP_PORT = 18181;
-    static final int PG_PORT = 55433;
+    // overridable so that a second checkout can run an IT beside this one (-Dit.appPort=… -Dit.pgPort=… -Dit.simNet=…)
+    static final int APP_PORT = Integer.getInteger("it.appPort", 18181);
+    static final int PG_PORT = Integer.getInteger("it.pgPort", 55433);
     static final int FLEET_SIZE = 8;
-    static final String SIM_NET = "127.78";
+    static final String SIM_NET = System.getProperty("it.simNet", "127.78");
     /** bmc007 names a sensor "<script>CPU2ECC": the pages must show it as text. */
     static final int HOSTILE_BMC = 7;
 

@@ -4,20 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
-import java.io.IOException;
-import java.lang.reflect.Method;
+import com.ipmimonitor.it.ApiRoutes.Route;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,12 +20,9 @@ class RouteWalkIT {
 
     private final ItEnvironment env = ItEnvironment.get();
 
-    record Route(String method, String path, boolean admin) {
-    }
-
     @Test
-    void anonymousCallersGet401FromEveryAdminRouteAndNothingElseAsksForCredentials() throws Exception {
-        List<Route> routes = routes();
+    void anonymousCallersGet401FromEveryAdminRouteAndNothingElseAsksForCredentials() {
+        List<Route> routes = ApiRoutes.all();
         assertTrue(routes.stream().filter(Route::admin).count() >= 10, "admin routes found: " + routes);
         assertTrue(routes.stream().filter(r -> !r.admin()).count() >= 10, "public routes found: " + routes);
         long servers = Json.array(env.get("/api/servers").body()).size();
@@ -56,48 +44,13 @@ class RouteWalkIT {
     }
 
     @Test
-    void theRouteListIsComplete() throws Exception {
-        List<Route> routes = routes();
+    void theRouteListIsComplete() {
+        List<Route> routes = ApiRoutes.all();
         for (String expected : List.of("POST /servers/add", "DELETE /servers/{bmcIp}", "POST /clear_all_sel",
                 "GET /servers/export", "GET /events", "GET /sensors/{bmcIp}")) {
-            assertTrue(routes.stream().anyMatch(r -> (r.method() + " " + r.path()).equals(expected)), expected + " in " + routes);
+            assertTrue(routes.stream().anyMatch(r -> r.toString().equals(expected)), expected + " in " + routes);
         }
         assertFalse(routes.stream().anyMatch(r -> !r.method().equals("GET") && !r.admin()),
                 "every state-changing route is admin only: " + routes);
-    }
-
-    private List<Route> routes() throws IOException, ClassNotFoundException {
-        java.nio.file.Path classes = java.nio.file.Path.of(System.getProperty("it.projectDir", ".")).resolve("target/classes");
-        List<Route> routes = new ArrayList<>();
-        try (Stream<java.nio.file.Path> files = Files.walk(classes)) {
-            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$")).toList()) {
-                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
-                Class<?> type = Class.forName(name, false, getClass().getClassLoader());
-                if (type.isAnnotationPresent(Path.class)) {
-                    routes.addAll(routesOf(type));
-                }
-            }
-        }
-        return routes;
-    }
-
-    private static List<Route> routesOf(Class<?> type) {
-        List<Route> routes = new ArrayList<>();
-        for (Method m : type.getMethods()) {
-            String verb = m.isAnnotationPresent(GET.class) ? "GET" : m.isAnnotationPresent(POST.class) ? "POST"
-                    : m.isAnnotationPresent(PUT.class) ? "PUT" : m.isAnnotationPresent(DELETE.class) ? "DELETE" : null;
-            if (verb == null) {
-                continue;
-            }
-            String path = join(type.getAnnotation(Path.class).value(), m.isAnnotationPresent(Path.class) ? m.getAnnotation(Path.class).value() : "");
-            RolesAllowed roles = m.isAnnotationPresent(RolesAllowed.class) ? m.getAnnotation(RolesAllowed.class) : type.getAnnotation(RolesAllowed.class);
-            routes.add(new Route(verb, path, roles != null && List.of(roles.value()).contains("admin")));
-        }
-        return routes;
-    }
-
-    private static String join(String a, String b) {
-        String path = ("/" + a + "/" + b).replaceAll("/+", "/");
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 }

@@ -94,6 +94,13 @@ class ApiFuzzIT {
         HttpResponse<String> response = send(request);
         int status = response.statusCode();
         Statistics.label("answer").collect(request.route() + " " + (status / 100) + "xx");
+        // the fuzz must get past the checks as well as into them, or "nothing changed" proves little
+        Statistics.label("answer").coverage(coverage -> {
+            for (String writes : List.of("POST /servers/add", "PUT /servers/{bmcIp}", "POST /servers/import")) {
+                coverage.check(writes + " 2xx").count(n -> n > 0);
+                coverage.check(writes + " 4xx").count(n -> n > 0);
+            }
+        });
         if (status == 502 && talksToAnotherSystem(request.route())) {
             // the BMC or the alert receiver said no (here: nothing answers): a gateway error, reported as JSON
             assertTrue(Json.object(response.body()).size() > 0, request + " -> " + response.body());
@@ -203,36 +210,53 @@ class ApiFuzzIT {
                 Tuple.of(1, Arbitraries.of("", "{}", "[]", "null", "[ [", "{\"a\":", "[".repeat(5000), "\"x\"")));
     }
 
+    /** A server as the API takes it: mostly complete and plausible (so that some are added), with odd members. */
     private static Arbitrary<String> serversJson() {
-        return jsonObject(List.of("bmc_ip", "port", "server_name", "server_ip", "enabled", "use_nvidia_password",
-                "ipmi_user", "ipmi_pass", "cipher_suite", "notes"), Arbitraries.oneOf(Arbitraries.of(KNOWN)
-                .map(ApiFuzzIT::quoted), Arbitraries.integers().between(240, 250)
-                .map(i -> quoted(ItEnvironment.SIM_NET + ".1." + i))));
+        List<String> fields = List.of("bmc_ip", "port", "server_name", "server_ip", "enabled", "use_nvidia_password",
+                "ipmi_user", "ipmi_pass", "cipher_suite", "notes");
+        Arbitrary<String> address = Arbitraries.oneOf(Arbitraries.of(KNOWN), freshAddress()).map(ApiFuzzIT::quoted);
+        Arbitrary<String> complete = Combinators.combine(freshAddress(), Arbitraries.strings().alpha().ofMinLength(1)
+                        .ofMaxLength(12), jsonMembers(fields, address).list().ofMaxSize(3))
+                .as((ip, name, odd) -> {
+                    List<String> members = new ArrayList<>(List.of(quoted("bmc_ip") + ":" + quoted(ip),
+                            quoted("server_name") + ":" + quoted(name)));
+                    members.addAll(odd);
+                    return "{" + String.join(",", members) + "}";
+                });
+        Arbitrary<String> anyShape = jsonMembers(fields, address).list().ofMaxSize(fields.size() + 1)
+                .map(ms -> "{" + String.join(",", ms) + "}");
+        return Arbitraries.oneOf(complete, anyShape);
+    }
+
+    /** Loopback addresses no server has yet (most of the time): nothing listens there. */
+    private static Arbitrary<String> freshAddress() {
+        return Combinators.combine(Arbitraries.integers().between(1, 3), Arbitraries.integers().between(0, 255))
+                .as((a, b) -> ItEnvironment.SIM_NET + "." + a + "." + b);
     }
 
     private static Arbitrary<String> channelJson() {
         // only loopback targets: the app may deliver to a channel it accepts (port 9: nothing listens)
-        return jsonObject(List.of("name", "type", "url", "format", "authorization", "recipients"),
+        return jsonMembers(List.of("name", "type", "url", "format", "authorization", "recipients"),
                 Arbitraries.of("\"webhook\"", "\"email\"", "\"generic\"", "\"alertmanager\"",
-                        "\"http://127.0.0.1:9/hook\"", "\"ops@example.invalid\""));
+                        "\"http://127.0.0.1:9/hook\"", "\"ops@example.invalid\"")).list().ofMaxSize(7)
+                .map(ms -> "{" + String.join(",", ms) + "}");
     }
 
-    /** A JSON object of some of the fields, each a plausible value, a nasty value, or the wrong JSON type. */
-    private static Arbitrary<String> jsonObject(List<String> fields, Arbitrary<String> plausible) {
+    /** One "field": value member, the value plausible, nasty, or of the wrong JSON type. */
+    private static Arbitrary<String> jsonMembers(List<String> fields, Arbitrary<String> plausible) {
         Arbitrary<String> value = Arbitraries.frequencyOf(
                 Tuple.of(4, plausible),
                 Tuple.of(2, Arbitraries.of(BadInput.NASTY_TOKENS).map(ApiFuzzIT::quoted)),
                 Tuple.of(2, Arbitraries.of("0", "623", "-1", "65536", "2147483648", "1e309", "1.5", "true", "false",
                         "null", "[]", "{}", "[1]", "{\"a\":1}")),
                 Tuple.of(1, Arbitraries.strings().all().ofMaxLength(40).map(ApiFuzzIT::quoted)));
-        Arbitrary<String> member = Combinators.combine(Arbitraries.of(fields), value).as((k, v) -> quoted(k) + ":" + v);
-        return member.list().ofMaxSize(fields.size() + 1).map(ms -> "{" + String.join(",", ms) + "}");
+        return Combinators.combine(Arbitraries.of(fields), value).as((k, v) -> quoted(k) + ":" + v);
     }
 
     private static Arbitrary<String> importIni() {
-        return Arbitraries.integers().between(240, 250).list().ofMinSize(1).ofMaxSize(4).map(hosts -> {
+        return freshAddress().list().ofMinSize(1).ofMaxSize(4).map(hosts -> {
             StringBuilder ini = new StringBuilder("[servers]\n");
-            hosts.forEach(h -> ini.append(ItEnvironment.SIM_NET).append(".1.").append(h).append(" = fuzz-").append(h).append('\n'));
+            hosts.forEach(h -> ini.append(h).append(" = fuzz-").append(h.replace('.', '-')).append('\n'));
             return ini.toString();
         });
     }

@@ -55,6 +55,14 @@ class ApiIT {
     }
 
     @Test
+    void anExportThatMatchesNothingIsTheHeaderLineOnly() {
+        var response = env.get("/api/events/export.csv?q=no-event-says-this-" + System.nanoTime());
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(1, response.body().lines().count(), response.body());
+        assertTrue(response.body().startsWith("date,bmc_ip,"), response.body());
+    }
+
+    @Test
     void statsAndEventTypesAddUp() {
         JsonObject stats = Json.object(env.get("/api/stats?hours=8784").body());
         assertEquals(env.fleet().size(), stats.getInt("total_servers"));

@@ -56,8 +56,10 @@ public class EventCsvExport {
             params.addAll(List.of(text, text, text));
         });
         sql.append(" order by coalesce(e.event_time, e.collected_at) desc, e.id desc");
-        try (Connection c = dataSource.getConnection();
-             CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
+        // not closed here: closing the printer closes the caller's writer, whose flush then fails with "Stream
+        // closed" (an empty export answered 500, found by ApiFuzzIT); the caller owns the stream
+        CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get());
+        try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (var q = c.prepareStatement(sql.toString())) {
                 q.setFetchSize(1000);
@@ -75,6 +77,7 @@ public class EventCsvExport {
             } finally {
                 c.rollback();
             }
+            csv.flush();
         } catch (SQLException e) {
             throw new IOException("event export failed: " + e.getMessage(), e);
         }

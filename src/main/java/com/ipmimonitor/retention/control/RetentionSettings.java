@@ -37,4 +37,14 @@ public record RetentionSettings(int sensorDays, int eventDays, int batchSize, in
         int days = table == RetainedTable.SEL_EVENTS ? eventDays : sensorDays;
         return days == 0 ? Optional.empty() : Optional.of(days);
     }
+
+    /** What an operator reads on the settings page. */
+    public String summary() {
+        return "Sensor, power and poll history: " + kept(sensorDays) + ". SEL events: " + kept(eventDays)
+                + " (counted from when the monitor stored them; events of firing alerts are kept).";
+    }
+
+    private static String kept(int days) {
+        return days == 0 ? "kept forever" : days == 1 ? "1 day" : days + " days";
+    }
 }

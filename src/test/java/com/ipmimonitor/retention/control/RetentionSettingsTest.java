@@ -43,4 +43,11 @@ class RetentionSettingsTest {
         assertTrue(new RetentionSettings(30, 0, 10, 0, Duration.ZERO).problems().get(0).contains("RETENTION_MAX_BATCHES"));
         assertTrue(new RetentionSettings(30, 0, 10, 1, Duration.ofMillis(-1)).problems().get(0).contains("RETENTION_BATCH_PAUSE_MS"));
     }
+
+    @Test
+    void theSummarySaysWhatIsKept() {
+        assertEquals("Sensor, power and poll history: 30 days. SEL events: kept forever (counted from when the monitor"
+                + " stored them; events of firing alerts are kept).", settings(30, 0).summary());
+        assertTrue(settings(1, 365).summary().startsWith("Sensor, power and poll history: 1 day. SEL events: 365 days"));
+    }
 }

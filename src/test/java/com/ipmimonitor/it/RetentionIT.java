@@ -105,25 +105,8 @@ class RetentionIT {
                 JsonObject run = Json.object(response.body());
                 System.out.println("retention run: " + run);
 
-                // batches: every intermediate count seen is the seeded total less whole batches
                 oldSeen.add(oldReadings(db));
-                System.out.println("old sensor readings seen during the purge: " + oldSeen);
-                assertTrue(oldSeen.stream().anyMatch(n -> n > 0 && n < OLD_READINGS), "progress seen between batches: " + oldSeen);
-                oldSeen.forEach(n -> assertEquals(0, (OLD_READINGS - n) % BATCH, "a partial batch was visible: " + oldSeen));
-
-                JsonObject readings = table(run, "sensor_reading");
-                assertEquals(OLD_READINGS, readings.getJsonNumber("deleted").longValue());
-                assertEquals(OLD_READINGS / BATCH + 1, readings.getInt("batches"), "full batches, then one that finds nothing");
-                assertTrue(readings.getBoolean("complete"));
-                assertEquals(30, readings.getInt("keep_days"));
-                assertEquals(3000, table(run, "power_reading").getJsonNumber("deleted").longValue());
-                assertEquals(3000, table(run, "collection_run").getJsonNumber("deleted").longValue());
-                JsonObject events = table(run, "sel_event");
-                assertEquals(365, events.getInt("keep_days"));
-                assertEquals(502, events.getJsonNumber("deleted").longValue(), "500 old, the resolved alert's, the one with a current BMC time");
-                String log = Files.readString(app.log(), StandardCharsets.UTF_8);
-                assertTrue(log.contains("retention: sensor_reading: deleted 200000 rows older than 30 days in 41 batches"), "logged per table");
-                assertTrue(log.contains("retention: sel_event: deleted 502 rows older than 365 days"), "logged per table");
+                assertDeletedInBatches(run, oldSeen, app);
 
                 // the poll during the purge completed before the purge ended, and stored its readings
                 assertTrue(purgeStillRunning, "the purge was still running when the poll had completed");
@@ -131,21 +114,7 @@ class RetentionIT {
                 assertTrue(number(db, "select count(*) from sensor_reading where collected_at > '" + purgeStarted + "'") > 0,
                         "the poll's readings are stored");
 
-                // what stays
-                assertEquals(0, oldReadings(db));
-                assertEquals(1000, number(db, "select count(*) from sensor_reading where sensor_name like 'Recent %'"));
-                assertEquals(0, number(db, "select count(*) from power_reading where collected_at < now() - interval '30 days'"));
-                assertEquals(10, number(db, "select count(*) from power_reading where collected_at > now() - interval '30 days'"));
-                assertEquals(0, number(db, "select count(*) from collection_run where started_at < now() - interval '30 days'"));
-                assertEquals(0, number(db, "select count(*) from sel_event where description like 'Old event %'"));
-                assertEquals(1, count(db, seeded.firingEvent), "the event of a firing alert is kept");
-                assertEquals(0, count(db, seeded.resolvedEvent), "the event of a resolved alert goes");
-                assertEquals(0, count(db, seeded.bmcClockNow), "age is when the monitor stored it, not the BMC's time");
-                assertEquals(1, count(db, seeded.bmcClockYearsOff), "stored yesterday, BMC clock in 2009: kept");
-                assertEquals(collectedEvents, number(db, "select count(*) from sel_event where collected_at > now() - interval '1 hour'"));
-                assertEquals("RESOLVED|seeded resolved alert|null", text(db, "select state || '|' || summary || '|' ||"
-                        + " coalesce(cast(sel_event_id as text), 'null') from alert where id = " + seeded.resolvedAlert),
-                        "alert history stays, only its link to the deleted event is dropped");
+                assertOnlyOldHistoryWent(db, seeded, collectedEvents);
 
                 // the rules have evaluated since (every 5 s): the firing alert was not resolved by the purge
                 Thread.sleep(11_000);
@@ -175,6 +144,46 @@ class RetentionIT {
             postgres.stop();
             deleteRecursively(pgDir);
         }
+    }
+
+    /** Every count seen from outside during the purge is the seeded total less whole batches: each commits alone. */
+    private static void assertDeletedInBatches(JsonObject run, Set<Long> oldSeen, AppProcess app) throws IOException {
+        System.out.println("old sensor readings seen during the purge: " + oldSeen);
+        assertTrue(oldSeen.stream().anyMatch(n -> n > 0 && n < OLD_READINGS), "progress seen between batches: " + oldSeen);
+        oldSeen.forEach(n -> assertEquals(0, (OLD_READINGS - n) % BATCH, "a partial batch was visible: " + oldSeen));
+
+        JsonObject readings = table(run, "sensor_reading");
+        assertEquals(OLD_READINGS, readings.getJsonNumber("deleted").longValue());
+        assertEquals(OLD_READINGS / BATCH + 1, readings.getInt("batches"), "full batches, then one that finds nothing");
+        assertTrue(readings.getBoolean("complete"));
+        assertEquals(30, readings.getInt("keep_days"));
+        assertEquals(3000, table(run, "power_reading").getJsonNumber("deleted").longValue());
+        assertEquals(3000, table(run, "collection_run").getJsonNumber("deleted").longValue());
+        JsonObject events = table(run, "sel_event");
+        assertEquals(365, events.getInt("keep_days"));
+        assertEquals(502, events.getJsonNumber("deleted").longValue(),
+                "500 old, the resolved alert's, the one with a current BMC time");
+        String log = Files.readString(app.log(), StandardCharsets.UTF_8);
+        assertTrue(log.contains("retention: sensor_reading: deleted 200000 rows older than 30 days in 41 batches"),
+                "logged per table");
+        assertTrue(log.contains("retention: sel_event: deleted 502 rows older than 365 days"), "logged per table");
+    }
+
+    private static void assertOnlyOldHistoryWent(Connection db, Seeded seeded, long collectedEvents) {
+        assertEquals(0, oldReadings(db));
+        assertEquals(1000, number(db, "select count(*) from sensor_reading where sensor_name like 'Recent %'"));
+        assertEquals(0, number(db, "select count(*) from power_reading where collected_at < now() - interval '30 days'"));
+        assertEquals(10, number(db, "select count(*) from power_reading where collected_at > now() - interval '30 days'"));
+        assertEquals(0, number(db, "select count(*) from collection_run where started_at < now() - interval '30 days'"));
+        assertEquals(0, number(db, "select count(*) from sel_event where description like 'Old event %'"));
+        assertEquals(1, count(db, seeded.firingEvent), "the event of a firing alert is kept");
+        assertEquals(0, count(db, seeded.resolvedEvent), "the event of a resolved alert goes");
+        assertEquals(0, count(db, seeded.bmcClockNow), "age is when the monitor stored it, not the BMC's time");
+        assertEquals(1, count(db, seeded.bmcClockYearsOff), "stored yesterday, BMC clock in 2009: kept");
+        assertEquals(collectedEvents, number(db, "select count(*) from sel_event where collected_at > now() - interval '1 hour'"));
+        assertEquals("RESOLVED|seeded resolved alert|null", text(db, "select state || '|' || summary || '|' ||"
+                + " coalesce(cast(sel_event_id as text), 'null') from alert where id = " + seeded.resolvedAlert),
+                "alert history stays, only its link to the deleted event is dropped");
     }
 
     private record Seeded(long firingEvent, long firingAlert, long resolvedEvent, long resolvedAlert, long bmcClockNow,
@@ -246,10 +255,12 @@ class RetentionIT {
         }
     }
 
-    private static String text(Connection db, String sql) throws SQLException {
+    private static String text(Connection db, String sql) {
         try (var st = db.createStatement(); var rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
         }
     }
 

@@ -17,6 +17,7 @@ public class RetentionBatches {
     /** Returns the number of rows deleted (at most limit). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int deleteOlderThan(RetainedTable table, int days, int limit) {
-        return em.createNativeQuery(table.deleteBatchSql()).setParameter(1, days).setParameter(2, limit).executeUpdate();
+        return em.createNativeQuery(table.deleteBatchSql()).setParameter(1, days).setParameter(2, limit)
+                .executeUpdate();
     }
 }

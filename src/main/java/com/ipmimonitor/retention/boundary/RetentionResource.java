@@ -40,6 +40,7 @@ public class RetentionResource {
     @Path("run")
     @RolesAllowed("admin")
     public RetentionRun run() {
-        return retention.runNow().orElseThrow(() -> ApiError.of(Response.Status.CONFLICT, "a purge is already running"));
+        return retention.runNow()
+                .orElseThrow(() -> ApiError.of(Response.Status.CONFLICT, "a purge is already running"));
     }
 }

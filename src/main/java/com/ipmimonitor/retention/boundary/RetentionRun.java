@@ -6,8 +6,4 @@ import java.util.List;
 
 /** One purge of every retained table (tables kept forever are left out). */
 public record RetentionRun(OffsetDateTime startedAt, OffsetDateTime finishedAt, List<TablePurge> tables) {
-
-    public long deleted() {
-        return tables.stream().mapToLong(TablePurge::deleted).sum();
-    }
 }

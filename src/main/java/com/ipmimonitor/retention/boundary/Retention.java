@@ -101,6 +101,9 @@ public class Retention {
         BatchedPurge purge = new BatchedPurge(settings, pause -> Thread.sleep(pause.toMillis()));
         List<TablePurge> tables = new ArrayList<>();
         for (RetainedTable table : RetainedTable.values()) {
+            if (Thread.currentThread().isInterrupted()) {
+                break; // the app is stopping
+            }
             settings.findKeepDays(table).ifPresent(days -> {
                 TablePurge result = purge.run(table, days, limit -> batches.deleteOlderThan(table, days, limit));
                 log(result);

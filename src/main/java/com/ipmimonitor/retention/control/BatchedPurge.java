@@ -37,6 +37,9 @@ public final class BatchedPurge {
         boolean complete = false;
         try {
             while (batches < maxBatches) {
+                if (batches > 0 && Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException(); // the app is stopping
+                }
                 if (batches > 0 && !pause.isZero()) {
                     waiter.between(pause);
                 }

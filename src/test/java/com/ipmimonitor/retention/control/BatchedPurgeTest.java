@@ -109,4 +109,15 @@ class BatchedPurgeTest {
         assertFalse(p.complete());
         assertTrue(Thread.interrupted(), "interrupt status restored (and cleared here)");
     }
+
+    @Test
+    void anInterruptWithoutPausesEndsThePurgeBeforeTheNextBatch() {
+        TablePurge p = purge(10, 100, 0).run(RetainedTable.SENSOR_READINGS, 30, limit -> {
+            Thread.currentThread().interrupt();
+            return limit;
+        });
+        assertEquals(1, p.batches());
+        assertEquals(Optional.of("interrupted"), p.error());
+        assertTrue(Thread.interrupted(), "interrupt status kept (and cleared here)");
+    }
 }

@@ -1,6 +1,7 @@
 package com.ipmimonitor.web.settings;
 
 import com.ipmimonitor.collection.boundary.PollInterval;
+import com.ipmimonitor.retention.boundary.Retention;
 import com.ipmimonitor.collection.boundary.PollLeases;
 import com.ipmimonitor.collection.boundary.SelClearResult;
 import com.ipmimonitor.collection.boundary.SelClearing;
@@ -46,6 +47,7 @@ public class SettingsBacking implements Serializable {
     @Inject transient SelClearing clearing;
     @Inject transient SystemEvents events;
     @Inject transient PollInterval pollInterval;
+    @Inject transient Retention retention;
 
     private List<ServerView> serverList;
     private ServerForm form = new ServerForm();
@@ -211,4 +213,5 @@ public class SettingsBacking implements Serializable {
     public void setPollSeconds(int pollSeconds) { this.pollSeconds = pollSeconds; }
     public int getMinPollSeconds() { return PollInterval.MIN_SECONDS; }
     public int getMaxPollSeconds() { return PollInterval.MAX_SECONDS; }
+    public String getRetentionSummary() { return retention.settings().summary(); }
 }

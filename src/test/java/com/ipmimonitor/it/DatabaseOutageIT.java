@@ -33,7 +33,7 @@ class DatabaseOutageIT {
     @Test
     void collectionSurvivesAMinuteWithoutTheDatabaseAndLosesNothing() throws Exception {
         postgres.stop(); // a cluster left by an earlier run: start from an empty one
-        deleteRecursively(pgDir);
+        ItEnvironment.deleteRecursively(pgDir);
         postgres.start("outage_it", "-c fsync=off");
         SimulatedBmc bmc = env.fleet().stream().filter(b -> b.note().equals("normal")).findFirst().orElseThrow();
         SimulatedBmc other = env.bmc("large-sel");
@@ -61,17 +61,7 @@ class DatabaseOutageIT {
         } finally {
             app.kill();
             postgres.stop();
-            deleteRecursively(pgDir);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        if (java.nio.file.Files.exists(dir)) {
-            try (var paths = java.nio.file.Files.walk(dir)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    java.nio.file.Files.delete(p);
-                }
-            }
+            ItEnvironment.deleteRecursively(pgDir);
         }
     }
 

@@ -197,7 +197,8 @@ public final class ItEnvironment {
         }
     }
 
-    private static String run(Map<String, String> env, Duration timeout, String... cmd) throws IOException {
+    /** Runs a command with a hard timeout (killed with its children when it expires); its output, or IOException. */
+    static String run(Map<String, String> env, Duration timeout, String... cmd) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);
         Process p = pb.start();
@@ -240,7 +241,7 @@ public final class ItEnvironment {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

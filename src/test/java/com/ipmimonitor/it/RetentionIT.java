@@ -18,7 +18,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -57,8 +56,8 @@ class RetentionIT {
         try {
             stopFleet(); // sims or a cluster left by an interrupted run
             postgres.stop();
-            deleteRecursively(pgDir);
-            deleteRecursively(workDir);
+            ItEnvironment.deleteRecursively(pgDir);
+            ItEnvironment.deleteRecursively(workDir);
             Files.createDirectories(pgDir);
             pgDir.toFile().setExecutable(true, false);
             postgres.start("retention_it", "-c fsync=off");
@@ -142,7 +141,7 @@ class RetentionIT {
             }
             stopFleet();
             postgres.stop();
-            deleteRecursively(pgDir);
+            ItEnvironment.deleteRecursively(pgDir);
         }
     }
 
@@ -293,7 +292,7 @@ class RetentionIT {
     }
 
     private SimulatedBmc startFleet() throws IOException {
-        run(Map.of("FLEET_DIR", workDir.resolve("fleet").toString(), "SIM_NET", SIM_NET), Duration.ofMinutes(2),
+        ItEnvironment.run(Map.of("FLEET_DIR", workDir.resolve("fleet").toString(), "SIM_NET", SIM_NET), Duration.ofMinutes(2),
                 projectDir.resolve("src/test/bmcsim/fleet.sh").toString(), "start", "1");
         return SimulatedBmc.fromInventory(Files.readString(workDir.resolve("fleet/inventory.tsv"))).stream()
                 .filter(b -> b.note().equals("normal")).findFirst().orElseThrow();
@@ -304,7 +303,7 @@ class RetentionIT {
             return;
         }
         try {
-            run(Map.of("FLEET_DIR", workDir.resolve("fleet").toString()), Duration.ofMinutes(1),
+            ItEnvironment.run(Map.of("FLEET_DIR", workDir.resolve("fleet").toString()), Duration.ofMinutes(1),
                     projectDir.resolve("src/test/bmcsim/fleet.sh").toString(), "stop");
         } catch (IOException e) {
             System.err.println("stopping the simulated BMC failed: " + e.getMessage());
@@ -330,26 +329,6 @@ class RetentionIT {
         }
     }
 
-    private static void run(Map<String, String> env, Duration timeout, String... cmd) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        try {
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                throw new IOException(String.join(" ", cmd) + " timed out");
-            }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) {
-                throw new IOException(String.join(" ", cmd) + " failed (" + p.exitValue() + "): " + out);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-    }
-
     private static void await(String what, BooleanSupplier condition, int seconds) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
@@ -361,13 +340,4 @@ class RetentionIT {
         throw new AssertionError(what + ": not within " + seconds + " s");
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-    }
 }

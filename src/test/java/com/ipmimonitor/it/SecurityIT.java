@@ -93,7 +93,13 @@ class SecurityIT {
         }
         assertFalse(java.nio.file.Files.readString(env.workDir().resolve("app.log")).contains(password),
                 "a BMC password reached the log");
-        assertFalse(env.get("/api/servers").body().contains(password));
+        for (String read : new String[] {"/api/servers", "/api/servers/127.0.0.98", "/api/servers/export?format=ini",
+                "/api/servers/export?format=json"}) {
+            var response = env.getAsAdmin(read);
+            assertEquals(200, response.statusCode(), read);
+            assertTrue(response.body().contains("127.0.0.98"), read + " shows the server");
+            assertFalse(response.body().contains(password), "the BMC password is in " + read);
+        }
         env.send(HttpRequest.newBuilder(URI.create(env.baseUrl() + "/api/servers/127.0.0.98")).DELETE(), true);
     }
 

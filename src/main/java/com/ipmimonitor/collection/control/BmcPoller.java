@@ -140,11 +140,19 @@ public class BmcPoller {
         if (result.timedOut()) {
             throw new CollectionFailure(PollOutcome.TIMEOUT, what + " timed out after " + result.duration().toSeconds() + " s");
         }
-        if (result.exitCode() != 0 && result.stdout().isBlank()) {
-            PollOutcome outcome = IpmitoolFailureClassifier.classify(result.stderr());
-            throw new CollectionFailure(outcome, what + ": " + lastLine(result.stderr()));
+        if (result.exitCode() != 0 && (result.stdout().isBlank() || noSession(result))) {
+            // ipmitool prints an ASF pong's "IPMI NOT Supported" on stdout, so a session that never opened is
+            // classified from both streams
+            String said = result.stdout() + "\n" + result.stderr();
+            throw new CollectionFailure(IpmitoolFailureClassifier.classify(said),
+                    what + ": " + IpmitoolFailureClassifier.reason(said));
         }
         return result;
+    }
+
+    /** No session means nothing on stdout is the output of a command. */
+    private static boolean noSession(IpmitoolResult result) {
+        return result.stderr().contains("Unable to establish IPMI v2 / RMCP+ session");
     }
 
     private static String lastLine(String text) {

@@ -25,6 +25,11 @@ public final class IpmitoolFailureClassifier {
     private static final List<String> UNREACHABLE = List.of(
             "get auth capabilities error", "error issuing get channel authentication capabilities",
             "address lookup for", "no response from remote controller", "connection refused");
+    // something answered, but not as an IPMI BMC does: an ASF pong that says "no IPMI here" (a NIC or another
+    // service on the port), or an RMCP+ Open Session Response no request of ours asked for. "IPMI Request Match NOT
+    // FOUND" is not among them: a real BMC's late answer to a retried request prints it too.
+    private static final List<String> NOT_IPMI = List.of(
+            "ipmi not supported", "unexpected open session response");
 
     private IpmitoolFailureClassifier() {
     }
@@ -40,10 +45,24 @@ public final class IpmitoolFailureClassifier {
         if (mentions(lines, UNSUPPORTED)) {
             return PollOutcome.UNSUPPORTED;
         }
+        // before UNREACHABLE: a session that failed over a wrong answer ends with the same lines as one over silence
+        if (mentions(lines, NOT_IPMI)) {
+            return PollOutcome.PROTOCOL_ERROR;
+        }
         if (mentions(lines, UNREACHABLE)) {
             return PollOutcome.UNREACHABLE;
         }
         return PollOutcome.ERROR;
+    }
+
+    /**
+     * The line to show an operator: what came back when it was not IPMI, else ipmitool's last word (which is the
+     * same "Unable to establish IPMI v2 / RMCP+ session" for every failed session and tells nothing more).
+     */
+    public static String reason(String output) {
+        List<String> lines = output.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        return lines.stream().filter(line -> NOT_IPMI.stream().anyMatch(line.toLowerCase(Locale.ROOT)::contains))
+                .findFirst().orElse(lines.isEmpty() ? "no output" : lines.get(lines.size() - 1));
     }
 
     private static boolean mentions(List<String> lines, List<String> phrases) {

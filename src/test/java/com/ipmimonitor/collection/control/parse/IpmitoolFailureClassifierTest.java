@@ -51,6 +51,34 @@ class IpmitoolFailureClassifierTest {
     }
 
     @Test
+    void anAsfPongWithoutIpmiIsAProtocolErrorNamedAsSuch() {
+        String said = Fixtures.ipmitool("not-a-bmc/asf_pong_without_ipmi.stdout")
+                + Fixtures.ipmitool("not-a-bmc/asf_pong_without_ipmi.stderr");
+        assertEquals(PollOutcome.PROTOCOL_ERROR, IpmitoolFailureClassifier.classify(said));
+        assertEquals("Received IPMI/RMCP response packet: IPMI NOT Supported", IpmitoolFailureClassifier.reason(said));
+    }
+
+    @Test
+    void anOpenSessionResponseNobodyAskedForIsAProtocolError() {
+        String said = Fixtures.ipmitool("not-a-bmc/open_session_response_out_of_turn.stderr");
+        assertEquals(PollOutcome.PROTOCOL_ERROR, IpmitoolFailureClassifier.classify(said));
+        assertEquals("Error: Received an Unexpected Open Session Response", IpmitoolFailureClassifier.reason(said));
+    }
+
+    @Test
+    void aLateAnswerToARetriedRequestIsNoProtocolError() {
+        assertEquals(PollOutcome.UNREACHABLE, IpmitoolFailureClassifier.classify(
+                "IPMI Request Match NOT FOUND\n" + Fixtures.ipmitool("ipmi_sim/failures/unreachable.stderr")));
+    }
+
+    @Test
+    void otherwiseTheReasonIsIpmitoolsLastWord() {
+        assertEquals("Error: Unable to establish IPMI v2 / RMCP+ session",
+                IpmitoolFailureClassifier.reason(Fixtures.ipmitool("ipmi_sim/failures/wrong_password.stderr")));
+        assertEquals("no output", IpmitoolFailureClassifier.reason("\n \n"));
+    }
+
+    @Test
     void unknownTextIsError() {
         assertEquals(PollOutcome.ERROR, IpmitoolFailureClassifier.classify("Segmentation fault\n"));
     }

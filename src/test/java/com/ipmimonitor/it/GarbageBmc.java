@@ -14,7 +14,7 @@ import java.util.Random;
 final class GarbageBmc implements AutoCloseable {
 
     enum Answer {
-        /** Bytes that are not even RMCP. */
+        /** Random bytes that are not even RMCP. */
         RANDOM_BYTES,
         /** An ASF presence pong (RMCP class 6) whose supported entities say "no IPMI": a NIC or an AMT-style agent. */
         ASF_PONG_WITHOUT_IPMI,
@@ -73,6 +73,7 @@ final class GarbageBmc implements AutoCloseable {
             case RANDOM_BYTES -> {
                 byte[] noise = new byte[40];
                 random.nextBytes(noise);
+                noise[0] = 0x5a; // RMCP starts with its version, 6: with anything else, not even RMCP (every time)
                 yield noise;
             }
             case ASF_PONG_WITHOUT_IPMI -> ASF_PONG_WITHOUT_IPMI;

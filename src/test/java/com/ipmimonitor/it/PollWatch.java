@@ -83,6 +83,22 @@ final class PollWatch {
         }
     }
 
+    /** Every outcome the server's stored polls had. */
+    Set<String> outcomesOf(String bmcIp) {
+        Set<String> outcomes = new HashSet<>();
+        try (var db = env.appDatabase(); var q = db.prepareStatement("select distinct r.outcome from collection_run r"
+                + " join server s on s.id = r.server_id where s.bmc_ip = ?")) {
+            q.setString(1, bmcIp);
+            var rs = q.executeQuery();
+            while (rs.next()) {
+                outcomes.add(rs.getString(1));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return outcomes;
+    }
+
     private Set<String> polledOkSince(Instant since) {
         Set<String> hosts = new HashSet<>();
         try (var db = env.appDatabase(); var q = db.prepareStatement("select distinct s.bmc_ip from collection_run r"

@@ -59,14 +59,10 @@ class IpmitoolFailureClassifierTest {
     }
 
     @Test
-    void anOpenSessionResponseNobodyAskedForIsAProtocolError() {
-        String said = Fixtures.ipmitool("not-a-bmc/open_session_response_out_of_turn.stderr");
-        assertEquals(PollOutcome.PROTOCOL_ERROR, IpmitoolFailureClassifier.classify(said));
-        assertEquals("Error: Received an Unexpected Open Session Response", IpmitoolFailureClassifier.reason(said));
-    }
-
-    @Test
-    void aLateAnswerToARetriedRequestIsNoProtocolError() {
+    void lateAnswersOverASlowLinkAreNoProtocolError() {
+        // what a garbage Open Session Response prints is also what a BMC's late answer to a retried request prints
+        assertEquals(PollOutcome.UNREACHABLE, IpmitoolFailureClassifier.classify(
+                Fixtures.ipmitool("not-a-bmc/open_session_response_out_of_turn.stderr")));
         assertEquals(PollOutcome.UNREACHABLE, IpmitoolFailureClassifier.classify(
                 "IPMI Request Match NOT FOUND\n" + Fixtures.ipmitool("ipmi_sim/failures/unreachable.stderr")));
     }

@@ -38,6 +38,9 @@ public final class IpmitoolFailureClassifier {
                 .map(line -> line.toLowerCase(Locale.ROOT))
                 .filter(line -> PROBE_NOISE.stream().noneMatch(line::contains))
                 .toList();
+        if (answeredTooLate(lines)) {
+            return PollOutcome.UNREACHABLE;
+        }
         if (mentions(lines, AUTH_FAILED)) {
             return PollOutcome.AUTH_FAILED;
         }
@@ -62,6 +65,17 @@ public final class IpmitoolFailureClassifier {
         List<String> lines = output.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
         return lines.stream().filter(line -> NOT_IPMI.stream().anyMatch(line.toLowerCase(Locale.ROOT)::contains))
                 .findFirst().orElse(lines.isEmpty() ? "no output" : lines.get(lines.size() - 1));
+    }
+
+    /**
+     * Over a link slower than the session timeout (-N), the BMC's answer to the first RAKP 1 arrives after ipmitool
+     * sent it again, and is checked against the second one's random number: "RAKP 2 HMAC is invalid" then means
+     * "too late", not "wrong password" (seen in SlowLinkIT). A BMC that names the error itself ("unauthorized
+     * name") is still believed.
+     */
+    private static boolean answeredTooLate(List<String> lines) {
+        return mentions(lines, List.of("no response from rakp")) && mentions(lines, List.of("hmac is invalid"))
+                && !mentions(lines, List.of("unauthorized name"));
     }
 
     private static boolean mentions(List<String> lines, List<String> phrases) {

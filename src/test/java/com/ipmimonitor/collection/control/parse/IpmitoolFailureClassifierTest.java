@@ -17,6 +17,11 @@ class IpmitoolFailureClassifierTest {
     }
 
     @Test
+    void anHmacMismatchAfterARakpRetryIsALateAnswerNotAWrongPassword() {
+        assertEquals(PollOutcome.UNREACHABLE, classifyFixture("slow_link_rakp"));
+    }
+
+    @Test
     void wrongUser() {
         assertEquals(PollOutcome.AUTH_FAILED, classifyFixture("wrong_user"));
     }

@@ -78,9 +78,14 @@ public class BmcPoller {
 
     /** One session: `power status`, `sdr info`, `sel info`; their outputs are told apart by their first lines. */
     private BmcState readState(BmcTarget target) {
-        String out = checked(runner.probe(target, List.of("power status", "sdr info", "sel info")),
-                "power status + sdr info + sel info").stdout();
+        String what = "power status + sdr info + sel info";
+        IpmitoolResult result = checked(runner.probe(target, List.of("power status", "sdr info", "sel info")), what);
+        String out = result.stdout();
         int sel = out.indexOf("SEL Information");
+        if (sel < 0 && result.exitCode() != 0) {
+            // the BMC answered the first commands, then stopped: why is on stderr, not in the output we have
+            throw classifiedFailure(result, what);
+        }
         if (sel < 0) {
             throw new IpmitoolParseException("no sel info in the output", out.strip());
         }
@@ -141,13 +146,16 @@ public class BmcPoller {
             throw new CollectionFailure(PollOutcome.TIMEOUT, what + " timed out after " + result.duration().toSeconds() + " s");
         }
         if (result.exitCode() != 0 && (result.stdout().isBlank() || noSession(result))) {
-            // ipmitool prints an ASF pong's "IPMI NOT Supported" on stdout, so a session that never opened is
-            // classified from both streams
-            String said = result.stdout() + "\n" + result.stderr();
-            throw new CollectionFailure(IpmitoolFailureClassifier.classify(said),
-                    what + ": " + IpmitoolFailureClassifier.reason(said));
+            throw classifiedFailure(result, what);
         }
         return result;
+    }
+
+    private static CollectionFailure classifiedFailure(IpmitoolResult result, String what) {
+        // ipmitool prints an ASF pong's "IPMI NOT Supported" on stdout, so a failure is classified from both streams
+        String said = result.stdout() + "\n" + result.stderr();
+        return new CollectionFailure(IpmitoolFailureClassifier.classify(said),
+                what + ": " + IpmitoolFailureClassifier.reason(said));
     }
 
     /** No session means nothing on stdout is the output of a command. */

@@ -45,6 +45,15 @@ class BmcPollerTest {
     }
 
     @Test
+    void aBmcThatStopsAnsweringBeforeSelInfoIsUnreachableNotAParseError() throws IOException {
+        var poller = poller("cat %s; cat %s >&2; exit 1\n".formatted(
+                fixtureFile("ipmi_sim/failures/answers_stop_before_sel_info.stdout"),
+                fixtureFile("ipmi_sim/failures/answers_stop_before_sel_info.stderr")), Duration.ofSeconds(10));
+        var failure = assertThrows(CollectionFailure.class, () -> poller.poll(request(TARGET, true)));
+        assertEquals(PollOutcome.UNREACHABLE, failure.outcome(), failure.getMessage());
+    }
+
+    @Test
     void aHungIpmitoolIsKilledAndReportedAsTimeout() throws IOException {
         var poller = poller("sleep 60\n", Duration.ofSeconds(1));
         long start = System.nanoTime();

@@ -51,7 +51,7 @@ public final class IpmitoolFailureClassifier {
         if (mentions(lines, NOT_IPMI)) {
             return PollOutcome.PROTOCOL_ERROR;
         }
-        if (mentions(lines, UNREACHABLE)) {
+        if (mentions(lines, UNREACHABLE) || lines.stream().anyMatch(IpmitoolFailureClassifier::unanswered)) {
             return PollOutcome.UNREACHABLE;
         }
         return PollOutcome.ERROR;
@@ -65,6 +65,16 @@ public final class IpmitoolFailureClassifier {
         List<String> lines = output.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
         return lines.stream().filter(line -> NOT_IPMI.stream().anyMatch(line.toLowerCase(Locale.ROOT)::contains))
                 .findFirst().orElse(lines.isEmpty() ? "no output" : lines.get(lines.size() - 1));
+    }
+
+    /**
+     * ipmitool's own convention: "Get SEL Info command failed" alone when no answer came, "...failed: &lt;completion
+     * code&gt;" when the BMC refused. A session whose commands go unanswered has a BMC that stopped answering (frozen,
+     * or a link that got slower than the session timeout). Close Session is left out: some BMCs never answer it.
+     */
+    private static boolean unanswered(String line) {
+        String l = line.strip();
+        return l.endsWith("command failed") && !l.startsWith("close session");
     }
 
     /**

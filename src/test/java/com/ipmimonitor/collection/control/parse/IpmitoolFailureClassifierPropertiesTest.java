@@ -19,7 +19,7 @@ class IpmitoolFailureClassifierPropertiesTest {
 
     private static final List<String> FAILURES = List.of("ipmi_sim/failures/wrong_password", "ipmi_sim/failures/wrong_user",
             "ipmi_sim/failures/unreachable", "ipmi_sim/failures/cipher17", "ipmi_sim/failures/invalid_cmd",
-            "ipmi_sim/failures/slow_link_rakp",
+            "ipmi_sim/failures/slow_link_rakp", "ipmi_sim/failures/answers_stop_mid_session",
             "not-a-bmc/open_session_response_out_of_turn");
     // what ipmitool -v prints on a successful run of a Super Micro BMC
     private static final String PROBE_NOISE = Fixtures.ipmitool("ipmi_sim_supermicro/sel_elist.stderr");

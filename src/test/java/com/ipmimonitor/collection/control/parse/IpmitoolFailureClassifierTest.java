@@ -22,6 +22,13 @@ class IpmitoolFailureClassifierTest {
     }
 
     @Test
+    void commandsUnansweredInAnOpenSessionMeanTheBmcStoppedAnswering() {
+        assertEquals(PollOutcome.UNREACHABLE, classifyFixture("answers_stop_mid_session"));
+        assertEquals(PollOutcome.UNSUPPORTED, IpmitoolFailureClassifier.classify("Get SEL Info command failed: Invalid command\n"));
+        assertEquals(PollOutcome.ERROR, IpmitoolFailureClassifier.classify("Close Session command failed\n"));
+    }
+
+    @Test
     void wrongUser() {
         assertEquals(PollOutcome.AUTH_FAILED, classifyFixture("wrong_user"));
     }

@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * Tells apart why ipmitool (run with {@code -v}) failed, from its stderr. Exit code 1 covers wrong password,
  * wrong user and an unreachable BMC alike, and all three end with "Unable to establish IPMI v2 / RMCP+ session";
- * only the lines before it differ. TIMEOUT is decided by the caller, which owns the clock.
+ * only the lines before it differ. A link slower than the session timeout must not pass for a wrong password or a
+ * broken BMC: late answers look odd to ipmitool too. TIMEOUT is decided by the caller, which owns the clock.
  */
 public final class IpmitoolFailureClassifier {
 

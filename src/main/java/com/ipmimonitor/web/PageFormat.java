@@ -23,6 +23,8 @@ public class PageFormat {
                     + "or IPMI_USER / IPMI_PASS (IPMI_PASS_NVIDIA for NVIDIA servers).",
             "TIMEOUT", "ipmitool did not finish in time: the BMC or the link is slow; it is retried at the next poll.",
             "UNSUPPORTED", "The BMC does not support a command we need (see the error); other data is still collected.",
+            "PROTOCOL_ERROR", "Something answers on the BMC's address, but not with IPMI (see the error): check that the "
+                    + "address and port are the BMC's; a BMC that answered before may need a reset.",
             "PARSE_ERROR", "The BMC's answer could not be read: please report the error text with the BMC model.",
             "ERROR", "ipmitool failed: see the error text.");
 

@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.nio.file.Files;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,61 +17,24 @@ import org.junit.jupiter.api.Test;
 class HungBmcIT {
 
     private final ItEnvironment env = ItEnvironment.get();
+    private final PollWatch polls = new PollWatch(env);
 
     @Test
-    void aHungBmcIsClassifiedWhileTheRestOfTheFleetKeepsItsIntervalAndItRecovers() throws Exception {
+    void aHungBmcIsClassifiedWhileTheRestOfTheFleetKeepsItsIntervalAndItRecovers() {
         SimulatedBmc hung = env.bmc("empty-sel");
-        long pid = Long.parseLong(Files.readString(env.workDir().resolve("fleet").resolve(hung.name()).resolve("sim.pid")).strip());
         Instant frozenAt = Instant.now();
-        signal("STOP", pid);
+        env.freeze(hung);
         try {
             env.post("/api/collect?bmc_ip=" + hung.host(), null, true);
-            awaitOutcome(hung, Set.of("UNREACHABLE", "TIMEOUT"));
-            JsonObject server = Json.object(env.get("/api/servers/" + hung.host()).body());
+            JsonObject server = polls.awaitOutcome(hung.host(), Set.of("UNREACHABLE", "TIMEOUT"));
             assertTrue(!server.getBoolean("is_reachable"), server.toString());
             assertTrue(!server.isNull("last_error"), "the error is shown per server: " + server);
-            // two poll intervals (20 s each) later, every other answering BMC was polled again
-            Thread.sleep(45_000);
-            Set<String> polled = polledSince(frozenAt);
-            for (SimulatedBmc other : env.fleet()) {
-                if (other != hung && !other.note().equals("unreachable") && !other.note().contains("wrong-password")) {
-                    assertTrue(polled.contains(other.host()), other.name() + " was not polled while " + hung.name() + " hung");
-                }
-            }
+            polls.assertRestOfFleetKeptItsInterval(frozenAt, List.of(hung));
         } finally {
-            signal("CONT", pid);
+            env.thaw(hung);
         }
         env.post("/api/collect?bmc_ip=" + hung.host(), null, true);
-        awaitOutcome(hung, Set.of("OK"));
-        assertEquals("OK", Json.object(env.get("/api/servers/" + hung.host()).body()).getString("last_outcome"));
-    }
-
-    private Set<String> polledSince(Instant since) throws Exception {
-        Set<String> hosts = new HashSet<>();
-        try (var db = env.appDatabase(); var q = db.prepareStatement("select distinct s.bmc_ip from collection_run r"
-                + " join server s on s.id = r.server_id where r.started_at > ? and r.outcome = 'OK'")) {
-            q.setTimestamp(1, Timestamp.from(since));
-            var rs = q.executeQuery();
-            while (rs.next()) {
-                hosts.add(rs.getString(1));
-            }
-        }
-        return hosts;
-    }
-
-    private void awaitOutcome(SimulatedBmc bmc, Set<String> outcomes) {
-        for (int i = 0; i < 240; i++) {
-            JsonObject server = Json.object(env.get("/api/servers/" + bmc.host()).body());
-            if (outcomes.contains(server.getString("last_outcome", ""))) {
-                return;
-            }
-            ItEnvironment.sleep(500);
-        }
-        throw new AssertionError(bmc.name() + " never reached " + outcomes);
-    }
-
-    private static void signal(String signal, long pid) throws Exception {
-        Process kill = new ProcessBuilder(List.of("kill", "-" + signal, String.valueOf(pid))).inheritIO().start();
-        assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + signal + " " + pid);
+        polls.awaitOutcome(hung.host(), Set.of("OK"));
+        assertEquals("OK", polls.server(hung.host()).getString("last_outcome"));
     }
 }

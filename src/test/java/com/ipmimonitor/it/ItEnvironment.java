@@ -144,6 +144,48 @@ public final class ItEnvironment {
         }
     }
 
+    /** Deletes a server a test added, so that the tests after it see the fleet as it was. */
+    public void removeServer(String bmcIp) {
+        var response = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/servers/" + bmcIp)).DELETE(), true);
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("cannot remove " + bmcIp + ": " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /** SIGSTOP: the simulator stops answering mid-life, like a wedged BMC, with its state kept. */
+    public void freeze(SimulatedBmc bmc) {
+        signal(bmc, "STOP");
+    }
+
+    /** SIGCONT: the frozen simulator answers again. */
+    public void thaw(SimulatedBmc bmc) {
+        signal(bmc, "CONT");
+    }
+
+    private void signal(SimulatedBmc bmc, String signal) {
+        try {
+            String pid = Files.readString(workDir.resolve("fleet").resolve(bmc.name()).resolve("sim.pid")).strip();
+            run(Map.of(), Duration.ofSeconds(10), "kill", "-" + signal, pid);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How far the shared app's log has grown, to read what it logs from now on with appLogSince. */
+    public long appLogLength() {
+        return app.log().toFile().length();
+    }
+
+    public String appLogSince(long length) {
+        try {
+            byte[] log = Files.readAllBytes(app.log());
+            return new String(log, (int) Math.min(length, log.length), (int) Math.max(0, log.length - length),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET(), false);
     }

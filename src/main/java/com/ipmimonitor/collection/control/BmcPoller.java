@@ -78,9 +78,14 @@ public class BmcPoller {
 
     /** One session: `power status`, `sdr info`, `sel info`; their outputs are told apart by their first lines. */
     private BmcState readState(BmcTarget target) {
-        String out = checked(runner.probe(target, List.of("power status", "sdr info", "sel info")),
-                "power status + sdr info + sel info").stdout();
+        String what = "power status + sdr info + sel info";
+        IpmitoolResult result = checked(runner.probe(target, List.of("power status", "sdr info", "sel info")), what);
+        String out = result.stdout();
         int sel = out.indexOf("SEL Information");
+        if (sel < 0 && result.exitCode() != 0) {
+            // the BMC answered the first commands, then stopped: why is on stderr, not in the output we have
+            throw classifiedFailure(result, what);
+        }
         if (sel < 0) {
             throw new IpmitoolParseException("no sel info in the output", out.strip());
         }
@@ -140,11 +145,22 @@ public class BmcPoller {
         if (result.timedOut()) {
             throw new CollectionFailure(PollOutcome.TIMEOUT, what + " timed out after " + result.duration().toSeconds() + " s");
         }
-        if (result.exitCode() != 0 && result.stdout().isBlank()) {
-            PollOutcome outcome = IpmitoolFailureClassifier.classify(result.stderr());
-            throw new CollectionFailure(outcome, what + ": " + lastLine(result.stderr()));
+        if (result.exitCode() != 0 && (result.stdout().isBlank() || noSession(result))) {
+            throw classifiedFailure(result, what);
         }
         return result;
+    }
+
+    private static CollectionFailure classifiedFailure(IpmitoolResult result, String what) {
+        // ipmitool prints an ASF pong's "IPMI NOT Supported" on stdout, so a failure is classified from both streams
+        String said = result.stdout() + "\n" + result.stderr();
+        return new CollectionFailure(IpmitoolFailureClassifier.classify(said),
+                what + ": " + IpmitoolFailureClassifier.reason(said));
+    }
+
+    /** No session means nothing on stdout is the output of a command. */
+    private static boolean noSession(IpmitoolResult result) {
+        return result.stderr().contains("Unable to establish IPMI v2 / RMCP+ session");
     }
 
     private static String lastLine(String text) {

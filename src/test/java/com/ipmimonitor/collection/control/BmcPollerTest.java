@@ -34,6 +34,26 @@ class BmcPollerTest {
     }
 
     @Test
+    void anAddressAnsweringWithoutIpmiIsAProtocolErrorThatSaysWhatCameBack() throws IOException {
+        // ipmitool's exit 1 against an ASF pong "no IPMI here": the verdict on stdout, the usual failure on stderr
+        var poller = poller("cat %s; cat %s >&2; exit 1\n".formatted(fixtureFile("not-a-bmc/asf_pong_without_ipmi.stdout"),
+                fixtureFile("not-a-bmc/asf_pong_without_ipmi.stderr")), Duration.ofSeconds(10));
+        var failure = assertThrows(CollectionFailure.class, () -> poller.poll(request(TARGET, true)));
+        assertEquals(PollOutcome.PROTOCOL_ERROR, failure.outcome());
+        assertTrue(failure.getMessage().endsWith(": Received IPMI/RMCP response packet: IPMI NOT Supported"),
+                failure.getMessage());
+    }
+
+    @Test
+    void aBmcThatStopsAnsweringBeforeSelInfoIsUnreachableNotAParseError() throws IOException {
+        var poller = poller("cat %s; cat %s >&2; exit 1\n".formatted(
+                fixtureFile("ipmi_sim/failures/answers_stop_before_sel_info.stdout"),
+                fixtureFile("ipmi_sim/failures/answers_stop_before_sel_info.stderr")), Duration.ofSeconds(10));
+        var failure = assertThrows(CollectionFailure.class, () -> poller.poll(request(TARGET, true)));
+        assertEquals(PollOutcome.UNREACHABLE, failure.outcome(), failure.getMessage());
+    }
+
+    @Test
     void aHungIpmitoolIsKilledAndReportedAsTimeout() throws IOException {
         var poller = poller("sleep 60\n", Duration.ofSeconds(1));
         long start = System.nanoTime();
@@ -78,6 +98,12 @@ class BmcPollerTest {
                   *) echo 'DCMI request failed because: Invalid command (c1)' >&2; exit 1;;
                 esac
                 """.formatted(state, sensors, sdr);
+    }
+
+    private Path fixtureFile(String name) throws IOException {
+        Path file = dir.resolve(name.replace('/', '-'));
+        Files.writeString(file, Fixtures.ipmitool(name));
+        return file;
     }
 
     private static PollRequest request(BmcTarget target, boolean fallback) {

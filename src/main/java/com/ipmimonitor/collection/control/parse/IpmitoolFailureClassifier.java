@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * Tells apart why ipmitool (run with {@code -v}) failed, from its stderr. Exit code 1 covers wrong password,
  * wrong user and an unreachable BMC alike, and all three end with "Unable to establish IPMI v2 / RMCP+ session";
- * only the lines before it differ. TIMEOUT is decided by the caller, which owns the clock.
+ * only the lines before it differ. A link slower than the session timeout must not pass for a wrong password or a
+ * broken BMC: late answers look odd to ipmitool too. TIMEOUT is decided by the caller, which owns the clock.
  */
 public final class IpmitoolFailureClassifier {
 
@@ -25,6 +26,10 @@ public final class IpmitoolFailureClassifier {
     private static final List<String> UNREACHABLE = List.of(
             "get auth capabilities error", "error issuing get channel authentication capabilities",
             "address lookup for", "no response from remote controller", "connection refused");
+    // something answered, but not as an IPMI BMC does: an ASF pong that says "no IPMI here" (a NIC or another
+    // service on the port). "Received an Unexpected Open Session Response" and "IPMI Request Match NOT FOUND" are
+    // not among them: a real BMC's late answers over a slow link print them too (seen in SlowLinkIT)
+    private static final List<String> NOT_IPMI = List.of("ipmi not supported");
 
     private IpmitoolFailureClassifier() {
     }
@@ -34,16 +39,54 @@ public final class IpmitoolFailureClassifier {
                 .map(line -> line.toLowerCase(Locale.ROOT))
                 .filter(line -> PROBE_NOISE.stream().noneMatch(line::contains))
                 .toList();
+        if (answeredTooLate(lines)) {
+            return PollOutcome.UNREACHABLE;
+        }
         if (mentions(lines, AUTH_FAILED)) {
             return PollOutcome.AUTH_FAILED;
         }
         if (mentions(lines, UNSUPPORTED)) {
             return PollOutcome.UNSUPPORTED;
         }
-        if (mentions(lines, UNREACHABLE)) {
+        // before UNREACHABLE: a session that failed over a wrong answer ends with the same lines as one over silence
+        if (mentions(lines, NOT_IPMI)) {
+            return PollOutcome.PROTOCOL_ERROR;
+        }
+        if (mentions(lines, UNREACHABLE) || lines.stream().anyMatch(IpmitoolFailureClassifier::unanswered)) {
             return PollOutcome.UNREACHABLE;
         }
         return PollOutcome.ERROR;
+    }
+
+    /**
+     * The line to show an operator: what came back when it was not IPMI, else ipmitool's last word (which is the
+     * same "Unable to establish IPMI v2 / RMCP+ session" for every failed session and tells nothing more).
+     */
+    public static String reason(String output) {
+        List<String> lines = output.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        return lines.stream().filter(line -> NOT_IPMI.stream().anyMatch(line.toLowerCase(Locale.ROOT)::contains))
+                .findFirst().orElse(lines.isEmpty() ? "no output" : lines.get(lines.size() - 1));
+    }
+
+    /**
+     * ipmitool's own convention: "Get SEL Info command failed" alone when no answer came, "...failed: &lt;completion
+     * code&gt;" when the BMC refused. A session whose commands go unanswered has a BMC that stopped answering (frozen,
+     * or a link that got slower than the session timeout). Close Session is left out: some BMCs never answer it.
+     */
+    private static boolean unanswered(String line) {
+        String l = line.strip();
+        return l.endsWith("command failed") && !l.startsWith("close session");
+    }
+
+    /**
+     * Over a link slower than the session timeout (-N), the BMC's answer to the first RAKP 1 arrives after ipmitool
+     * sent it again, and is checked against the second one's random number: "RAKP 2 HMAC is invalid" then means
+     * "too late", not "wrong password" (seen in SlowLinkIT). A BMC that names the error itself ("unauthorized
+     * name") is still believed.
+     */
+    private static boolean answeredTooLate(List<String> lines) {
+        return mentions(lines, List.of("no response from rakp")) && mentions(lines, List.of("hmac is invalid"))
+                && !mentions(lines, List.of("unauthorized name"));
     }
 
     private static boolean mentions(List<String> lines, List<String> phrases) {

@@ -17,13 +17,15 @@ import net.jqwik.api.Provide;
 /** Whatever ipmitool writes on stderr, the failure gets a kind, and repeated lines or probe noise do not change it. */
 class IpmitoolFailureClassifierPropertiesTest {
 
-    private static final List<String> FAILURES = List.of("wrong_password", "wrong_user", "unreachable", "cipher17",
-            "invalid_cmd");
+    private static final List<String> FAILURES = List.of("ipmi_sim/failures/wrong_password", "ipmi_sim/failures/wrong_user",
+            "ipmi_sim/failures/unreachable", "ipmi_sim/failures/cipher17", "ipmi_sim/failures/invalid_cmd",
+            "ipmi_sim/failures/slow_link_rakp", "ipmi_sim/failures/answers_stop_mid_session",
+            "not-a-bmc/open_session_response_out_of_turn");
     // what ipmitool -v prints on a successful run of a Super Micro BMC
     private static final String PROBE_NOISE = Fixtures.ipmitool("ipmi_sim_supermicro/sel_elist.stderr");
     // the clock decides TIMEOUT, a parser PARSE_ERROR, and stderr never means OK
     private static final Set<PollOutcome> FROM_STDERR = Set.of(PollOutcome.AUTH_FAILED, PollOutcome.UNSUPPORTED,
-            PollOutcome.UNREACHABLE, PollOutcome.ERROR);
+            PollOutcome.PROTOCOL_ERROR, PollOutcome.UNREACHABLE, PollOutcome.ERROR);
 
     record Stderr(String failure, String text) {
     }
@@ -42,7 +44,7 @@ class IpmitoolFailureClassifierPropertiesTest {
     }
 
     private static String stderr(String failure) {
-        return Fixtures.ipmitool("ipmi_sim/failures/" + failure + ".stderr");
+        return Fixtures.ipmitool(failure + ".stderr");
     }
 
     @Provide

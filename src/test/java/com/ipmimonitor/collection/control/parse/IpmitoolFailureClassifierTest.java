@@ -17,6 +17,18 @@ class IpmitoolFailureClassifierTest {
     }
 
     @Test
+    void anHmacMismatchAfterARakpRetryIsALateAnswerNotAWrongPassword() {
+        assertEquals(PollOutcome.UNREACHABLE, classifyFixture("slow_link_rakp"));
+    }
+
+    @Test
+    void commandsUnansweredInAnOpenSessionMeanTheBmcStoppedAnswering() {
+        assertEquals(PollOutcome.UNREACHABLE, classifyFixture("answers_stop_mid_session"));
+        assertEquals(PollOutcome.UNSUPPORTED, IpmitoolFailureClassifier.classify("Get SEL Info command failed: Invalid command\n"));
+        assertEquals(PollOutcome.ERROR, IpmitoolFailureClassifier.classify("Close Session command failed\n"));
+    }
+
+    @Test
     void wrongUser() {
         assertEquals(PollOutcome.AUTH_FAILED, classifyFixture("wrong_user"));
     }
@@ -48,6 +60,30 @@ class IpmitoolFailureClassifierTest {
                 + "Unable to send RAW command (channel=0x0 netfn=0xa lun=0x0 cmd=0x43 rsp=0xcb): "
                 + "Requested sensor, data, or record not found\n";
         assertEquals(PollOutcome.ERROR, IpmitoolFailureClassifier.classify(stderr));
+    }
+
+    @Test
+    void anAsfPongWithoutIpmiIsAProtocolErrorNamedAsSuch() {
+        String said = Fixtures.ipmitool("not-a-bmc/asf_pong_without_ipmi.stdout")
+                + Fixtures.ipmitool("not-a-bmc/asf_pong_without_ipmi.stderr");
+        assertEquals(PollOutcome.PROTOCOL_ERROR, IpmitoolFailureClassifier.classify(said));
+        assertEquals("Received IPMI/RMCP response packet: IPMI NOT Supported", IpmitoolFailureClassifier.reason(said));
+    }
+
+    @Test
+    void lateAnswersOverASlowLinkAreNoProtocolError() {
+        // what a garbage Open Session Response prints is also what a BMC's late answer to a retried request prints
+        assertEquals(PollOutcome.UNREACHABLE, IpmitoolFailureClassifier.classify(
+                Fixtures.ipmitool("not-a-bmc/open_session_response_out_of_turn.stderr")));
+        assertEquals(PollOutcome.UNREACHABLE, IpmitoolFailureClassifier.classify(
+                "IPMI Request Match NOT FOUND\n" + Fixtures.ipmitool("ipmi_sim/failures/unreachable.stderr")));
+    }
+
+    @Test
+    void otherwiseTheReasonIsIpmitoolsLastWord() {
+        assertEquals("Error: Unable to establish IPMI v2 / RMCP+ session",
+                IpmitoolFailureClassifier.reason(Fixtures.ipmitool("ipmi_sim/failures/wrong_password.stderr")));
+        assertEquals("no output", IpmitoolFailureClassifier.reason("\n \n"));
     }
 
     @Test

@@ -1,0 +1,57 @@
+package com.ipmimonitor.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A BMC behind a slow link: still polled (slowly), classified UNREACHABLE once the link is slower than ipmitool
+ * waits for an answer (never as a broken BMC), and never holding up the rest of the fleet.
+ *
+ * <p>The link is a user-space relay (SlowLink), not {@code tc netem} in a network namespace: the kernel of the
+ * machines these tests run on lacks sch_netem ({@code unshare -n sh -c 'ip link set lo up; tc qdisc add dev lo root
+ * netem delay 100ms'} fails with "Specified qdisc kind is unknown.").
+ */
+class SlowLinkIT {
+
+    private final ItEnvironment env = ItEnvironment.get();
+    private final PollWatch polls = new PollWatch(env);
+
+    @Test
+    void aBmcBehindASlowLinkIsPolledAndClassifiedWithoutHoldingUpTheFleet() throws Exception {
+        SimulatedBmc target = env.fleet().stream().filter(b -> b.note().equals("normal")).reduce((a, b) -> b).orElseThrow();
+        // the same simulated BMC, reached through the relay on a free address of the sim network
+        SimulatedBmc slow = new SimulatedBmc("slow-link", ItEnvironment.SIM_NET + ".0.201", target.port(), target.user(),
+                target.password(), target.selEntries(), target.power(), "slow-link", -1);
+        Instant began = Instant.now();
+        // 100 ms each way: every IPMI round trip takes 200 ms instead of well under 1 ms (a poll: ~90 s instead of ~1 s)
+        try (SlowLink link = new SlowLink(slow.host(), slow.port(), target, Duration.ofMillis(100))) {
+            env.register(env.baseUrl(), List.of(slow));
+            polls.assertRestOfFleetKeptItsInterval(began, List.of());
+            PollWatch.Poll crawled = polls.awaitPollStartedAfter(slow.host(), began, Duration.ofMinutes(3));
+            assertEquals("OK", crawled.outcome(), crawled.toString());
+            assertTrue(crawled.durationMs() > 10_000, "the link was not slow: " + crawled);
+
+            // slower than ipmitool waits for an answer (IPMITOOL_SESSION_TIMEOUT=1 s in the ITs): no answer in time
+            link.delayEachWay(Duration.ofMillis(1500));
+            PollWatch.Poll tooSlow = polls.pollNow(slow.host(), Duration.ofMinutes(3));
+            assertEquals("UNREACHABLE", tooSlow.outcome(), tooSlow.toString());
+            JsonObject server = polls.server(slow.host());
+            assertEquals("UNREACHABLE", server.getString("last_outcome"), server.toString());
+            assertFalse(server.getBoolean("is_reachable"), server.toString());
+            assertFalse(server.isNull("last_error"), server.toString());
+            // including the poll that was under way when the link got slower: slow is never taken for broken
+            assertTrue(Set.of("OK", "UNREACHABLE", "TIMEOUT").containsAll(polls.outcomesOf(slow.host())),
+                    polls.outcomesOf(slow.host()).toString());
+        } finally {
+            env.removeServer(slow.host());
+        }
+    }
+}

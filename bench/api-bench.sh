@@ -16,7 +16,7 @@
 # (1,000,000) SEL events over the last 30 days, SENSORS (25) sensors x ROUNDS (12) readings per server.
 #
 # Environment (defaults): BENCH_DIR=/work/benchdata  APP_PORT=18299  PG_PORT=55499  WRK_CONNS="1 8"
-#   WRK_DURATION=20  WRK_WARMUP=5  INGEST_SIMS=10  INGEST_SEL=4000  JAR_SRC=<checkout>/target/ipmi-monitor.jar
+#   WRK_DURATION=20  WRK_WARMUP=5  INGEST_SIMS=10  INGEST_SEL=4000  INGEST_NET=127.86  JAR_SRC=<checkout>/target/ipmi-monitor.jar
 #   LOCK=/work/logs/bench.lock (created for each measuring window, removed by trap; others wait for it)
 #   MAVEN_WAIT_MAX=300 (before a window, wait at most this long for running Maven builds to end, then measure)
 #   RESULTS_OUT=<checkout>/bench/results/api   where results are copied at the end
@@ -34,7 +34,7 @@ PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 PG_DB=ipmibench PG_USER=bench PG_PASS=bench-pg-secret
 SERVERS=${SERVERS:-1000} EVENTS=${EVENTS:-1000000} SENSORS=${SENSORS:-25} ROUNDS=${ROUNDS:-12}
 WRK_CONNS=${WRK_CONNS:-1 8} WRK_DURATION=${WRK_DURATION:-20} WRK_WARMUP=${WRK_WARMUP:-5}
-INGEST_SIMS=${INGEST_SIMS:-10} INGEST_SEL=${INGEST_SEL:-4000}
+INGEST_SIMS=${INGEST_SIMS:-10} INGEST_SEL=${INGEST_SEL:-4000} INGEST_NET=${INGEST_NET:-127.86}
 JAR_SRC=${JAR_SRC:-$PROJECT/target/ipmi-monitor.jar}
 LOCK=${LOCK:-/work/logs/bench.lock}
 RESULTS_OUT=${RESULTS_OUT:-$HERE/results/api}
@@ -47,6 +47,9 @@ SIMS=$BENCH_DIR/sims
 JAR=$BENCH_DIR/bench-app.jar   # own name: other cleanups may pkill -f ipmi-monitor.jar
 BASE=http://127.0.0.1:$APP_PORT
 SAMPLER_PID=
+WRK_LINE='import json, sys
+d = json.loads(sys.stdin.read())
+print("%-34s p50 %8s ms  p95 %8s ms  p99 %8s ms  %7.1f req/s  non-2xx %s" % (d["label"], d["p50_ms"], d["p95_ms"], d["p99_ms"], d["rps"], d["non_2xx_3xx"]))'
 
 say() { echo "[api-bench $(date +%H:%M:%S)] $*" >&2; }
 die() { say "ERROR: $*"; exit 1; }
@@ -55,7 +58,7 @@ psql_db() { as_pg "$PG_BIN/psql" -h "$PGDATA" -p "$PG_PORT" -U "$PG_USER" -d "${
 tcp_free() { ! ss -Hltn "sport = :$1" | grep -q .; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 app_pid() { cat "$APP_PID_FILE"; }
-mem() { awk '/^VmRSS|^VmHWM/{printf "%s=%d ", $1, $2/1024}' "/proc/$(app_pid)/status"; }   # MB
+mem() { awk '/^VmRSS|^VmHWM/{sub(":", "", $1); printf "%s=%dMB ", $1, $2/1024}' "/proc/$(app_pid)/status"; }   # MB
 
 # ---------------------------------------------------------------- cleanup (by PID / own dirs only)
 stop_sampler() { [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null; SAMPLER_PID=; return 0; }
@@ -147,7 +150,7 @@ start_app() {
     > "$RUN/loopback.asadmin"
   ( cd "$RUN" && exec env DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DB" DB_USER="$PG_USER" DB_PASSWORD="$PG_PASS" \
       DATA_DIR="$RUN/data" ADMIN_PASS=bench SECRET_KEY=bench POLL_INTERVAL=86400 IPMI_PASS=secret \
-      IPMITOOL_SESSION_TIMEOUT=1 IPMITOOL_RETRIES=1 COLLECTOR_THREADS=10 \
+      COLLECTOR_THREADS=10 \
       java -Xmx768m -jar "$JAR" --port "$APP_PORT" --prebootcommandfile "$RUN/loopback.asadmin" \
       --rootdir "$RUN/payara" </dev/null >"$RUN/app.log" 2>&1 ) &
   echo $! > "$APP_PID_FILE"
@@ -190,11 +193,11 @@ run_wrk() {  # label path
     stop_sampler
     printf '%s\n' "${json%\}},\"path\":\"$path\",\"connections\":$c,\"threads\":$th,\"response_bytes\":$bytes,\"load_start\":\"$l0\",\"load_end\":\"$(load)\",\"app_rss_peak_mb\":$(( $(cat "$RESULTS/.peak") / 1024 )),\"app_hwm_mb\":$(awk '/^VmHWM/{print int($2/1024)}' "/proc/$(app_pid)/status")}" \
       >> "$RESULTS/wrk.jsonl"
-    say "$(echo "$json" | "$PY" -c 'import json,sys; d=json.loads(sys.stdin.read()); print(f"{d[\"label\"]:<34} p50 {d[\"p50_ms\"]:>8} ms  p95 {d[\"p95_ms\"]:>8} ms  p99 {d[\"p99_ms\"]:>8} ms  {d[\"rps\"]:>7} req/s  non-2xx {d[\"non_2xx_3xx\"]}")')"
+    say "$(printf '%s' "$json" | "$PY" -c "$WRK_LINE")"
   done
 }
 
-SRV_IP=127.81.2.101   # seeded server number 500 (node-0500)
+SRV_N=$((SERVERS / 2)); SRV_IP=127.81.$((SRV_N / 200)).$((SRV_N % 200 + 1))   # a seeded server (1000: node-0500 = 127.81.2.101)
 phase_api() {
   begin_window api-events
   run_wrk "events default (24h, 100)" "/api/events"
@@ -230,7 +233,10 @@ start_sims() {
   stop_sims; rm -rf "$SIMS"; mkdir -p "$SIMS"
   local i d host
   for ((i = 1; i <= INGEST_SIMS; i++)); do
-    d=$SIMS/ing$i; host=127.82.0.$i
+    d=$SIMS/ing$i; host=$INGEST_NET.0.$i
+    # someone else's sim on that address would be polled instead of ours
+    ss -Hlnu "src $host:6230" | grep -q . && die "$host:6230 is already in use (INGEST_NET=...)"
+    ss -Hlnt "src $host:6231" | grep -q . && die "$host:6231 is already in use (INGEST_NET=...)"
     "$PY" "$PROJECT/src/test/bmcsim/bmcgen.py" --dir "$d" --name "ing$i" --addr "$host" --port 6230 \
       --console-port 6231 --user admin --password secret --sel-count "$INGEST_SEL" --sel-max "$INGEST_SEL" \
       --power 1 --seed $((9000 + i)) --mfg 343 >/dev/null
@@ -238,21 +244,22 @@ start_sims() {
     echo $! > "$d/sim.pid"
   done
   for ((i = 1; i <= INGEST_SIMS; i++)); do
-    for _ in $(seq 100); do ss -Hlun "src 127.82.0.$i:6230" | grep -q . && break; sleep 0.1; done
+    for _ in $(seq 100); do ss -Hlunp "src $INGEST_NET.0.$i:6230" | grep -q "pid=$(cat "$SIMS/ing$i/sim.pid")," && break; sleep 0.1; done
+    ss -Hlunp "src $INGEST_NET.0.$i:6230" | grep -q "pid=$(cat "$SIMS/ing$i/sim.pid")," || die "sim ing$i did not bind: $(cat "$SIMS/ing$i/sim.log")"
   done
 }
 phase_ingest() {
-  say "starting $INGEST_SIMS sims with $INGEST_SEL SEL records each on 127.82.0.x"
+  say "starting $INGEST_SIMS sims with $INGEST_SEL SEL records each on $INGEST_NET.0.x"
   start_sims
   begin_window ingest
   local i t
   for ((i = 1; i <= INGEST_SIMS; i++)); do
     curl -s -o /dev/null -w '%{http_code}' -u admin:bench -H 'Content-Type: application/json' \
-      -d "{\"bmc_ip\":\"127.82.0.$i\",\"port\":6230,\"server_name\":\"ingest-$i\",\"ipmi_user\":\"admin\",\"ipmi_pass\":\"secret\"}" \
-      "$BASE/api/servers/add" | grep -q '^20' || die "could not add 127.82.0.$i"
+      -d "{\"bmc_ip\":\"$INGEST_NET.0.$i\",\"port\":6230,\"server_name\":\"ingest-$i\",\"ipmi_user\":\"admin\",\"ipmi_pass\":\"secret\"}" \
+      "$BASE/api/servers/add" | grep -q '^20' || die "could not add $INGEST_NET.0.$i"
     # one poll at a time: the figure is the write path of one poll, not contention between polls
     for ((t = 0; t < 180; t++)); do
-      [ "$(psql_db -c "select count(*) from collection_run r join server s on s.id = r.server_id where s.bmc_ip = '127.82.0.$i'")" -ge 1 ] && break
+      [ "$(psql_db -c "select count(*) from collection_run r join server s on s.id = r.server_id where s.bmc_ip = '$INGEST_NET.0.$i'")" -ge 1 ] && break
       sleep 1
     done
   done
@@ -262,7 +269,7 @@ phase_ingest() {
            round(r.new_events / nullif(extract(epoch from pg_xact_commit_timestamp(r.xmin) - e.collected_at), 0)) as events_per_s
       from server s join collection_run r on r.server_id = s.id
       join lateral (select max(collected_at) collected_at from sel_event x where x.server_id = s.id) e on true
-     where s.bmc_ip like '127.82.0.%' order by s.id" > "$RESULTS/ingest.tsv"
+     where s.bmc_ip like '$INGEST_NET.0.%' order by s.id" > "$RESULTS/ingest.tsv"
   end_window
   cat "$RESULTS/ingest.tsv" >&2
   "$PY" - "$RESULTS/ingest.tsv" > "$RESULTS/ingest-summary.txt" <<'PYEOF'

@@ -20,6 +20,7 @@
 #   LOCK=/work/logs/bench.lock (created for each measuring window, removed by trap; others wait for it)
 #   MAVEN_WAIT_MAX=300 (before a window, wait at most this long for running Maven builds to end, then measure)
 #   RESULTS_OUT=<checkout>/bench/results/api   where results are copied at the end
+#   EXTRA_SQL=    a SQL file run after seeding, before measuring (e.g. bench/effective-time-index.sql)
 # Loopback only; every process started here is stopped by PID on exit (trap). wrk is apt-get installed if missing.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -175,9 +176,9 @@ seed() {
 
 # ---------------------------------------------------------------- wrk
 sample_mem() {  # background: peak VmRSS of the app while wrk runs -> $1
-  local out=$1 pid; pid=$(app_pid)
+  local out=$1 pid; pid=$(app_pid); rm -f "$out"
   ( peak=0; while :; do r=$(awk '/^VmRSS/{print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
-      [ "${r:-0}" -gt "$peak" ] && { peak=$r; echo "$peak" > "$out"; }; sleep 0.5; done ) &
+      [ "${r:-0}" -gt "$peak" ] && { peak=$r; echo "$peak" > "$out.tmp"; mv -f "$out.tmp" "$out"; }; sleep 0.5; done ) &
   SAMPLER_PID=$!
 }
 run_wrk() {  # label path
@@ -191,7 +192,7 @@ run_wrk() {  # label path
     local json; json=$(WRK_LABEL="$label c=$c" wrk -t"$th" -c"$c" -d"${WRK_DURATION}s" --timeout 30s \
       -s "$HERE/wrk-report.lua" "$BASE$path" | grep '^{"label"')
     stop_sampler
-    printf '%s\n' "${json%\}},\"path\":\"$path\",\"connections\":$c,\"threads\":$th,\"response_bytes\":$bytes,\"load_start\":\"$l0\",\"load_end\":\"$(load)\",\"app_rss_peak_mb\":$(( $(cat "$RESULTS/.peak") / 1024 )),\"app_hwm_mb\":$(awk '/^VmHWM/{print int($2/1024)}' "/proc/$(app_pid)/status")}" \
+    printf '%s\n' "${json%\}},\"path\":\"$path\",\"connections\":$c,\"threads\":$th,\"response_bytes\":$bytes,\"load_start\":\"$l0\",\"load_end\":\"$(load)\",\"app_rss_peak_mb\":$(( $(cat "$RESULTS/.peak" 2>/dev/null || echo 0) / 1024 )),\"app_hwm_mb\":$(awk '/^VmHWM/{print int($2/1024)}' "/proc/$(app_pid)/status")}" \
       >> "$RESULTS/wrk.jsonl"
     say "$(printf '%s' "$json" | "$PY" -c "$WRK_LINE")"
   done
@@ -218,7 +219,7 @@ phase_metrics() {
   curl -s --max-time 60 "$BASE/metrics" > "$RESULTS/metrics-sample.txt"
   { echo "bytes=$(stat -c %s "$RESULTS/metrics-sample.txt")"
     echo "samples=$(grep -vc '^#' "$RESULTS/metrics-sample.txt")"
-    echo "sensor_samples=$(grep -c '^ipmi_sensor' "$RESULTS/metrics-sample.txt" || true)"
+    echo "sensor_samples=$(grep -cE '^ipmi_(temperature_celsius|fan_speed_rpm|voltage_volts|power_watts)[{]' "$RESULTS/metrics-sample.txt" || true)"
     echo "gzip_bytes=$(gzip -c "$RESULTS/metrics-sample.txt" | wc -c)"; } > "$RESULTS/metrics-size.txt"
   say "metrics: $(tr '\n' ' ' < "$RESULTS/metrics-size.txt")"
   run_wrk "metrics" "/metrics"
@@ -271,6 +272,9 @@ phase_ingest() {
       join lateral (select max(collected_at) collected_at from sel_event x where x.server_id = s.id) e on true
      where s.bmc_ip like '$INGEST_NET.0.%' order by s.id" > "$RESULTS/ingest.tsv"
   end_window
+  # what was stored, independent of when the sims were generated (bmcgen stamps the SEL relative to its start):
+  # equal checksums = the same rows, severities and closed conditions (before/after a change of the write path)
+  psql_db -f "$HERE/ingest-check.sql" > "$RESULTS/ingest-check.txt"
   cat "$RESULTS/ingest.tsv" >&2
   "$PY" - "$RESULTS/ingest.tsv" > "$RESULTS/ingest-summary.txt" <<'PYEOF'
 import sys, statistics
@@ -303,6 +307,11 @@ start_app
 sleep 30   # let startup work (first metrics refresh, timers) settle
 echo "idle_after_start (empty database, 30 s after ready): $(mem) load=$(load)" > "$RESULTS/memory.txt"
 seed
+if [ -n "${EXTRA_SQL:-}" ]; then   # e.g. an index to try: applied after seeding, before measuring
+  say "applying EXTRA_SQL=$EXTRA_SQL"
+  psql_db -f "$EXTRA_SQL" > "$RESULTS/extra-sql.txt" 2>&1 || { cat "$RESULTS/extra-sql.txt" >&2; die "EXTRA_SQL failed"; }
+  echo "extra_sql=$EXTRA_SQL: $(tr '\n' ' ' < "$EXTRA_SQL")" >> "$RESULTS/meta.txt"
+fi
 sleep 20   # one FleetMetrics refresh over the seeded data
 echo "idle_after_seed: $(mem) load=$(load)" >> "$RESULTS/memory.txt"
 for p in $PHASES; do "phase_$p"; echo "after_$p: $(mem) load=$(load)" >> "$RESULTS/memory.txt"; done

@@ -85,4 +85,13 @@ class SystemEventsChunksTest {
                 "OEM", null, "00", "fpo", T0);
         assertFalse(SystemEvents.wouldClose(oem, event(0, 0x30, 2, false)));
     }
+
+    @Test
+    void arrayLiteralQuotesEveryElementAndEscapesQuotesAndBackslashes() {
+        assertEquals("{}", SystemEvents.arrayLiteral(List.of()));
+        assertEquals("{\"1\",NULL,\"true\"}", SystemEvents.arrayLiteral(java.util.Arrays.asList(1L, null, true)));
+        assertEquals("{\"a \\\"b\\\" {c},d\\\\e\"}", SystemEvents.arrayLiteral(List.of("a \"b\" {c},d\\e")));
+        assertEquals("{\"NULL\"}", SystemEvents.arrayLiteral(List.of("NULL")));   // the text NULL stays text
+        assertEquals("{\"2026-11-01T12:00Z\"}", SystemEvents.arrayLiteral(List.of(T0)));
+    }
 }

@@ -23,8 +23,8 @@ import java.util.function.Function;
 public class SystemEvents {
 
     // many records in one statement with only 19 parameters: one PostgreSQL array literal per column, unnested in
-    // list order. (A multi-row VALUES with 19 parameters per row is much slower: EclipseLink's handling of a native
-    // query's parameters grows with the square of their number.)
+    // list order. (A multi-row VALUES with 19 parameters per row was slower than one INSERT per record in
+    // bench/api-bench.sh: 9,500 positional parameters per native query are expensive somewhere in EclipseLink.)
     private static final String INSERT = """
             insert into sel_event (server_id, record_id, record_type, event_time, bmc_timestamp, pre_init, sensor_type,
                    sensor_type_code, sensor_number, sensor_name, event_type_code, event_offset, deassertion,

@@ -43,6 +43,9 @@ public class AlertFactsQuery {
                 insert into alert_sel_watermark (server_id, sel_event_id)
                 select st.server_id, coalesce((select max(e.id) from sel_event e where e.server_id = st.server_id), 0)
                   from server_status st where st.last_success_at is not null
+                   -- only servers without one: this runs every few seconds, and max(id) for all of them was
+                   -- most of the alerting's database time at a million events (docs/performance.md)
+                   and not exists (select 1 from alert_sel_watermark w where w.server_id = st.server_id)
                 on conflict do nothing""").executeUpdate();
     }
 

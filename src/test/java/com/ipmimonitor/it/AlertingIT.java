@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,8 +66,8 @@ class AlertingIT {
 
     @BeforeAll
     void start() throws IOException {
-        deleteRecursively(work);
-        deleteRecursively(pgDir);
+        ItEnvironment.deleteRecursively(work);
+        ItEnvironment.deleteRecursively(pgDir);
         Files.createDirectories(work);
         Files.createDirectories(pgDir);
         pgDir.toFile().setExecutable(true, false);
@@ -104,7 +103,7 @@ class AlertingIT {
         if (app != null) {
             app.stop();
         }
-        run(Map.of("FLEET_DIR", work.resolve("fleet").toString()), projectDir.resolve("src/test/bmcsim/fleet.sh").toString(), "stop");
+        ItEnvironment.run(Map.of("FLEET_DIR", work.resolve("fleet").toString()), Duration.ofMinutes(3), projectDir.resolve("src/test/bmcsim/fleet.sh").toString(), "stop");
         if (receiver != null) {
             receiver.close();
         }
@@ -144,7 +143,7 @@ class AlertingIT {
     void historyReadByTheFirstPollIsNotAlertedButUnreachableBmcsAre() {
         SimulatedBmc wrongPassword = bmc("wrong-password");
         SimulatedBmc nothingThere = bmc("unreachable");
-        await("first polls", 120, () -> fleet.stream().filter(b -> !b.note().contains("wrong-password") && !b.note().contains("unreachable"))
+        ItEnvironment.await("first polls", 120, () -> fleet.stream().filter(b -> !b.note().contains("wrong-password") && !b.note().contains("unreachable"))
                 .allMatch(b -> !server(b).isNull("last_success")));
         JsonObject authFailed = awaitAlert("bmc_unreachable", wrongPassword, 60);
         assertTrue(authFailed.getString("summary").contains("AUTH_FAILED"), authFailed.toString());
@@ -201,10 +200,10 @@ class AlertingIT {
         Map<String, Integer> before = noticeCounts();
         String lastSuccess = server(bmc).getString("last_success");
         collectNow(bmc);
-        await("a second poll", 30, () -> !server(bmc).getString("last_success").equals(lastSuccess));
+        ItEnvironment.await("a second poll", 30, () -> !server(bmc).getString("last_success").equals(lastSuccess));
         String secondSuccess = server(bmc).getString("last_success");
         collectNow(bmc);
-        await("a third poll", 30, () -> !server(bmc).getString("last_success").equals(secondSuccess));
+        ItEnvironment.await("a third poll", 30, () -> !server(bmc).getString("last_success").equals(secondSuccess));
         ItEnvironment.sleep(7_000);
         assertEquals(before, noticeCounts(), "the next polls repeat nothing");
 
@@ -334,7 +333,7 @@ class AlertingIT {
         long firing = alerts().stream().filter(a -> a.getString("state").equals("firing")
                 && a.getString("rule").equals("bmc_unreachable")).count();
         assertTrue(firing >= 2);
-        await("ipmi_alerts_firing", 40, () -> get("/metrics", false).body().lines().anyMatch(l -> l.startsWith("ipmi_alerts_firing{")
+        ItEnvironment.await("ipmi_alerts_firing", 40, () -> get("/metrics", false).body().lines().anyMatch(l -> l.startsWith("ipmi_alerts_firing{")
                 && l.contains("rule=\"bmc_unreachable\"") && l.contains("severity=\"critical\"") && l.endsWith(" " + firing)));
         assertTrue(get("/metrics", false).body().lines().anyMatch(l -> l.startsWith("ipmi_alerts_firing{")
                 && l.contains("rule=\"sensor_critical\"") && l.endsWith(" 0")));
@@ -429,7 +428,7 @@ class AlertingIT {
     }
 
     private void awaitAllSent(List<JsonObject> alerts, String kind) {
-        await("every " + kind + " notice sent", 60, () -> {
+        ItEnvironment.await("every " + kind + " notice sent", 60, () -> {
             var now = alerts();
             return alerts.stream().allMatch(alert -> now.stream().filter(a -> a.getInt("id") == alert.getInt("id")).findFirst()
                     .map(a -> a.getJsonArray("deliveries").stream().map(v -> v.asJsonObject())
@@ -453,17 +452,6 @@ class AlertingIT {
             ItEnvironment.sleep(500);
         }
         throw new AssertionError("no matching alert within " + seconds + " s: " + alerts());
-    }
-
-    private static void await(String what, int seconds, Supplier<Boolean> done) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            if (done.get()) {
-                return;
-            }
-            ItEnvironment.sleep(500);
-        }
-        throw new AssertionError(what + " did not happen within " + seconds + " s");
     }
 
     private List<JsonObject> alerts() {
@@ -515,7 +503,7 @@ class AlertingIT {
 
     private List<SimulatedBmc> startFleet() throws IOException {
         Path fleetDir = work.resolve("fleet");
-        run(Map.of("FLEET_DIR", fleetDir.toString(), "SIM_NET", SIM_NET), projectDir.resolve("src/test/bmcsim/fleet.sh").toString(),
+        ItEnvironment.run(Map.of("FLEET_DIR", fleetDir.toString(), "SIM_NET", SIM_NET), Duration.ofMinutes(3), projectDir.resolve("src/test/bmcsim/fleet.sh").toString(),
                 "start", "3");
         return SimulatedBmc.fromInventory(Files.readString(fleetDir.resolve("inventory.tsv")));
     }
@@ -531,37 +519,12 @@ class AlertingIT {
     }
 
     private void simConsole(SimulatedBmc bmc, String command) {
-        run(Map.of(), "python3", projectDir.resolve("src/test/bmcsim/simctl.py").toString(), "--host", bmc.host(),
-                "--port", String.valueOf(bmc.consolePort()), command);
-    }
-
-    private static void run(Map<String, String> env, String... cmd) {
         try {
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-            pb.environment().putAll(env);
-            Process p = pb.start();
-            if (!p.waitFor(3, TimeUnit.MINUTES)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                throw new AssertionError(String.join(" ", cmd) + " timed out");
-            }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) {
-                throw new AssertionError(String.join(" ", cmd) + " failed: " + out);
-            }
+            ItEnvironment.run(Map.of(), Duration.ofMinutes(3), "python3", projectDir.resolve("src/test/bmcsim/simctl.py").toString(),
+                    "--host", bmc.host(), "--port", String.valueOf(bmc.consolePort()), command);
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
 }

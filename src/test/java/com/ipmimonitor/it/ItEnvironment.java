@@ -274,6 +274,18 @@ public final class ItEnvironment {
         postgres.stop();
     }
 
+    /** Waits until done, checking every 100 ms, at most the given seconds; then fails naming what did not happen. */
+    static void await(String what, int seconds, java.util.function.BooleanSupplier done) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            if (done.getAsBoolean()) {
+                return;
+            }
+            sleep(100);
+        }
+        throw new AssertionError(what + " did not happen within " + seconds + " s");
+    }
+
     static void sleep(long ms) {
         try {
             Thread.sleep(ms);

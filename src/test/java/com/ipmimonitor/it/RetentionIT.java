@@ -24,7 +24,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,8 +67,8 @@ class RetentionIT {
             assertEquals(201, send(base, "/api/servers/add", "POST", true,
                     "{\"bmc_ip\":\"%s\",\"port\":%d,\"server_name\":\"%s\",\"ipmi_user\":\"%s\",\"ipmi_pass\":\"%s\"}"
                             .formatted(bmc.host(), bmc.port(), bmc.name(), bmc.user(), bmc.password())).statusCode());
-            await("first poll", () -> send(base, "/api/servers/" + bmc.host(), "GET", false, null).body()
-                    .contains("\"last_outcome\":\"OK\""), 120);
+            ItEnvironment.await("first poll", 120, () -> send(base, "/api/servers/" + bmc.host(), "GET", false, null).body()
+                    .contains("\"last_outcome\":\"OK\""));
 
             try (Connection db = database()) {
                 long server = number(db, "select id from server where bmc_ip = '" + bmc.host() + "'");
@@ -84,16 +83,16 @@ class RetentionIT {
                 CompletableFuture<HttpResponse<String>> purge = CompletableFuture.supplyAsync(
                         () -> send(base, "/api/retention/run", "POST", true, ""));
                 Set<Long> oldSeen = new TreeSet<>();
-                await("the purge deleting its first batches", () -> {
+                ItEnvironment.await("the purge deleting its first batches", 60, () -> {
                     oldSeen.add(oldReadings(db));
                     return oldSeen.stream().anyMatch(n -> n < OLD_READINGS);
-                }, 60);
+                });
                 assertEquals(409, send(base, "/api/retention/run", "POST", true, "").statusCode(), "one purge at a time");
 
                 // a poll asked for while the purge runs: it must not wait for the purge
                 assertEquals(202, send(base, "/api/collect?bmc_ip=" + bmc.host(), "POST", true, "").statusCode());
-                await("the poll during the purge", () -> number(db, "select count(*) from collection_run where outcome = 'OK'"
-                        + " and started_at > '" + purgeStarted + "'") == 1, 60);
+                ItEnvironment.await("the poll during the purge", 60, () -> number(db, "select count(*) from collection_run"
+                        + " where outcome = 'OK' and started_at > '" + purgeStarted + "'") == 1);
                 boolean purgeStillRunning = !purge.isDone();
                 while (!purge.isDone()) {
                     oldSeen.add(oldReadings(db));
@@ -327,17 +326,6 @@ class RetentionIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static void await(String what, BooleanSupplier condition, int seconds) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            ItEnvironment.sleep(100);
-        }
-        throw new AssertionError(what + ": not within " + seconds + " s");
     }
 
 }

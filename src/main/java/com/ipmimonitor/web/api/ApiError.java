@@ -19,6 +19,12 @@ public record ApiError(String error, List<String> details) {
         return of(status, error, List.of());
     }
 
+    /** The 500 of an error no mapper understood: JSON like every other /api answer, saying nothing of the cause. */
+    public static Response internalError() {
+        return Response.serverError().type(MediaType.APPLICATION_JSON)
+                .entity(new ApiError("Internal Server Error", List.of())).build();
+    }
+
     /** The 404 of every /api path that names a server by its BMC address. */
     public static WebApplicationException noServer(String bmcIp) {
         return of(Response.Status.NOT_FOUND, "no server with bmc_ip " + bmcIp);

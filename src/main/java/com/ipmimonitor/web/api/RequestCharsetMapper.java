@@ -1,12 +1,10 @@
 package com.ipmimonitor.web.api;
 
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
-import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,11 +22,10 @@ public class RequestCharsetMapper implements ExceptionMapper<IllegalArgumentExce
     @Override
     public Response toResponse(IllegalArgumentException e) {
         if (e instanceof UnsupportedCharsetException || e instanceof IllegalCharsetNameException) {
-            return Response.status(Response.Status.UNSUPPORTED_MEDIA_TYPE).type(MediaType.APPLICATION_JSON)
-                    .entity(new ApiError("the request's charset is not supported; send UTF-8", List.of())).build();
+            return ApiError.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "the request's charset is not supported; send UTF-8")
+                    .getResponse();
         }
         LOG.log(Level.SEVERE, "unhandled error in an API call", e);
-        return Response.serverError().type(MediaType.APPLICATION_JSON)
-                .entity(new ApiError("Internal Server Error", List.of())).build();
+        return ApiError.internalError();
     }
 }

@@ -4,7 +4,6 @@ import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -26,12 +25,10 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
     public Response toResponse(ProcessingException e) {
         if (!causedByJson(e)) {
             LOG.log(Level.SEVERE, "request processing failed", e);
-            return Response.serverError().type(MediaType.APPLICATION_JSON)
-                    .entity(new ApiError("Internal Server Error", List.of())).build();
+            return ApiError.internalError();
         }
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
-                .entity(new ApiError("the request body is not a JSON object of the expected shape",
-                        List.of(where(e)))).build();
+        return ApiError.of(Response.Status.BAD_REQUEST, "the request body is not a JSON object of the expected shape",
+                List.of(where(e))).getResponse();
     }
 
     private static boolean causedByJson(Throwable e) {

@@ -83,20 +83,20 @@ final class PollWatch {
         }
     }
 
-    /** Every outcome the server's stored polls had. */
-    Set<String> outcomesOf(String bmcIp) {
-        Set<String> outcomes = new HashSet<>();
-        try (var db = env.appDatabase(); var q = db.prepareStatement("select distinct r.outcome from collection_run r"
-                + " join server s on s.id = r.server_id where s.bmc_ip = ?")) {
+    /** Every stored poll of the server, oldest first. */
+    List<Poll> pollsOf(String bmcIp) {
+        List<Poll> polls = new java.util.ArrayList<>();
+        try (var db = env.appDatabase(); var q = db.prepareStatement("select r.outcome, r.error, r.duration_ms"
+                + " from collection_run r join server s on s.id = r.server_id where s.bmc_ip = ? order by r.started_at")) {
             q.setString(1, bmcIp);
             var rs = q.executeQuery();
             while (rs.next()) {
-                outcomes.add(rs.getString(1));
+                polls.add(new Poll(rs.getString(1), rs.getString(2), rs.getLong(3)));
             }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-        return outcomes;
+        return polls;
     }
 
     private Set<String> polledOkSince(Instant since) {

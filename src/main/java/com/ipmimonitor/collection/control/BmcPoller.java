@@ -62,9 +62,9 @@ public class BmcPoller {
             }
             boolean sdrChanged = state.sdrSignature().isEmpty() || !state.sdrSignature().equals(request.sdrSignature());
             Optional<List<SdrEntry>> sdr = request.sdrNamesStale() || sdrChanged
-                    ? Optional.of(SdrElistParser.parse(checked(runner.run(target, List.of("sdr", "elist")), "sdr elist").stdout()))
+                    ? Optional.of(SdrElistParser.parse(afterProbe(runner.run(target, List.of("sdr", "elist")), "sdr elist").stdout()))
                     : Optional.empty();
-            List<SensorRow> sensors = SensorListParser.parse(checked(runner.run(target, List.of("sensor")), "sensor").stdout());
+            List<SensorRow> sensors = SensorListParser.parse(afterProbe(runner.run(target, List.of("sensor")), "sensor").stdout());
             Optional<Optional<PowerReading>> dcmi = request.readDcmi() ? readDcmi(target) : Optional.empty();
             return new PollResult(state.power(), state.sel(), fresh, lastId, state.sdrSignature(), sdr, sensors,
                     dcmi.flatMap(r -> r), !request.readDcmi() || dcmi.isPresent(), target.cipherSuite());
@@ -109,6 +109,7 @@ public class BmcPoller {
         if (result.timedOut()) {
             throw new CollectionFailure(PollOutcome.TIMEOUT, "dcmi power reading timed out");
         }
+        failIfSessionLost(result, "dcmi power reading");
         if (result.exitCode() != 0 || !result.stdout().contains("Instantaneous power reading")) {
             return Optional.empty();
         }
@@ -149,6 +150,24 @@ public class BmcPoller {
             throw classifiedFailure(result, what);
         }
         return result;
+    }
+
+    /**
+     * A command after the probe. Only the probe runs with -v, so a later session that cannot be opened says no more
+     * than that; the probe opened one with the same credentials moments ago, so the BMC (or the link) stopped
+     * answering: UNREACHABLE, not an unexplained ERROR. Without this, a BMC without DCMI and one that stopped
+     * answering at the DCMI step would look alike.
+     */
+    private IpmitoolResult afterProbe(IpmitoolResult result, String what) {
+        failIfSessionLost(result, what);
+        return checked(result, what);
+    }
+
+    private static void failIfSessionLost(IpmitoolResult result, String what) {
+        if (!result.timedOut() && result.exitCode() != 0 && noSession(result)) {
+            CollectionFailure said = classifiedFailure(result, what);
+            throw said.outcome() == PollOutcome.ERROR ? new CollectionFailure(PollOutcome.UNREACHABLE, said.getMessage()) : said;
+        }
     }
 
     private static CollectionFailure classifiedFailure(IpmitoolResult result, String what) {

@@ -1,7 +1,9 @@
 package com.ipmimonitor.collection.control;
 
 import com.ipmimonitor.collection.control.parse.GetSelEntryResponseParser;
+import com.ipmimonitor.collection.control.parse.IpmitoolFailureClassifier;
 import com.ipmimonitor.collection.control.parse.SelEntryResponse;
+import com.ipmimonitor.collection.entity.PollOutcome;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -83,8 +85,14 @@ public class SelWalker {
         }
         IpmitoolResult result = runner.exec(target, lines);
         if (result.timedOut()) {
-            throw new CollectionFailure(com.ipmimonitor.collection.entity.PollOutcome.TIMEOUT,
+            throw new CollectionFailure(PollOutcome.TIMEOUT,
                     "Get SEL Entry batch timed out after " + result.duration().toSeconds() + " s");
+        }
+        if (result.exitCode() != 0 && IpmitoolFailureClassifier.bmcStoppedAnswering(result.stderr())) {
+            // a batch cut short would pass for the end of the SEL, and the cursor stored after the poll would then
+            // skip the records that were never read until the SEL changes again
+            throw new CollectionFailure(PollOutcome.UNREACHABLE,
+                    "Get SEL Entry batch: " + IpmitoolFailureClassifier.reason(result.stderr()));
         }
         // rc is 1 whenever one id of the batch does not exist, which is normal at the end of the SEL
         return GetSelEntryResponseParser.parse(result.stdout());

@@ -33,6 +33,11 @@ public class SystemEvents {
     private static final String RESOLVE_AT = RESOLVE_UNTIMED.replace("now()", "?5")
             + " and (event_time is null or event_time <= ?5)";
 
+    // answered from the effective-time index alone (V6 includes server_id and severity)
+    private static final String COUNTS = """
+            select server_id, severity, count(*) from sel_event
+             where coalesce(event_time, collected_at) >= now() - make_interval(hours => ?1)""";
+
     private static final SeverityClassifier CLASSIFIER = new SeverityClassifier();
 
     @PersistenceContext
@@ -59,11 +64,18 @@ public class SystemEvents {
 
     /** server id -> severity -> number of events that happened (or, untimed, were collected) in the window. */
     public Map<Long, Map<Severity, Long>> countsBySeverity(int hours) {
+        return counts(em.createNativeQuery(COUNTS + " group by server_id, severity").setParameter(1, hours));
+    }
+
+    /** severity -> number of the server's events in the window, as countsBySeverity(hours) has it for that server. */
+    public Map<Severity, Long> countsBySeverity(long serverId, int hours) {
+        return counts(em.createNativeQuery(COUNTS + " and server_id = ?2 group by server_id, severity")
+                .setParameter(1, hours).setParameter(2, serverId)).getOrDefault(serverId, Map.of());
+    }
+
+    private static Map<Long, Map<Severity, Long>> counts(jakarta.persistence.Query query) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select server_id, severity, count(*) from sel_event
-                 where coalesce(event_time, collected_at) >= now() - make_interval(hours => ?1)
-                 group by server_id, severity""").setParameter(1, hours).getResultList();
+        List<Object[]> rows = query.getResultList();
         Map<Long, Map<Severity, Long>> counts = new HashMap<>();
         for (Object[] row : rows) {
             counts.computeIfAbsent(((Number) row[0]).longValue(), k -> new EnumMap<>(Severity.class))

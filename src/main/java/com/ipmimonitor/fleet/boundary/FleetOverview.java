@@ -33,6 +33,6 @@ public class FleetOverview {
     /** One server with its last poll and its event counts of the last hours. */
     public Optional<ServerView> find(String bmcIp, int hours) {
         return servers.findByBmcIp(bmcIp).map(s -> ServerView.of(s, statuses.find(s.getId()),
-                events.countsBySeverity(hours).getOrDefault(s.getId(), Map.of())));
+                events.countsBySeverity(s.getId(), hours)));
     }
 }

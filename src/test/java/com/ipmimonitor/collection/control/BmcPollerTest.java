@@ -54,6 +54,24 @@ class BmcPollerTest {
     }
 
     @Test
+    void aSessionThatCannotBeOpenedAfterTheProbeIsUnreachableNotAnUnexplainedError() throws IOException {
+        // without -v, ipmitool says only "Unable to establish ..." (captured against a frozen ipmi_sim); the probe
+        // opened a session with the same credentials just before, so the BMC stopped answering
+        var poller = poller(answeringUntil("*\" sensor \"*"), Duration.ofSeconds(10));
+        var failure = assertThrows(CollectionFailure.class, () -> poller.poll(request(TARGET, false)));
+        assertEquals(PollOutcome.UNREACHABLE, failure.outcome(), failure.getMessage());
+        assertEquals("sensor: Error: Unable to establish IPMI v2 / RMCP+ session", failure.getMessage());
+    }
+
+    @Test
+    void aSessionLostAtTheDcmiStepIsUnreachableNotABmcWithoutDcmi() throws IOException {
+        var poller = poller(answeringUntil("*\" dcmi \"*"), Duration.ofSeconds(10));
+        var failure = assertThrows(CollectionFailure.class, () -> poller.poll(request(TARGET, false)));
+        assertEquals(PollOutcome.UNREACHABLE, failure.outcome(), failure.getMessage());
+        assertTrue(failure.getMessage().startsWith("dcmi power reading: "), failure.getMessage());
+    }
+
+    @Test
     void aHungIpmitoolIsKilledAndReportedAsTimeout() throws IOException {
         var poller = poller("sleep 60\n", Duration.ofSeconds(1));
         long start = System.nanoTime();
@@ -98,6 +116,23 @@ class BmcPollerTest {
                   *) echo 'DCMI request failed because: Invalid command (c1)' >&2; exit 1;;
                 esac
                 """.formatted(state, sensors, sdr);
+    }
+
+    /** A BMC that answers like ipmi_sim until the command matching the case pattern, whose session fails. */
+    private String answeringUntil(String pattern) throws IOException {
+        Path state = dir.resolve("state.txt");
+        Files.writeString(state, "Chassis Power is on\n" + Fixtures.ipmitool("ipmi_sim/sdr_info.txt")
+                + Fixtures.ipmitool("ipmi_sim/sel_info.txt"));
+        return """
+                case " $* " in %s) cat %s >&2; exit 1;; esac
+                case " $* " in
+                  *" exec "*) cat %s;;
+                  *" sensor "*) cat %s;;
+                  *" sdr elist "*) cat %s;;
+                  *) echo 'DCMI request failed because: Invalid command (c1)' >&2; exit 1;;
+                esac
+                """.formatted(pattern, fixtureFile("ipmi_sim/failures/session_lost_after_probe.stderr"), state,
+                fixtureFile("ipmi_sim/sensor.txt"), fixtureFile("ipmi_sim/sdr_elist.txt"));
     }
 
     private Path fixtureFile(String name) throws IOException {

@@ -1,9 +1,11 @@
 package com.ipmimonitor.collection.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ipmimonitor.collection.control.parse.SelEntryResponse;
+import com.ipmimonitor.collection.entity.PollOutcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,6 +113,31 @@ class SelWalkerTest {
         return Files.readAllLines(requestLog).stream()
                 .map(l -> l.isBlank() ? List.<Integer>of() : Arrays.stream(l.trim().split(" ")).map(Integer::valueOf).toList())
                 .toList();
+    }
+
+    @Test
+    void aBatchCutShortByABmcThatStoppedAnsweringFailsInsteadOfPassingForTheEndOfTheSel() throws IOException {
+        // captured: ipmi_sim frozen (SIGSTOP) during a batch; the answered records on stdout, then raw commands
+        // that got no response at all (no "rsp=", unlike a record that does not exist)
+        Path fake = dir.resolve("ipmitool");
+        Files.writeString(fake, "#!/bin/sh\ncat '%s'; cat '%s' >&2; exit 1\n".formatted(
+                fixture("ipmi_sim/failures/sel_batch_unanswered.stdout"), fixture("ipmi_sim/failures/sel_batch_unanswered.stderr")));
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
+        Path work = Files.createDirectories(dir.resolve("work"));
+        SelWalker walker = new SelWalker(new IpmitoolRunner(new IpmitoolSettings(fake.toString(), Duration.ofSeconds(20), 2, 1,
+                dir, work)), 16);
+
+        var failure = assertThrows(CollectionFailure.class, () -> walker.recordsAfter(TARGET, Optional.empty(), 1236));
+
+        assertEquals(PollOutcome.UNREACHABLE, failure.outcome());
+        assertEquals("Get SEL Entry batch: Unable to send RAW command (channel=0x0 netfn=0xa lun=0x0 cmd=0x43)",
+                failure.getMessage());
+    }
+
+    private Path fixture(String name) throws IOException {
+        Path file = dir.resolve(name.replace('/', '-'));
+        Files.writeString(file, com.ipmimonitor.collection.control.parse.Fixtures.ipmitool(name));
+        return file;
     }
 
     @Test

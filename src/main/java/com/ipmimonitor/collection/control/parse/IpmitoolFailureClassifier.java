@@ -69,6 +69,18 @@ public final class IpmitoolFailureClassifier {
     }
 
     /**
+     * Whether commands of the run went unanswered, so that its output stops short of what was asked: the session
+     * could not be opened, a raw command got no response ("rsp=" names the completion code of one the BMC refused,
+     * which is an answer), or a command failed without a completion code.
+     */
+    public static boolean bmcStoppedAnswering(String stderr) {
+        return stderr.lines().map(line -> line.strip().toLowerCase(Locale.ROOT)).anyMatch(line ->
+                line.contains("unable to establish ipmi v2 / rmcp+ session")
+                        || line.startsWith("unable to send raw command") && !line.contains("rsp=")
+                        || unanswered(line));
+    }
+
+    /**
      * ipmitool's own convention: "Get SEL Info command failed" alone when no answer came, "...failed: &lt;completion
      * code&gt;" when the BMC refused. A session whose commands go unanswered has a BMC that stopped answering (frozen,
      * or a link that got slower than the session timeout). Close Session is left out: some BMCs never answer it.

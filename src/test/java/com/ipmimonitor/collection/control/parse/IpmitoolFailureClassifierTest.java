@@ -1,6 +1,8 @@
 package com.ipmimonitor.collection.control.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ipmimonitor.collection.entity.PollOutcome;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,18 @@ class IpmitoolFailureClassifierTest {
         assertEquals(PollOutcome.UNREACHABLE, classifyFixture("answers_stop_mid_session"));
         assertEquals(PollOutcome.UNSUPPORTED, IpmitoolFailureClassifier.classify("Get SEL Info command failed: Invalid command\n"));
         assertEquals(PollOutcome.ERROR, IpmitoolFailureClassifier.classify("Close Session command failed\n"));
+    }
+
+    @Test
+    void unansweredCommandsAreToldFromCommandsTheBmcRefused() {
+        assertTrue(IpmitoolFailureClassifier.bmcStoppedAnswering(Fixtures.ipmitool("ipmi_sim/failures/sel_batch_unanswered.stderr")));
+        assertTrue(IpmitoolFailureClassifier.bmcStoppedAnswering(Fixtures.ipmitool("ipmi_sim/failures/session_lost_after_probe.stderr")));
+        assertTrue(IpmitoolFailureClassifier.bmcStoppedAnswering(Fixtures.ipmitool("ipmi_sim/failures/answers_stop_mid_session.stderr")));
+        // the end of the SEL: the BMC answered "no such record" (completion code 0xcb)
+        assertFalse(IpmitoolFailureClassifier.bmcStoppedAnswering("Unable to send RAW command (channel=0x0 netfn=0xa lun=0x0"
+                + " cmd=0x43 rsp=0xcb): Requested sensor, data, or record not found\n"));
+        assertFalse(IpmitoolFailureClassifier.bmcStoppedAnswering("Get SEL Info command failed: Invalid command\n"));
+        assertFalse(IpmitoolFailureClassifier.bmcStoppedAnswering("Close Session command failed\n"));
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The fleet at a glance: stat cards, one row per server and the recent events of the selected range. */
+/** The fleet at a glance: stat cards, a page of server cards (attention first) and the recent events of the range. */
 @Named
 @ViewScoped
 public class DashboardBacking implements Serializable {
@@ -40,7 +40,9 @@ public class DashboardBacking implements Serializable {
     transient EventQueries events;
 
     private String range = "24h";
+    private String filter = "";
     private List<ServerView> servers;
+    private ServerCards.Page cards;
     private List<EventView> recentEvents;
 
     @PostConstruct
@@ -51,9 +53,31 @@ public class DashboardBacking implements Serializable {
     public void refresh() {
         int hours = getHours();
         servers = overview.servers(hours);
+        turnTo(cards == null ? 0 : cards.number());
         recentEvents = events.find(EventFilter.recent(hours, 50));
     }
 
+    /** A new filter starts at its first page. */
+    public void filterChanged() {
+        turnTo(0);
+    }
+
+    public void nextPage() {
+        turnTo(cards.number() + 1);
+    }
+
+    public void previousPage() {
+        turnTo(cards.number() - 1);
+    }
+
+    private void turnTo(int page) {
+        cards = ServerCards.page(servers, filter, page, ServerCards.PAGE_SIZE);
+    }
+
+    public ServerCards.Page getCards() { return cards; }
+
+    public String getFilter() { return filter; }
+    public void setFilter(String filter) { this.filter = filter == null ? "" : filter; }
     public Map<String, Integer> getRanges() { return RANGES; }
     public String getRange() { return range; }
     public void setRange(String range) { this.range = RANGES.containsKey(range) ? range : "24h"; }

@@ -44,7 +44,8 @@ public final class ServerCards {
         int number = Math.max(0, Math.min(requested, pages - 1));
         int from = Math.min(matching.size(), number * size);
         int to = Math.min(matching.size(), from + size);
-        return new Page(matching.subList(from, to), number, pages, matching.size(), from == to ? 0 : from + 1, to);
+        // a copy: a sublist would keep the whole fleet alive in the view state
+        return new Page(List.copyOf(matching.subList(from, to)), number, pages, matching.size(), from == to ? 0 : from + 1, to);
     }
 
     static boolean failing(ServerView s) {

@@ -1,0 +1,27 @@
+package com.ipmimonitor.database.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ArrayLiteralTest {
+
+    @Test
+    void quotesEveryElementAndEscapesQuotesAndBackslashes() {
+        assertEquals("{}", ArrayLiteral.of(List.of()));
+        assertEquals("{\"1\",NULL,\"true\"}", ArrayLiteral.of(Arrays.asList(1L, null, true)));
+        assertEquals("{\"a \\\"b\\\" {c},d\\\\e\"}", ArrayLiteral.of(List.of("a \"b\" {c},d\\e")));
+        assertEquals("{\"NULL\"}", ArrayLiteral.of(List.of("NULL")));   // the text NULL stays text
+    }
+
+    @Test
+    void timesAreIso8601WithTheirOffset() {
+        assertEquals("{\"2026-11-01T12:00Z\",\"2026-11-01T12:00:01.500+02:00\"}", ArrayLiteral.of(List.of(
+                OffsetDateTime.of(2026, 11, 1, 12, 0, 0, 0, ZoneOffset.UTC),
+                OffsetDateTime.of(2026, 11, 1, 12, 0, 1, 500_000_000, ZoneOffset.ofHours(2)))));
+    }
+}

@@ -1,6 +1,6 @@
 package com.ipmimonitor.events.boundary;
 
-import com.ipmimonitor.database.boundary.ArrayLiteral;
+import com.ipmimonitor.database.boundary.ArrayParameters;
 import com.ipmimonitor.events.control.SeverityClassifier;
 import com.ipmimonitor.events.entity.SelEvent;
 import com.ipmimonitor.events.entity.Severity;
@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /** Stored SEL history: classifies and stores new records once, closes asserted conditions on deassert. */
 @Stateless
@@ -102,22 +102,31 @@ public class SystemEvents {
     static List<List<SelEvent>> chunks(List<SelEvent> events, int max) {
         List<List<SelEvent>> chunks = new ArrayList<>();
         List<SelEvent> current = new ArrayList<>();
-        List<SelEvent> deassertions = new ArrayList<>();
+        // the current chunk's deassertions by the condition they close: a record is checked against its own only
+        // (a 4000-record SEL holds ~550 deassertions)
+        Map<List<Object>, List<SelEvent>> deassertions = new HashMap<>();
         for (SelEvent e : events) {
-            if (current.size() >= max || deassertions.stream().anyMatch(d -> wouldClose(d, e))) {
+            if (current.size() >= max || deassertions.getOrDefault(conditionOf(e), List.of()).stream()
+                    .anyMatch(d -> wouldClose(d, e))) {
                 chunks.add(current);
                 current = new ArrayList<>();
                 deassertions.clear();
             }
             current.add(e);
-            if (e.isDeassertion()) {
-                deassertions.add(e);
+            if (e.isDeassertion() && closesSomething(e)) {
+                deassertions.computeIfAbsent(conditionOf(e), k -> new ArrayList<>()).add(e);
             }
         }
         if (!current.isEmpty()) {
             chunks.add(current);
         }
         return chunks;
+    }
+
+    /** Server, sensor, event type and offset as the close matches them (a deassertion without offset: 0). */
+    private static List<Object> conditionOf(SelEvent e) {
+        return Arrays.asList(e.getServerId(), e.findSensorNumber().orElse(null), e.findEventTypeCode().orElse(null),
+                e.isDeassertion() ? e.findEventOffset().orElse(0) : e.findEventOffset().orElse(null));
     }
 
     /** Whether closing for the deassertion would close e if e were stored: the WHERE of CLOSE_ASSERTED. */
@@ -194,7 +203,7 @@ public class SystemEvents {
 
     /** Inserts the records in one statement; returns the keys (server id, fingerprint) of those that were new. */
     private Set<String> insert(List<SelEvent> chunk) {
-        Query query = withArrays(em.createNativeQuery(INSERT), chunk, List.of(SelEvent::getServerId,
+        Query query = ArrayParameters.bind(em.createNativeQuery(INSERT), chunk, List.of(SelEvent::getServerId,
                 SelEvent::getRecordId, SelEvent::getRecordTypeCode, e -> e.findEventTime().orElse(null),
                 e -> e.findBmcTimestamp().orElse(null), SelEvent::isPreInit, SelEvent::getSensorType,
                 e -> e.findSensorTypeCode().orElse(null), e -> e.findSensorNumber().orElse(null),
@@ -214,18 +223,10 @@ public class SystemEvents {
         if (deassertions.isEmpty()) {
             return;
         }
-        withArrays(em.createNativeQuery(CLOSE_ASSERTED), deassertions, List.of(SelEvent::getServerId,
+        ArrayParameters.bind(em.createNativeQuery(CLOSE_ASSERTED), deassertions, List.of(SelEvent::getServerId,
                 e -> e.findSensorNumber().get(), e -> e.findEventTypeCode().get(), e -> e.findEventOffset().orElse(0),
                 e -> e.findEventTime().orElse(null)))
                 .executeUpdate();
-    }
-
-    /** Binds parameter i + 1 to the array of column i's values over the rows. */
-    private static Query withArrays(Query query, List<SelEvent> rows, List<Function<SelEvent, Object>> columns) {
-        for (int c = 0; c < columns.size(); c++) {
-            query.setParameter(c + 1, ArrayLiteral.of(rows.stream().map(columns.get(c)).toList()));
-        }
-        return query;
     }
 
     static String key(long serverId, String fingerprint) {

@@ -6,6 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -139,6 +147,58 @@ class CollectionRoundTripIT {
         JsonObject fan = sensor(Json.array(env.get("/api/sensors/" + bmc.host()).body()), "FAN2");
         assertEquals(400.0, fan.getJsonNumber("value").doubleValue());
         assertEquals("cr", fan.getString("status"));
+    }
+
+    @Test
+    void deassertionsCloseWhatOneUpdatePerRecordClosed() throws SQLException {
+        // Correctable ECC on a memory sensor no other test uses; the BMC stamps each record with its clock
+        String asserted = "sel_add 0x20 0x02 0 0 0 0 0x20 0x00 0x04 0x0c 0x53 0x6f 0xa0 0x00 0x01";
+        String deasserted = "sel_add 0x20 0x02 0 0 0 0 0x20 0x00 0x04 0x0c 0x53 0xef 0xa0 0x00 0x01";
+        SimulatedBmc bmc = env.fleet().stream().filter(b -> b.note().equals("normal")).findFirst().orElseThrow();
+        int before = events(bmc, 100_000).size();
+        int lastRecordBefore = conditionRows(bmc, -1).stream().mapToInt(r -> r.recordId).max().orElse(-1);
+        env.simConsole(bmc, asserted);
+        collectNow(bmc);
+        awaitEvents(bmc, n -> n == before + 1);
+        // next poll: asserted, deasserted, asserted again (same second, after the deassertion: one UPDATE per
+        // record left it open), and a second later deasserted again
+        env.simConsole(bmc, asserted, deasserted, asserted);
+        ItEnvironment.sleep(1100);
+        env.simConsole(bmc, deasserted);
+        collectNow(bmc);
+        awaitEvents(bmc, n -> n == before + 5);
+
+        List<ConditionRow> rows = conditionRows(bmc, lastRecordBefore);
+        assertEquals(List.of(false, false, true, false, true), rows.stream().map(r -> r.deassertion).toList(), rows.toString());
+        OffsetDateTime firstDeassertion = rows.get(2).eventTime;
+        OffsetDateTime secondDeassertion = rows.get(4).eventTime;
+        assertTrue(secondDeassertion.isAfter(firstDeassertion), rows.toString());
+        // the first deassertion closes both earlier assertions (the one of the earlier poll too), the second only
+        // the one the first left open; deassertions stay unresolved
+        assertEquals(Arrays.asList(firstDeassertion, firstDeassertion, null, secondDeassertion, null),
+                rows.stream().map(r -> r.resolvedAt).toList(), rows.toString());
+    }
+
+    private record ConditionRow(int recordId, boolean deassertion, OffsetDateTime eventTime, OffsetDateTime resolvedAt) {
+    }
+
+    /** The stored records of memory sensor 0x53 after a record id, in SEL order. */
+    private static List<ConditionRow> conditionRows(SimulatedBmc bmc, int afterRecordId) throws SQLException {
+        try (Connection db = env.appDatabase(); PreparedStatement query = db.prepareStatement("""
+                select e.record_id, e.deassertion, e.event_time, e.resolved_at from sel_event e
+                  join server s on s.id = e.server_id
+                 where s.bmc_ip = ? and e.sensor_number = 83 and e.record_id > ? order by e.record_id""")) {
+            query.setString(1, bmc.host());
+            query.setInt(2, afterRecordId);
+            List<ConditionRow> rows = new ArrayList<>();
+            try (ResultSet r = query.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new ConditionRow(r.getInt(1), r.getBoolean(2), r.getObject(3, OffsetDateTime.class),
+                            r.getObject(4, OffsetDateTime.class)));
+                }
+            }
+            return rows;
+        }
     }
 
     private static JsonObject sensor(JsonArray sensors, String name) {

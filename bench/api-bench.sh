@@ -21,6 +21,8 @@
 #   MAVEN_WAIT_MAX=300 (before a window, wait at most this long for running Maven builds to end, then measure)
 #   RESULTS_OUT=<checkout>/bench/results/api   where results are copied at the end
 #   EXTRA_SQL=    a SQL file run after seeding, before measuring (e.g. bench/effective-time-index.sql)
+#   PG_OPTS=      extra postgres -c options; with shared_preload_libraries=pg_stat_statements the ingest phase
+#                 writes the PostgreSQL time per statement of its window to pg_stat_statements.txt
 # Loopback only; every process started here is stopped by PID on exit (trap). wrk is apt-get installed if missing.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -249,9 +251,21 @@ start_sims() {
     ss -Hlunp "src $INGEST_NET.0.$i:6230" | grep -q "pid=$(cat "$SIMS/ing$i/sim.pid")," || die "sim ing$i did not bind: $(cat "$SIMS/ing$i/sim.log")"
   done
 }
+# with PG_OPTS="-c shared_preload_libraries=pg_stat_statements ...": PostgreSQL time per statement of the ingest
+# window alone (seeding and the earlier phases reset away) -> pg_stat_statements.txt
+pgss_on() { [[ "${PG_OPTS:-}" == *pg_stat_statements* ]]; }
+pgss_reset() { pgss_on || return 0; psql_db -c "create extension if not exists pg_stat_statements" -c "select pg_stat_statements_reset()" >/dev/null; }
+pgss_dump() {
+  pgss_on || return 0
+  { echo "calls|total_ms|mean_ms|rows|query"
+    psql_db -P footer=off -c "select calls, round(total_exec_time) total_ms, round(mean_exec_time::numeric, 3) mean_ms, rows,
+      left(regexp_replace(query, '\\s+', ' ', 'g'), 110) q from pg_stat_statements order by total_exec_time desc limit 25"
+  } > "$RESULTS/pg_stat_statements.txt"
+}
 phase_ingest() {
   say "starting $INGEST_SIMS sims with $INGEST_SEL SEL records each on $INGEST_NET.0.x"
   start_sims
+  pgss_reset
   begin_window ingest
   local i t
   for ((i = 1; i <= INGEST_SIMS; i++)); do
@@ -272,6 +286,7 @@ phase_ingest() {
       join lateral (select max(collected_at) collected_at from sel_event x where x.server_id = s.id) e on true
      where s.bmc_ip like '$INGEST_NET.0.%' order by s.id" > "$RESULTS/ingest.tsv"
   end_window
+  pgss_dump
   # what was stored, independent of when the sims were generated (bmcgen stamps the SEL relative to its start):
   # equal checksums = the same rows, severities and closed conditions (before/after a change of the write path)
   psql_db -f "$HERE/ingest-check.sql" > "$RESULTS/ingest-check.txt"

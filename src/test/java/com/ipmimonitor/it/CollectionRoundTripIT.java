@@ -6,6 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -139,6 +147,65 @@ class CollectionRoundTripIT {
         JsonObject fan = sensor(Json.array(env.get("/api/sensors/" + bmc.host()).body()), "FAN2");
         assertEquals(400.0, fan.getJsonNumber("value").doubleValue());
         assertEquals("cr", fan.getString("status"));
+    }
+
+    @Test
+    void deassertionsCloseWhatOneUpdatePerRecordClosed() throws SQLException {
+        // Correctable ECC on two memory sensors no other test uses; the BMC stamps each record with its clock
+        String assertedX = "sel_add 0x20 0x02 0 0 0 0 0x20 0x00 0x04 0x0c 0x53 0x6f 0xa0 0x00 0x01";
+        String deassertedX = "sel_add 0x20 0x02 0 0 0 0 0x20 0x00 0x04 0x0c 0x53 0xef 0xa0 0x00 0x01";
+        String assertedY = "sel_add 0x20 0x02 0 0 0 0 0x20 0x00 0x04 0x0c 0x54 0x6f 0xa0 0x00 0x01";
+        String deassertedY = "sel_add 0x20 0x02 0 0 0 0 0x20 0x00 0x04 0x0c 0x54 0xef 0xa0 0x00 0x01";
+        SimulatedBmc bmc = env.fleet().stream().filter(b -> b.note().equals("normal")).findFirst().orElseThrow();
+        int before = events(bmc, 100_000).size();
+        int lastRecordBefore = events(bmc, 100_000).stream().mapToInt(e -> e.asJsonObject().getInt("sel_id")).max()
+                .orElse(-1);
+        env.simConsole(bmc, assertedX);
+        collectNow(bmc);
+        awaitEvents(bmc, n -> n == before + 1);
+        // next poll: X asserted and deasserted, a second later deasserted again (both deassertions match the open
+        // assertions; the first closed them); then Y asserted, deasserted and asserted again in the same second
+        // (after the deassertion: one UPDATE per record left it open)
+        env.simConsole(bmc, assertedX, deassertedX);
+        ItEnvironment.sleep(1100);
+        env.simConsole(bmc, deassertedX, assertedY, deassertedY, assertedY);
+        collectNow(bmc);
+        awaitEvents(bmc, n -> n == before + 7);
+
+        List<ConditionRow> x = conditionRows(bmc, 0x53, lastRecordBefore);
+        assertEquals(List.of(false, false, true, true), x.stream().map(r -> r.deassertion).toList(), x.toString());
+        OffsetDateTime firstDeassertion = x.get(2).eventTime;
+        assertTrue(x.get(3).eventTime.isAfter(firstDeassertion), x.toString());
+        assertEquals(Arrays.asList(firstDeassertion, firstDeassertion, null, null),
+                x.stream().map(r -> r.resolvedAt).toList(), "the earlier poll's assertion too; " + x);
+        List<ConditionRow> y = conditionRows(bmc, 0x54, lastRecordBefore);
+        assertEquals(List.of(false, true, false), y.stream().map(r -> r.deassertion).toList(), y.toString());
+        assertEquals(Arrays.asList(y.get(1).eventTime, null, null), y.stream().map(r -> r.resolvedAt).toList(),
+                y.toString());
+    }
+
+    private record ConditionRow(int recordId, boolean deassertion, OffsetDateTime eventTime, OffsetDateTime resolvedAt) {
+    }
+
+    /** The stored records of one sensor after a record id, in SEL order. */
+    private static List<ConditionRow> conditionRows(SimulatedBmc bmc, int sensorNumber, int afterRecordId)
+            throws SQLException {
+        try (Connection db = env.appDatabase(); PreparedStatement query = db.prepareStatement("""
+                select e.record_id, e.deassertion, e.event_time, e.resolved_at from sel_event e
+                  join server s on s.id = e.server_id
+                 where s.bmc_ip = ? and e.sensor_number = ? and e.record_id > ? order by e.record_id""")) {
+            query.setString(1, bmc.host());
+            query.setInt(2, sensorNumber);
+            query.setInt(3, afterRecordId);
+            List<ConditionRow> rows = new ArrayList<>();
+            try (ResultSet r = query.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new ConditionRow(r.getInt(1), r.getBoolean(2), r.getObject(3, OffsetDateTime.class),
+                            r.getObject(4, OffsetDateTime.class)));
+                }
+            }
+            return rows;
+        }
     }
 
     private static JsonObject sensor(JsonArray sensors, String name) {

@@ -217,11 +217,13 @@ public final class ItEnvironment {
         }
     }
 
-    /** Runs an emulator console command on one simulated BMC (sel_add, sensor_set_value, ...). */
-    public String simConsole(SimulatedBmc bmc, String command) {
+    /** Runs emulator console commands on one simulated BMC (sel_add, sensor_set_value, ...), in one session. */
+    public String simConsole(SimulatedBmc bmc, String... commands) {
+        List<String> cmd = new ArrayList<>(List.of("python3", projectDir.resolve("src/test/bmcsim/simctl.py").toString(),
+                "--host", bmc.host(), "--port", String.valueOf(bmc.consolePort())));
+        cmd.addAll(List.of(commands));
         try {
-            return run(Map.of(), Duration.ofSeconds(20), "python3", projectDir.resolve("src/test/bmcsim/simctl.py").toString(),
-                    "--host", bmc.host(), "--port", String.valueOf(bmc.consolePort()), command);
+            return run(Map.of(), Duration.ofSeconds(20), cmd.toArray(String[]::new));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

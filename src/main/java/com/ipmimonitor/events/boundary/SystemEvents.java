@@ -1,37 +1,70 @@
 package com.ipmimonitor.events.boundary;
 
+import com.ipmimonitor.database.boundary.ArrayParameters;
 import com.ipmimonitor.events.control.SeverityClassifier;
 import com.ipmimonitor.events.entity.SelEvent;
 import com.ipmimonitor.events.entity.Severity;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /** Stored SEL history: classifies and stores new records once, closes asserted conditions on deassert. */
 @Stateless
 public class SystemEvents {
 
-    // EclipseLink binds a null parameter as varchar: the casts let PostgreSQL accept nulls in typed columns
+    // many records in one statement with only 19 parameters: one array per column, unnested in list order
     private static final String INSERT = """
             insert into sel_event (server_id, record_id, record_type, event_time, bmc_timestamp, pre_init, sensor_type,
                    sensor_type_code, sensor_number, sensor_name, event_type_code, event_offset, deassertion,
                    description, detail, severity, raw_hex, fingerprint, collected_at)
-            values (?1, ?2, ?3, cast(?4 as timestamptz), cast(?5 as bigint), ?6, ?7, cast(?8 as integer),
-                    cast(?9 as integer), cast(?10 as varchar), cast(?11 as integer), cast(?12 as integer), ?13, ?14,
-                    cast(?15 as text), ?16, ?17, ?18, ?19)
-            on conflict (server_id, fingerprint) do nothing""";
+            select server_id, record_id, record_type, event_time, bmc_timestamp, pre_init, sensor_type,
+                   sensor_type_code, sensor_number, sensor_name, event_type_code, event_offset, deassertion,
+                   description, detail, severity, raw_hex, fingerprint, collected_at
+              from unnest(cast(?1 as bigint[]), cast(?2 as integer[]), cast(?3 as integer[]), cast(?4 as timestamptz[]),
+                          cast(?5 as bigint[]), cast(?6 as boolean[]), cast(?7 as varchar[]), cast(?8 as integer[]),
+                          cast(?9 as integer[]), cast(?10 as varchar[]), cast(?11 as integer[]), cast(?12 as integer[]),
+                          cast(?13 as boolean[]), cast(?14 as text[]), cast(?15 as text[]), cast(?16 as varchar[]),
+                          cast(?17 as varchar[]), cast(?18 as varchar[]), cast(?19 as timestamptz[]))
+                   with ordinality as r(server_id, record_id, record_type, event_time, bmc_timestamp, pre_init, sensor_type,
+                   sensor_type_code, sensor_number, sensor_name, event_type_code, event_offset, deassertion,
+                   description, detail, severity, raw_hex, fingerprint, collected_at, n)
+             order by n
+            on conflict (server_id, fingerprint) do nothing
+            returning server_id, fingerprint""";
 
-    // PostgreSQL cannot type a bare null parameter in "?5 is null": two statements instead of one
-    private static final String RESOLVE_UNTIMED = """
-            update sel_event set resolved_at = now()
-             where server_id = ?1 and sensor_number = ?2 and event_type_code = ?3 and event_offset = ?4
-               and not deassertion and resolved_at is null""";
-    private static final String RESOLVE_AT = RESOLVE_UNTIMED.replace("now()", "?5")
-            + " and (event_time is null or event_time <= ?5)";
+    /** Records per INSERT: one statement (one round trip) stores up to this many records instead of one each. */
+    static final int MAX_ROWS_PER_INSERT = 1000;
+
+    /*
+     * What one UPDATE per new deassertion did, in list order, in one statement: each deassertion closes the open
+     * assertions of its sensor condition (untimed: all of them, at the transaction's time; timed: those not later
+     * than it, at its time). An assertion several deassertions match was closed by the first of them (the later
+     * ones skip closed rows): distinct on (id) ... order by n keeps that one. The join matches the partial index
+     * sel_event_open_assertions (V6).
+     */
+    private static final String CLOSE_ASSERTED = """
+            update sel_event target set resolved_at = closing.at
+              from (select distinct on (open.id) open.id, coalesce(d.at, now()) as at
+                      from unnest(cast(?1 as bigint[]), cast(?2 as integer[]), cast(?3 as integer[]),
+                                  cast(?4 as integer[]), cast(?5 as timestamptz[]))
+                           with ordinality as d(server_id, sensor_number, event_type_code, event_offset, at, n)
+                      join sel_event open on open.server_id = d.server_id and open.sensor_number = d.sensor_number
+                           and open.event_type_code = d.event_type_code and open.event_offset = d.event_offset
+                           and not open.deassertion and open.resolved_at is null
+                           and (d.at is null or open.event_time is null or open.event_time <= d.at)
+                     order by open.id, d.n) closing
+             where target.id = closing.id""";
 
     // answered from the effective-time index alone (V6 includes server_id and severity)
     private static final String COUNTS = """
@@ -43,18 +76,90 @@ public class SystemEvents {
     @PersistenceContext
     EntityManager em;
 
-    /** Returns how many of the records were new (a re-read record has the same fingerprint and is skipped). */
+    /**
+     * Returns how many of the records were new (a re-read record has the same fingerprint and is skipped).
+     * Records are inserted in multi-row statements (see {@link #chunks}); after each statement one UPDATE closes
+     * what the deassertions it inserted close, so the result is the one of one INSERT (and one UPDATE per new
+     * deassertion) per record in list order.
+     */
     public int store(List<SelEvent> events) {
+        events.forEach(e -> e.classify(classify(e)));
         int stored = 0;
-        for (SelEvent e : events) {
-            e.classify(classify(e));
-            int inserted = insert(e);
-            stored += inserted;
-            if (inserted == 1 && e.isDeassertion()) {
-                closeAsserted(e);
-            }
+        for (List<SelEvent> chunk : chunks(events, MAX_ROWS_PER_INSERT)) {
+            Set<String> inserted = insert(chunk);
+            stored += inserted.size();
+            closeAsserted(closingDeassertions(chunk, inserted));
         }
         return stored;
+    }
+
+    /**
+     * Splits the records into INSERT statements of at most max rows, in order. A deassertion closes the matching
+     * asserted events already stored when it is stored; so that a record stored in the same statement after a
+     * deassertion is not closed by it where one INSERT per record would have left it open, a record that the
+     * deassertion's update would match starts a new statement.
+     */
+    static List<List<SelEvent>> chunks(List<SelEvent> events, int max) {
+        List<List<SelEvent>> chunks = new ArrayList<>();
+        List<SelEvent> current = new ArrayList<>();
+        // the current chunk's deassertions by the condition they close: a record is checked against its own only
+        // (a 4000-record SEL holds ~550 deassertions)
+        Map<List<Object>, List<SelEvent>> deassertions = new HashMap<>();
+        for (SelEvent e : events) {
+            if (current.size() >= max || deassertions.getOrDefault(conditionOf(e), List.of()).stream()
+                    .anyMatch(d -> wouldClose(d, e))) {
+                chunks.add(current);
+                current = new ArrayList<>();
+                deassertions.clear();
+            }
+            current.add(e);
+            if (e.isDeassertion() && closesSomething(e)) {
+                deassertions.computeIfAbsent(conditionOf(e), k -> new ArrayList<>()).add(e);
+            }
+        }
+        if (!current.isEmpty()) {
+            chunks.add(current);
+        }
+        return chunks;
+    }
+
+    /** Server, sensor, event type and offset as the close matches them (a deassertion without offset: 0). */
+    private static List<Object> conditionOf(SelEvent e) {
+        return Arrays.asList(e.getServerId(), e.findSensorNumber().orElse(null), e.findEventTypeCode().orElse(null),
+                e.isDeassertion() ? e.findEventOffset().orElse(0) : e.findEventOffset().orElse(null));
+    }
+
+    /** Whether closing for the deassertion would close e if e were stored: the WHERE of CLOSE_ASSERTED. */
+    static boolean wouldClose(SelEvent deassertion, SelEvent e) {
+        if (e.isDeassertion() || !closesSomething(deassertion)
+                || !Objects.equals(e.getServerId(), deassertion.getServerId())
+                || !e.findSensorNumber().equals(deassertion.findSensorNumber())
+                || !e.findEventTypeCode().equals(deassertion.findEventTypeCode())
+                || !e.findEventOffset().equals(Optional.of(deassertion.findEventOffset().orElse(0)))) {
+            return false;
+        }
+        return deassertion.findEventTime()
+                .map(at -> e.findEventTime().map(t -> !t.isAfter(at)).orElse(true))
+                .orElse(true);
+    }
+
+    /**
+     * The deassertions of the chunk that the INSERT stored (their keys are in inserted) and that name a sensor
+     * condition, in list order. Of two equal records in one chunk only the first was stored.
+     */
+    static List<SelEvent> closingDeassertions(List<SelEvent> chunk, Set<String> inserted) {
+        Set<String> unclaimed = new HashSet<>(inserted);
+        List<SelEvent> closing = new ArrayList<>();
+        for (SelEvent e : chunk) {
+            if (unclaimed.remove(key(e.getServerId(), e.getFingerprint())) && e.isDeassertion() && closesSomething(e)) {
+                closing.add(e);
+            }
+        }
+        return closing;
+    }
+
+    private static boolean closesSomething(SelEvent deassertion) {
+        return deassertion.findSensorNumber().isPresent() && deassertion.findEventTypeCode().isPresent();
     }
 
     public List<SelEvent> ofServer(long serverId, int limit) {
@@ -96,28 +201,35 @@ public class SystemEvents {
                 e.findEventOffset().orElse(0), e.isDeassertion());
     }
 
-    private int insert(SelEvent e) {
-        return em.createNativeQuery(INSERT)
-                .setParameter(1, e.getServerId()).setParameter(2, e.getRecordId()).setParameter(3, e.getRecordTypeCode())
-                .setParameter(4, e.findEventTime().orElse(null)).setParameter(5, e.findBmcTimestamp().orElse(null))
-                .setParameter(6, e.isPreInit()).setParameter(7, e.getSensorType())
-                .setParameter(8, e.findSensorTypeCode().orElse(null)).setParameter(9, e.findSensorNumber().orElse(null))
-                .setParameter(10, e.findSensorName().orElse(null)).setParameter(11, e.findEventTypeCode().orElse(null))
-                .setParameter(12, e.findEventOffset().orElse(null)).setParameter(13, e.isDeassertion())
-                .setParameter(14, e.getDescription()).setParameter(15, e.findDetail().orElse(null))
-                .setParameter(16, e.getSeverity().name()).setParameter(17, e.getRawHex())
-                .setParameter(18, e.getFingerprint()).setParameter(19, e.getCollectedAt())
+    /** Inserts the records in one statement; returns the keys (server id, fingerprint) of those that were new. */
+    private Set<String> insert(List<SelEvent> chunk) {
+        Query query = ArrayParameters.bind(em.createNativeQuery(INSERT), chunk, List.of(SelEvent::getServerId,
+                SelEvent::getRecordId, SelEvent::getRecordTypeCode, e -> e.findEventTime().orElse(null),
+                e -> e.findBmcTimestamp().orElse(null), SelEvent::isPreInit, SelEvent::getSensorType,
+                e -> e.findSensorTypeCode().orElse(null), e -> e.findSensorNumber().orElse(null),
+                e -> e.findSensorName().orElse(null), e -> e.findEventTypeCode().orElse(null),
+                e -> e.findEventOffset().orElse(null), SelEvent::isDeassertion, SelEvent::getDescription,
+                e -> e.findDetail().orElse(null), e -> e.getSeverity().name(), SelEvent::getRawHex,
+                SelEvent::getFingerprint, SelEvent::getCollectedAt));
+        Set<String> inserted = new HashSet<>();
+        for (Object row : query.getResultList()) {
+            Object[] values = (Object[]) row;
+            inserted.add(key(((Number) values[0]).longValue(), (String) values[1]));
+        }
+        return inserted;
+    }
+
+    private void closeAsserted(List<SelEvent> deassertions) {
+        if (deassertions.isEmpty()) {
+            return;
+        }
+        ArrayParameters.bind(em.createNativeQuery(CLOSE_ASSERTED), deassertions, List.of(SelEvent::getServerId,
+                e -> e.findSensorNumber().get(), e -> e.findEventTypeCode().get(), e -> e.findEventOffset().orElse(0),
+                e -> e.findEventTime().orElse(null)))
                 .executeUpdate();
     }
 
-    private void closeAsserted(SelEvent deassert) {
-        if (deassert.findSensorNumber().isEmpty() || deassert.findEventTypeCode().isEmpty()) {
-            return;
-        }
-        var query = em.createNativeQuery(deassert.findEventTime().isPresent() ? RESOLVE_AT : RESOLVE_UNTIMED)
-                .setParameter(1, deassert.getServerId()).setParameter(2, deassert.findSensorNumber().get())
-                .setParameter(3, deassert.findEventTypeCode().get()).setParameter(4, deassert.findEventOffset().orElse(0));
-        deassert.findEventTime().ifPresent(t -> query.setParameter(5, t));
-        query.executeUpdate();
+    static String key(long serverId, String fingerprint) {
+        return serverId + " " + fingerprint;
     }
 }

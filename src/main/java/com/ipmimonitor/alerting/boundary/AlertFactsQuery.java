@@ -77,12 +77,20 @@ public class AlertFactsQuery {
                         Optional.ofNullable(time(r[6])), time(r[7]))).toList();
     }
 
+    /**
+     * Events after each server's watermark. Asked per server on the (server_id, id) index: a plain join made
+     * PostgreSQL walk every event by id (1.3 s at 1,000,000 events, every 5 s, to find none); this takes 8 ms, and
+     * fetching only ids in the lateral keeps its cost estimate under PostgreSQL's JIT threshold (170 ms more).
+     */
     public SelBatch newSelEvents() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select e.id, e.server_id, e.severity, e.description, e.sensor_name, e.event_time, e.collected_at, e.deassertion
-                  from sel_event e join alert_sel_watermark w on w.server_id = e.server_id
-                 where e.id > w.sel_event_id order by e.id limit ?1""").setParameter(1, SEL_BATCH).getResultList();
+                  from alert_sel_watermark w
+                  cross join lateral (select x.id from sel_event x where x.server_id = w.server_id and x.id > w.sel_event_id
+                                       order by x.id limit ?1) fresh
+                  join sel_event e on e.id = fresh.id
+                 order by e.id limit ?1""").setParameter(1, SEL_BATCH).getResultList();
         Map<Long, Long> readUpTo = new HashMap<>();
         rows.forEach(r -> readUpTo.merge(num(r[1]), num(r[0]), Math::max));
         List<NewSelEvent> asserted = rows.stream().filter(r -> !Boolean.TRUE.equals(r[7]))

@@ -23,3 +23,7 @@ create index sel_event_server_id on sel_event (server_id, id);
 -- of the server, once per deassertion stored.
 create index sel_event_open_assertions on sel_event (server_id, sensor_number, event_type_code, event_offset)
     where not deassertion and resolved_at is null;
+
+-- V1's index on event_time alone served no query once the lists filter on the effective time above (per-server
+-- lists use (server_id, event_time)), and every stored event updated it: one index less to write per event.
+drop index sel_event_time;

@@ -35,6 +35,39 @@ class MetricsIT {
     }
 
     @Test
+    void eventCountsAreThoseStoredForEachServer() {
+        awaitMetrics();
+        for (SimulatedBmc bmc : env.fleet()) {
+            String labels = "{bmc_ip=\"" + bmc.host() + "\",server_name=\"" + bmc.name() + "\"} ";
+            // the series are refreshed every 15 s: compare with what is stored, until a refresh has caught up
+            ItEnvironment.await("event counts of " + bmc.name() + " in /metrics", 60, () -> {
+                long[] stored = storedCounts(bmc.host());
+                String text = env.get("/metrics").body();
+                return text.contains("ipmi_events_total" + labels + stored[0] + "\n")
+                        && text.contains("ipmi_events_critical_24h" + labels + stored[1] + "\n")
+                        && text.contains("ipmi_events_warning_24h" + labels + stored[2] + "\n");
+            });
+        }
+        assertTrue(storedCounts(env.bmc("large-sel").host())[0] > 1000, "the large SEL is in the counts");
+    }
+
+    /** total, critical and warning of the last 24 h, straight from the database. */
+    private long[] storedCounts(String bmcIp) {
+        try (var db = env.appDatabase(); var q = db.prepareStatement("""
+                select count(*), count(*) filter (where e.severity = 'CRITICAL' and coalesce(e.event_time, e.collected_at)
+                       > now() - interval '24 hours'), count(*) filter (where e.severity = 'WARNING'
+                       and coalesce(e.event_time, e.collected_at) > now() - interval '24 hours')
+                  from sel_event e join server s on s.id = e.server_id where s.bmc_ip = ?""")) {
+            q.setString(1, bmcIp);
+            var rs = q.executeQuery();
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void lastCollectionTimestampIsThePollTimeNotTheScrapeTime() throws Exception {
         awaitMetrics();
         long first = lastCollection(env.get("/metrics").body());

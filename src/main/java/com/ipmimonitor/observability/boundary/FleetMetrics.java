@@ -95,13 +95,21 @@ public class FleetMetrics {
         }
     }
 
+    /**
+     * Totals and the day's counts as two aggregates, each read from an index alone (V6's (server_id, id) and the
+     * effective-time index with its included columns): one join of every event with its server read the heap, 460 -
+     * 640 ms at 1,000,000 events every 15 s; 75 - 114 ms this way, same rows.
+     */
     private List<ServerFacts> servers() {
         Map<String, long[]> events = new HashMap<>();
         rows("""
-                select s.bmc_ip, count(e.id),
-                       count(e.id) filter (where e.severity = 'CRITICAL' and coalesce(e.event_time, e.collected_at) > now() - interval '24 hours'),
-                       count(e.id) filter (where e.severity = 'WARNING' and coalesce(e.event_time, e.collected_at) > now() - interval '24 hours')
-                  from server s left join sel_event e on e.server_id = s.id group by s.bmc_ip""")
+                select s.bmc_ip, coalesce(t.total, 0), coalesce(d.critical, 0), coalesce(d.warning, 0)
+                  from server s
+                  left join (select server_id, count(*) as total from sel_event group by server_id) t on t.server_id = s.id
+                  left join (select server_id, count(*) filter (where severity = 'CRITICAL') as critical,
+                                    count(*) filter (where severity = 'WARNING') as warning
+                               from sel_event where coalesce(event_time, collected_at) > now() - interval '24 hours'
+                              group by server_id) d on d.server_id = s.id""")
                 .forEach(r -> events.put((String) r[0], new long[] {num(r[1]), num(r[2]), num(r[3])}));
         Map<String, Map<String, Long>> failures = new HashMap<>();
         rows("""

@@ -85,7 +85,7 @@ select s.id, now() - h * interval '1 hour', 200 + (s.id * h) % 500,
        case when (s.id + h) % 97 = 0 then 'no answer from the BMC' end, 0, 'bench-seed'
   from server s cross join generate_series(0, 23) h where s.notes = 'bench seed';
 commit;
--- as autovacuum leaves a table that has been running a while (V6 makes it vacuum after 1 % new events): pages
+-- as autovacuum leaves a table that has been running a while (V7 makes it vacuum after 1 % new events): pages
 -- all-visible, so index-only scans read no heap
 vacuum analyze;
 select (select count(*) from server) servers, (select count(*) from sel_event) events,

@@ -77,6 +77,8 @@ class LdapIT {
         // a Payara root directory left from an earlier run would deploy the old application a second time
         deleteRecursively(work.resolve("app"));
         deleteRecursively(work.resolve("misconfigured"));
+        // a cluster left by an earlier run carries that run's schema history (Flyway would refuse a changed migration)
+        ItEnvironment.deleteRecursively(pgDir);
         Files.createDirectories(pgDir);
         pgDir.toFile().setExecutable(true, false);
         slapd = Slapd.start(work.resolve("slapd"), LDAP_PORT, LDAPS_PORT, SUFFIX, seed());

@@ -66,7 +66,7 @@ public class SystemEvents {
                      order by open.id, d.n) closing
              where target.id = closing.id""";
 
-    // answered from the effective-time index alone (V6 includes server_id and severity)
+    // answered from the effective-time index alone (V7 includes server_id and severity)
     private static final String COUNTS = """
             select server_id, severity, count(*) from sel_event
              where coalesce(event_time, collected_at) >= now() - make_interval(hours => ?1)""";

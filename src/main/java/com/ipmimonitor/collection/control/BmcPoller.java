@@ -179,7 +179,7 @@ public class BmcPoller {
 
     /** No session means nothing on stdout is the output of a command. */
     private static boolean noSession(IpmitoolResult result) {
-        return result.stderr().contains("Unable to establish IPMI v2 / RMCP+ session");
+        return IpmitoolFailureClassifier.noSession(result.stderr());
     }
 
     private static String lastLine(String text) {

@@ -74,10 +74,13 @@ public final class IpmitoolFailureClassifier {
      * which is an answer), or a command failed without a completion code.
      */
     public static boolean bmcStoppedAnswering(String stderr) {
-        return stderr.lines().map(line -> line.strip().toLowerCase(Locale.ROOT)).anyMatch(line ->
-                line.contains("unable to establish ipmi v2 / rmcp+ session")
-                        || line.startsWith("unable to send raw command") && !line.contains("rsp=")
-                        || unanswered(line));
+        return noSession(stderr) || stderr.lines().map(line -> line.strip().toLowerCase(Locale.ROOT)).anyMatch(line ->
+                line.startsWith("unable to send raw command") && !line.contains("rsp=") || unanswered(line));
+    }
+
+    /** ipmitool's last word whenever no session could be opened, whatever the reason. */
+    public static boolean noSession(String stderr) {
+        return stderr.contains("Unable to establish IPMI v2 / RMCP+ session");
     }
 
     /**

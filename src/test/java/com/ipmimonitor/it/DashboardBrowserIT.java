@@ -47,30 +47,20 @@ class DashboardBrowserIT extends InBrowser {
 
     @Test
     void rangeSelectorChangesTheCountsWithoutReloadingThePage() {
-        waitUntilPolled();
-        browser.get(env.baseUrl() + "/");
-        // an AJAX update replaces the elements a condition is looking at: stale references just mean "look again"
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.samePage = true;");
+        var wait = openPolledDashboard();
         chooseRange(wait, "30d");
         long month = Long.parseLong(browser.findElement(By.id("stat-critical")).getText());
         chooseRange(wait, "1h");
         long hour = Long.parseLong(browser.findElement(By.id("stat-critical")).getText());
         assertTrue(month > hour, "30d " + month + " vs 1h " + hour);
-        assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.samePage;"),
-                "the range change reloaded the page");
+        assertSamePage("the range change reloaded the page");
         assertTrue(browser.findElements(By.cssSelector(".recent-events tbody tr")).size() >= 1);
     }
 
     @Test
     void failingServersComeFirstAndTheFilterFindsOneWithoutReloadingThePage() {
-        waitUntilPolled();
-        browser.get(env.baseUrl() + "/");
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        var wait = openPolledDashboard();
         wait.until(d -> d.findElements(By.cssSelector(".server-name")).size() >= env.fleet().size());
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.samePage = true;");
         List<Boolean> ok = browser.findElements(By.cssSelector(".server-card .outcome")).stream()
                 .map(e -> e.getText().equals("OK")).toList();
         assertTrue(ok.contains(false) && ok.indexOf(true) > ok.lastIndexOf(false), "failing servers first: " + ok);
@@ -90,8 +80,7 @@ class DashboardBrowserIT extends InBrowser {
         browser.findElement(By.id("controls:server-filter")).sendKeys("-no-such-server");
         wait.until(d -> d.findElement(By.id("pager:cards-shown")).getText().equals("No server matches the filter."));
         assertTrue(browser.findElements(By.cssSelector(".server-name")).isEmpty());
-        assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.samePage;"),
-                "filtering reloaded the page");
+        assertSamePage("filtering reloaded the page");
     }
 
     @Test
@@ -125,6 +114,25 @@ class DashboardBrowserIT extends InBrowser {
             env.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(env.baseUrl() + "/api/servers/127.0.0.97"))
                     .DELETE(), true);
         }
+    }
+
+    /**
+     * The dashboard once the fleet is polled, marked so that assertSamePage can tell an AJAX update from a reload;
+     * the wait ignores stale elements: an AJAX update replaces what a condition is looking at, which just means
+     * "look again".
+     */
+    private WebDriverWait openPolledDashboard() {
+        waitUntilPolled();
+        browser.get(env.baseUrl() + "/");
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.samePage = true;");
+        return wait;
+    }
+
+    private void assertSamePage(String message) {
+        assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.samePage;"),
+                message);
     }
 
     private void chooseRange(WebDriverWait wait, String range) {

@@ -56,9 +56,8 @@ print("%-34s p50 %8s ms  p95 %8s ms  p99 %8s ms  %7.1f req/s  non-2xx %s" % (d["
 
 say() { echo "[api-bench $(date +%H:%M:%S)] $*" >&2; }
 die() { say "ERROR: $*"; exit 1; }
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+. "$HERE/lib.sh"   # as_pg, tcp_free, start_pg
 psql_db() { as_pg "$PG_BIN/psql" -h "$PGDATA" -p "$PG_PORT" -U "$PG_USER" -d "${DB:-$PG_DB}" -qAt -v ON_ERROR_STOP=1 "$@"; }
-tcp_free() { ! ss -Hltn "sport = :$1" | grep -q .; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 app_pid() { cat "$APP_PID_FILE"; }
 mem() { awk '/^VmRSS|^VmHWM/{sub(":", "", $1); printf "%s=%dMB ", $1, $2/1024}' "/proc/$(app_pid)/status"; }   # MB
@@ -130,20 +129,6 @@ ensure_wrk() {
   say "installing wrk (apt-get)"
   local sudo=; [ "$(id -u)" = 0 ] || sudo=sudo
   $sudo apt-get install -y -q wrk >/dev/null || { $sudo apt-get update -q >/dev/null && $sudo apt-get install -y -q wrk >/dev/null; }
-}
-
-start_pg() {
-  tcp_free "$PG_PORT" || die "port $PG_PORT is in use"
-  rm -rf "$BENCH_DIR/pg"; mkdir -p "$PGDATA"; chmod 755 "$BENCH_DIR" "$BENCH_DIR/pg"; chmod 700 "$PGDATA"
-  printf '%s\n' "$PG_PASS" > "$BENCH_DIR/pg/pw"; chmod 600 "$BENCH_DIR/pg/pw"
-  [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$BENCH_DIR/pg"
-  as_pg "$PG_BIN/initdb" -D "$PGDATA" -U "$PG_USER" --pwfile="$BENCH_DIR/pg/pw" --auth-local=trust \
-    --auth-host=scram-sha-256 -E UTF8 --no-locale >/dev/null
-  rm -f "$BENCH_DIR/pg/pw"
-  # stock settings except: loopback, own socket dir, commit timestamps (for the ingest store time)
-  as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$BENCH_DIR/pg/server.log" -w -t 60 \
-    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$PGDATA -c track_commit_timestamp=on ${PG_OPTS:-}" start >/dev/null
-  DB=postgres psql_db -c "create database $PG_DB"
 }
 
 start_app() {
@@ -317,7 +302,8 @@ cp -f "$JAR_SRC" "$JAR"
   echo "cpus=$(nproc) wrk=$(wrk -v 2>&1 | head -1) java=$(java -version 2>&1 | head -1) postgres=$("$PG_BIN/postgres" --version)"
   echo "started=$(date -u +%FT%TZ) phases=$PHASES servers=$SERVERS events=$EVENTS sensors=$SENSORS rounds=$ROUNDS"
   echo "wrk_conns=$WRK_CONNS wrk_duration=$WRK_DURATION wrk_warmup=$WRK_WARMUP ingest_sims=$INGEST_SIMS ingest_sel=$INGEST_SEL"; } > "$RESULTS/meta.txt"
-start_pg
+start_pg -c track_commit_timestamp=on   # commit timestamps: the ingest phase's store time
+DB=postgres psql_db -c "create database $PG_DB"
 start_app
 sleep 30   # let startup work (first metrics refresh, timers) settle
 echo "idle_after_start (empty database, 30 s after ready): $(mem) load=$(load)" > "$RESULTS/memory.txt"

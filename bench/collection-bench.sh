@@ -45,7 +45,7 @@ JAR=$BENCH_DIR/bench-app.jar   # own name: other cleanups may pkill -f ipmi-moni
 
 say() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
 die() { say "ERROR: $*"; exit 1; }
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+. "$HERE/lib.sh"   # as_pg, tcp_free, start_pg
 
 # ---------------------------------------------------------------- cleanup (by PID / own dirs only)
 stop_app() {
@@ -112,7 +112,6 @@ wait_for_ci() {
   done
 }
 
-tcp_free() { ! ss -Hltn "sport = :$1" | grep -q .; }
 
 # ---------------------------------------------------------------- (A) steady-state poll vs full elist
 bench_sel() {
@@ -153,17 +152,6 @@ prepare_jar() {
   fi
 }
 
-start_pg() {
-  tcp_free "$PG_PORT" || die "port $PG_PORT is in use"
-  rm -rf "$BENCH_DIR/pg"; mkdir -p "$PGDATA"; chmod 755 "$BENCH_DIR" "$BENCH_DIR/pg"; chmod 700 "$PGDATA"
-  printf '%s\n' "$PG_PASS" > "$BENCH_DIR/pg/pw"; chmod 600 "$BENCH_DIR/pg/pw"
-  [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$BENCH_DIR/pg"
-  as_pg "$PG_BIN/initdb" -D "$PGDATA" -U "$PG_USER" --pwfile="$BENCH_DIR/pg/pw" --auth-local=trust \
-    --auth-host=scram-sha-256 -E UTF8 --no-locale >/dev/null
-  rm -f "$BENCH_DIR/pg/pw"
-  as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$BENCH_DIR/pg/server.log" -w -t 60 \
-    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$PGDATA ${PG_OPTS:-}" start >/dev/null
-}
 psql_pg() { as_pg "$PG_BIN/psql" -h "$PGDATA" -p "$PG_PORT" -U "$PG_USER" -d postgres -qAt -c "$1"; }
 
 start_app() {  # $1 = COLLECTOR_THREADS

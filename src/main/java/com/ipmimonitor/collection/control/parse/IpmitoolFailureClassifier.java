@@ -20,6 +20,9 @@ public final class IpmitoolFailureClassifier {
     private static final List<String> AUTH_FAILED = List.of(
             "rakp 2 hmac is invalid", "unauthorized name", "insufficient privilege level",
             "activate session command failed", "invalid role", "password invalid");
+    // the BMC's own words in a RAKP or privilege answer: believed even when other answers of the run came late
+    private static final List<String> BMC_NAMED_THE_LOGIN_ERROR = List.of(
+            "unauthorized name", "invalid role", "insufficient privilege level", "exceeds limit");
     private static final List<String> UNSUPPORTED = List.of(
             "invalid authentication algorithm", "invalid integrity algorithm", "invalid confidentiality algorithm",
             "no matching cipher suite", "invalid command", "command not supported");
@@ -84,24 +87,26 @@ public final class IpmitoolFailureClassifier {
     }
 
     /**
-     * ipmitool's own convention: "Get SEL Info command failed" alone when no answer came, "...failed: &lt;completion
-     * code&gt;" when the BMC refused. A session whose commands go unanswered has a BMC that stopped answering (frozen,
-     * or a link that got slower than the session timeout). Close Session is left out: some BMCs never answer it.
+     * ipmitool's own convention: "Get SEL Info command failed" or "Set Session Privilege Level to ADMINISTRATOR
+     * failed" alone when no answer came, "...failed: &lt;completion code&gt;" when the BMC refused. A session whose
+     * commands go unanswered has a BMC that stopped answering (frozen, or a link that got slower than the session
+     * timeout: over such a link the privilege request of the session setup is the one left unanswered, seen in
+     * SlowLinkIT). Close Session is left out: some BMCs never answer it.
      */
     private static boolean unanswered(String line) {
         String l = line.strip();
-        return l.endsWith("command failed") && !l.startsWith("close session");
+        return l.endsWith(" failed") && !l.startsWith("close session");
     }
 
     /**
      * Over a link slower than the session timeout (-N), the BMC's answer to the first RAKP 1 arrives after ipmitool
      * sent it again, and is checked against the second one's random number: "RAKP 2 HMAC is invalid" then means
-     * "too late", not "wrong password" (seen in SlowLinkIT). A BMC that names the error itself ("unauthorized
-     * name") is still believed.
+     * "too late", not "wrong password" (seen in SlowLinkIT). Whatever else follows an unanswered RAKP message (late
+     * answers to earlier tries, a privilege request left unanswered) comes from the link too. A BMC that names the
+     * error itself ("unauthorized name") is still believed.
      */
     private static boolean answeredTooLate(List<String> lines) {
-        return mentions(lines, List.of("no response from rakp")) && mentions(lines, List.of("hmac is invalid"))
-                && !mentions(lines, List.of("unauthorized name"));
+        return mentions(lines, List.of("no response from rakp")) && !mentions(lines, BMC_NAMED_THE_LOGIN_ERROR);
     }
 
     private static boolean mentions(List<String> lines, List<String> phrases) {

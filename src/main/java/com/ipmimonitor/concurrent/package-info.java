@@ -1,4 +1,5 @@
 /**
- * Plumbing shared by the features' timers: handing timer work to an executor, one run at a time.
+ * Plumbing shared by the features: handing timer work to an executor, one run at a time (TimerWork), and the
+ * order in which they stop with the JVM (OrderlyStop).
  */
 package com.ipmimonitor.concurrent;

@@ -83,9 +83,9 @@ class AlertingIT {
                 "SECRET_KEY", "alerting-it-secret-key", "POLL_INTERVAL", "10", "IPMITOOL_SESSION_TIMEOUT", "1",
                 "IPMITOOL_RETRIES", "1"));
         env.put("IPMITOOL_TIMEOUT", String.valueOf(IPMITOOL_TIMEOUT_SECONDS));
-        // a poll under way when the restart test stops the app keeps its lease until it expires (by default
-        // 4 x the ipmitool timeout + 60 s = 140 s here): that server is not polled meanwhile, and the next test,
-        // which waits for it to be polled, would wait for the lease instead
+        // the restart test stops the app while polls are under way; an orderly stop hands their leases back
+        // (CrashRecoveryIT), and should it not, a lease shorter than the default (4 x the ipmitool timeout + 60 s =
+        // 140 s here) keeps the next test, which waits for that server to be polled, from waiting for the lease
         env.put("COLLECTOR_LEASE_SECONDS", "60");
         env.putAll(Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(smtp.port()), "SMTP_USER", "alerts",
                 "SMTP_PASSWORD", SMTP_PASSWORD, "SMTP_FROM", "ipmi-monitor@it.test", "SMTP_STARTTLS", "false",

@@ -127,16 +127,21 @@ public final class AppProcess {
         }
     }
 
-    /** SIGTERM, as a service manager would send it: the app stops its own embedded PostgreSQL. */
-    public void stop() {
+    /**
+     * SIGTERM, as a service manager would send it: the app stops its own embedded PostgreSQL. Returns whether it
+     * ended by itself within 60 s (else it is killed).
+     */
+    public boolean stop() {
         process.destroy();
         try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+            if (process.waitFor(60, TimeUnit.SECONDS)) {
+                return true;
             }
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return false;
     }
 }

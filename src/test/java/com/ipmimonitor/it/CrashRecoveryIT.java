@@ -3,6 +3,10 @@ package com.ipmimonitor.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -15,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * kill -9 of the app while it reads two large SELs for the first time, then a restart on the same database:
- * every SEL record ends up stored exactly once, no loss (stored = what the BMC holds) and no duplicates.
+ * every SEL record ends up stored exactly once, no loss (stored = what the BMC holds) and no duplicates. And an
+ * orderly stop at the same moment, which hands back its leases.
  * An instance of its own on a database of its own (port 18185), so the shared app's data stays as it is.
  */
 class CrashRecoveryIT {
@@ -56,11 +61,59 @@ class CrashRecoveryIT {
         }
     }
 
-    private AppProcess start(String name) throws java.io.IOException {
-        Map<String, String> config = new HashMap<>(env.appEnvironment(env.workDir().resolve("crash-data")));
-        config.put("DB_URL", dbUrl);
+    /**
+     * The other way an instance ends: stopped in order (SIGTERM) in the middle of the same first polls, with the
+     * default lease (4 x the ipmitool timeout + 60 s). It hands its leases back and makes their servers due, so
+     * whatever instance runs next polls them at once instead of 9 minutes later, and no ipmitool outlives it.
+     */
+    @Test
+    void anOrderlyStopHandsBackTheLeasesOfItsPollsAndLeavesNoIpmitoolBehind() throws Exception {
+        dbUrl = env.createDatabase("orderly_stop_it");
+        Path dataDir = env.workDir().resolve("orderly-stop-data");
+        AppProcess app = AppProcess.start(env.workDir().resolve("orderly-stop"), PORT, appConfig(dataDir));
+        boolean stoppedByItself;
+        try {
+            env.register(app.baseUrl(), List.of(env.bmc("large-sel"), env.bmc("sel-full")));
+            awaitTrue("a poll under way", () -> count("select count(*) from server_status where lease_owner is not null"
+                    + " and lease_until > now() + interval '60 seconds'") > 0);
+        } finally {
+            stoppedByItself = app.stop();
+        }
+        assertTrue(stoppedByItself, "the app did not end within 60 s of SIGTERM; see " + app.log());
+        assertEquals(0, count("select count(*) from server_status where lease_owner is not null or lease_until is not null"),
+                "leases left after the stop");
+        // handed back by the stop, not by a poll that ended (that one would leave its attempt time)
+        assertTrue(count("select count(*) from server_status where last_attempt_at is null") > 0, "no server made due by the stop");
+        assertEquals(List.of(), ipmitoolsOf(dataDir), "ipmitool processes of the stopped app");
+    }
+
+    /** ipmitool processes started by the app with this data dir: the app gives each HOME=&lt;data dir&gt;/ipmitool-home. */
+    private static List<Long> ipmitoolsOf(Path dataDir) {
+        String home = "\0HOME=" + dataDir.resolve("ipmitool-home").toAbsolutePath() + "\0";
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/ipmitool")).orElse(false))
+                .filter(p -> environmentOf(p.pid()).contains(home))
+                .map(ProcessHandle::pid).toList();
+    }
+
+    private static String environmentOf(long pid) {
+        try {
+            return "\0" + new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "environ")), StandardCharsets.ISO_8859_1);
+        } catch (IOException gone) {
+            return "";
+        }
+    }
+
+    private AppProcess start(String name) throws IOException {
+        Map<String, String> config = appConfig(env.workDir().resolve("crash-data"));
         config.put("COLLECTOR_LEASE_SECONDS", "15");
         return AppProcess.start(env.workDir().resolve(name), PORT, config);
+    }
+
+    private Map<String, String> appConfig(Path dataDir) {
+        Map<String, String> config = new HashMap<>(env.appEnvironment(dataDir));
+        config.put("DB_URL", dbUrl);
+        return config;
     }
 
 

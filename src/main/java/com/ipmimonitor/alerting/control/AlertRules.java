@@ -1,5 +1,7 @@
 package com.ipmimonitor.alerting.control;
 
+import com.ipmimonitor.collection.entity.PollOutcome;
+
 import com.ipmimonitor.alerting.entity.AlertRule;
 import com.ipmimonitor.events.entity.Severity;
 import java.time.OffsetDateTime;
@@ -96,10 +98,17 @@ public final class AlertRules {
         String outcome = s.lastOutcome().orElseThrow().name();
         return Optional.of(new AlertOpening(AlertRule.BMC_UNREACHABLE, Severity.CRITICAL, s.serverId(),
                 "unreachable:" + s.serverId(), Optional.empty(),
-                s.serverName() + ": BMC " + s.bmcIp() + " " + (outcome.equals("AUTH_FAILED") ? "rejects the login" : "does not answer")
-                        + " (" + outcome + ")",
+                s.serverName() + ": BMC " + s.bmcIp() + " " + whatItDoes(s.lastOutcome().orElseThrow()) + " (" + outcome + ")",
                 "The last poll of " + s.label() + " failed with " + outcome + s.lastError().map(e -> ": " + e).orElse("."),
                 now));
+    }
+
+    private static String whatItDoes(PollOutcome outcome) {
+        return switch (outcome) {
+            case AUTH_FAILED -> "rejects the login";
+            case PROTOCOL_ERROR -> "answers, but not with IPMI";
+            default -> "does not answer";
+        };
     }
 
     /**

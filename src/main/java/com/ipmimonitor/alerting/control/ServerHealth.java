@@ -9,10 +9,14 @@ public record ServerHealth(long serverId, String serverName, String bmcIp, boole
                            Optional<PollOutcome> lastOutcome, Optional<String> lastError,
                            Optional<OffsetDateTime> lastSuccessAt, OffsetDateTime createdAt) {
 
-    /** The answers that mean "we cannot talk to this BMC", as opposed to a BMC that answered something odd. */
+    /**
+     * The answers that mean "we cannot talk to this BMC", as opposed to a BMC that talked and said something odd
+     * (those fall behind and alert as stale). Something other than IPMI answering on the BMC's address (its address
+     * given to another device, a NIC's ASF responder) is as good as no BMC.
+     */
     public boolean unreachable() {
         return lastOutcome.map(o -> o == PollOutcome.UNREACHABLE || o == PollOutcome.AUTH_FAILED
-                || o == PollOutcome.TIMEOUT).orElse(false);
+                || o == PollOutcome.TIMEOUT || o == PollOutcome.PROTOCOL_ERROR).orElse(false);
     }
 
     public String label() {

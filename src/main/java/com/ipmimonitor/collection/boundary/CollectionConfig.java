@@ -39,6 +39,7 @@ public class CollectionConfig {
 
     private BmcPoller poller;
     private String instanceId;
+    private volatile boolean stopping;
 
     @PostConstruct
     void init() {
@@ -61,6 +62,17 @@ public class CollectionConfig {
 
     public int threads() {
         return Math.max(1, threads);
+    }
+
+    /** From now on, no ipmitool runs: those under way are killed (see OrderlyStop). */
+    public void stopIpmitool() {
+        stopping = true;
+        poller.stopIpmitool();
+    }
+
+    /** Whether the app is stopping: a poll failing now was cut short by the stop, not by its BMC. */
+    public boolean stopping() {
+        return stopping;
     }
 
     public String instanceId() {

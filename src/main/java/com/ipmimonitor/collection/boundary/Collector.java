@@ -45,7 +45,7 @@ public class Collector {
     @PersistenceContext
     EntityManager em;
 
-    /** Returns the outcome of the poll (empty when the server was deleted while queued). */
+    /** Returns the outcome of the poll (empty when the server was deleted while queued, or the app is stopping). */
     public Optional<PollOutcome> collect(long serverId) {
         Optional<Server> server = servers.find(serverId);
         if (server.isEmpty()) {
@@ -58,15 +58,27 @@ public class Collector {
             PollResult result = config.poller().poll(requestFor(server.get(), status, started));
             recorder.recordSuccess(serverId, result, started, elapsedMs(t0));
             return Optional.of(PollOutcome.OK);
-        } catch (CollectionFailure f) {
-            LOG.info(() -> server.get().getBmcIp() + ": " + f.outcome() + " " + f.getMessage());
-            recorder.recordFailure(serverId, f.outcome(), f.getMessage(), started, elapsedMs(t0));
-            return Optional.of(f.outcome());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "collection of " + server.get().getBmcIp() + " failed", e);
-            recorder.recordFailure(serverId, PollOutcome.ERROR, String.valueOf(e.getMessage()), started, elapsedMs(t0));
-            return Optional.of(PollOutcome.ERROR);
+            if (config.stopping()) {
+                // ipmitool was killed by the stop: recording that as the BMC's failure would show it (and alert
+                // on it) until the next poll after the restart
+                LOG.info(() -> server.get().getBmcIp() + ": poll cut short by the stop, not recorded");
+                return Optional.empty();
+            }
+            return Optional.of(recordFailure(server.get(), e, started, t0));
         }
+    }
+
+    private PollOutcome recordFailure(Server server, RuntimeException e, OffsetDateTime started, long t0) {
+        long serverId = server.getId();
+        if (e instanceof CollectionFailure f) {
+            LOG.info(() -> server.getBmcIp() + ": " + f.outcome() + " " + f.getMessage());
+            recorder.recordFailure(serverId, f.outcome(), f.getMessage(), started, elapsedMs(t0));
+            return f.outcome();
+        }
+        LOG.log(Level.WARNING, "collection of " + server.getBmcIp() + " failed", e);
+        recorder.recordFailure(serverId, PollOutcome.ERROR, String.valueOf(e.getMessage()), started, elapsedMs(t0));
+        return PollOutcome.ERROR;
     }
 
     /** Archive then clear: polls the server (storing every record), and clears the BMC's SEL only if that worked. */

@@ -38,6 +38,11 @@ public class BmcPoller {
         this.walker = new SelWalker(runner, selBatchSize);
     }
 
+    /** Kills the ipmitool runs under way and refuses new ones: the app is stopping. */
+    public void stopIpmitool() {
+        runner.stopAll();
+    }
+
     public PollResult poll(PollRequest request) {
         try {
             BmcTarget target = request.target();

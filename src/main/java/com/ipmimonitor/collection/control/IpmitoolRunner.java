@@ -9,6 +9,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,9 +20,23 @@ import java.util.concurrent.TimeUnit;
 public class IpmitoolRunner {
 
     private final IpmitoolSettings settings;
+    private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopped;
 
     public IpmitoolRunner(IpmitoolSettings settings) {
         this.settings = settings;
+    }
+
+    /**
+     * The app is stopping: kills every ipmitool under way (with its children) and refuses new runs, so that none
+     * outlives the app. Their polls end as failures that the caller, which knows it is stopping, does not record.
+     */
+    public void stopAll() {
+        stopped = true;
+        running.forEach(process -> {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        });
     }
 
     public IpmitoolResult run(BmcTarget target, List<String> command) {
@@ -75,6 +91,7 @@ public class IpmitoolRunner {
     private IpmitoolResult execute(List<String> args, String password, Duration timeout) {
         Path out = null;
         Path err = null;
+        Process process = null;
         long start = System.nanoTime();
         try {
             out = Files.createTempFile(settings.workDir(), "out", ".txt");
@@ -87,7 +104,11 @@ public class IpmitoolRunner {
             }
             pb.environment().put("IPMI_PASSWORD", password == null ? "" : password);
             pb.environment().put("HOME", settings.home().toString());
-            Process process = pb.start();
+            if (stopped) {
+                throw new IllegalStateException("the app is stopping: ipmitool not started");
+            }
+            process = pb.start();
+            running.add(process);
             boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {
                 killTree(process);
@@ -98,9 +119,17 @@ public class IpmitoolRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + settings.executable(), e);
         } catch (InterruptedException e) {
+            // the app is stopping (its executor interrupts the polls): ipmitool must not outlive it
+            if (process != null) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running ipmitool", e);
         } finally {
+            if (process != null) {
+                running.remove(process);
+            }
             deleteQuietly(out);
             deleteQuietly(err);
         }

@@ -25,6 +25,7 @@ public class PollDispatcher {
     private final IntFunction<List<Long>> claim;
     private final LongConsumer poll;
     private final AtomicInteger running = new AtomicInteger();
+    private boolean stopped;
 
     /** claim gets the number of free slots and returns the server ids it leased for them. */
     public PollDispatcher(Executor executor, IntSupplier threads, IntFunction<List<Long>> claim, LongConsumer poll) {
@@ -36,6 +37,9 @@ public class PollDispatcher {
 
     /** Returns how many polls were started. Synchronized: two callers must not both fill the same slot. */
     public synchronized int dispatch() {
+        if (stopped) {
+            return 0;
+        }
         int free = threads.getAsInt() - running.get();
         if (free <= 0) {
             return 0;
@@ -51,6 +55,11 @@ public class PollDispatcher {
             }
         }
         return due.size();
+    }
+
+    /** No claim after this returns (a claim under way when it is called ends first: both hold the lock). */
+    public synchronized void stop() {
+        stopped = true;
     }
 
     public int running() {

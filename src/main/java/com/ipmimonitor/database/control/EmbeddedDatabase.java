@@ -1,5 +1,6 @@
 package com.ipmimonitor.database.control;
 
+import com.ipmimonitor.concurrent.OrderlyStop;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -36,7 +37,7 @@ public final class EmbeddedDatabase {
         LOG.info("no DB_URL configured: starting the embedded PostgreSQL in " + config.apply("data.dir"));
         cluster.start(URI.create(url.substring("jdbc:".length())).getPath().substring(1), "");
         running = cluster;
-        Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stop, "embedded-postgres-stop"));
+        OrderlyStop.whenTheDatabaseStops("embedded PostgreSQL", EmbeddedDatabase::stop);
     }
 
     public static synchronized void stop() {

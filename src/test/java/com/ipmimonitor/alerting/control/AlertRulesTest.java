@@ -96,13 +96,16 @@ class AlertRulesTest {
     }
 
     @Test
-    void unreachableAuthFailedAndTimeoutAlertButAnOddAnswerDoesNot() {
+    void unreachableAuthFailedTimeoutAndNotIpmiAlertButAnOddAnswerDoesNot() {
         Evaluation e = rules.evaluate(facts(List.of(failing(1, PollOutcome.UNREACHABLE, NOW.minusSeconds(60)),
                 failing(2, PollOutcome.AUTH_FAILED, NOW.minusSeconds(60)), failing(3, PollOutcome.TIMEOUT, NOW.minusSeconds(60)),
-                failing(4, PollOutcome.PARSE_ERROR, NOW.minusSeconds(60))), List.of(), List.of(), Set.of(), List.of()), NOW);
-        assertEquals(List.of("unreachable:1", "unreachable:2", "unreachable:3"),
+                failing(4, PollOutcome.PARSE_ERROR, NOW.minusSeconds(60)), failing(5, PollOutcome.PROTOCOL_ERROR, NOW.minusSeconds(60)),
+                failing(6, PollOutcome.ERROR, NOW.minusSeconds(60)), failing(7, PollOutcome.UNSUPPORTED, NOW.minusSeconds(60))),
+                List.of(), List.of(), Set.of(), List.of()), NOW);
+        assertEquals(List.of("unreachable:1", "unreachable:2", "unreachable:3", "unreachable:5"),
                 e.open().stream().map(AlertOpening::fingerprint).toList());
         assertTrue(e.open().get(1).summary().contains("rejects the login (AUTH_FAILED)"), e.open().get(1).summary());
+        assertTrue(e.open().get(3).summary().endsWith("answers, but not with IPMI (PROTOCOL_ERROR)"), e.open().get(3).summary());
         assertTrue(e.open().get(0).description().endsWith("UNREACHABLE: it broke"), e.open().get(0).description());
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,15 +124,45 @@ class IpmitoolRunnerTest {
         assertFalse(result.succeeded());
         long pid = Long.parseLong(Files.readString(childPid).trim());
         leftoverChild = pid;
-        boolean gone = false;
-        for (int i = 0; i < 50 && !gone; i++) { // at most ~5 s
-            Optional<ProcessHandle> child = ProcessHandle.of(pid);
-            gone = child.isEmpty() || !child.get().isAlive();
-            if (!gone) {
-                Thread.sleep(100);
+        assertTrue(awaitGone(pid), "child sleep " + pid + " still alive after the timeout");
+    }
+
+    @Test
+    void aPollInterruptedByTheAppStoppingKillsIpmitoolAndItsChildren() throws Exception {
+        Path childPid = record.resolve("child.pid");
+        IpmitoolRunner runner = runnerFor("sleep 300 &\necho $! > '" + childPid + "'\nwait\n", Duration.ofSeconds(60));
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread poll = new Thread(() -> {
+            try {
+                runner.run(TARGET, List.of("sel", "info"));
+            } catch (RuntimeException e) {
+                thrown.set(e);
             }
+        });
+        poll.start();
+        for (int i = 0; i < 50 && !Files.exists(childPid); i++) { // at most ~5 s
+            Thread.sleep(100);
         }
-        assertTrue(gone, "child sleep " + pid + " still alive after the timeout");
+        long pid = Long.parseLong(Files.readString(childPid).trim());
+        leftoverChild = pid;
+
+        poll.interrupt(); // what the managed executor does to its tasks when the app stops
+        poll.join(10_000);
+
+        assertFalse(poll.isAlive());
+        assertTrue(thrown.get() instanceof IllegalStateException, String.valueOf(thrown.get()));
+        assertTrue(awaitGone(pid), "child sleep " + pid + " still alive after the interrupt");
+    }
+
+    private static boolean awaitGone(long pid) throws InterruptedException {
+        for (int i = 0; i < 50; i++) { // at most ~5 s
+            Optional<ProcessHandle> child = ProcessHandle.of(pid);
+            if (child.isEmpty() || !child.get().isAlive()) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
     }
 
     @Test

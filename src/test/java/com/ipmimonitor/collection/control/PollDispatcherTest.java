@@ -73,6 +73,39 @@ class PollDispatcherTest {
     }
 
     @Test
+    void aStoppedDispatcherClaimsNothingMoreNotEvenToRefillASlot() throws InterruptedException {
+        AtomicInteger claims = new AtomicInteger();
+        CountDownLatch polling = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        PollDispatcher dispatcher = new PollDispatcher(executor, () -> 1, free -> {
+            claims.incrementAndGet();
+            return List.of((long) claims.get());
+        }, id -> {
+                polling.countDown();
+                try {
+                    hung.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    finished.countDown();
+                }
+            });
+        assertEquals(1, dispatcher.dispatch());
+        assertTrue(polling.await(5, TimeUnit.SECONDS));
+
+        dispatcher.stop();
+        hung.countDown(); // the poll under way ends, and its slot would be refilled at once
+        assertTrue(finished.await(5, TimeUnit.SECONDS));
+        for (int i = 0; i < 100 && dispatcher.running() > 0; i++) {
+            Thread.sleep(10);
+        }
+
+        assertEquals(0, dispatcher.dispatch(), "a tick after the stop");
+        assertEquals(1, claims.get(), "claims after the stop");
+        assertEquals(0, dispatcher.running());
+    }
+
+    @Test
     void nothingIsClaimedWhenEverySlotIsBusy() {
         AtomicInteger claims = new AtomicInteger();
         PollDispatcher dispatcher = new PollDispatcher(executor, () -> 1, free -> {

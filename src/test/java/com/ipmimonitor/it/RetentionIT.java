@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -131,9 +132,11 @@ class RetentionIT {
             assertEquals(30, settings.getInt("sensor_retention_days"));
             assertEquals(365, settings.getInt("event_retention_days"));
             assertEquals(BATCH, settings.getInt("batch_size"));
-            assertEquals(4, settings.getJsonObject("last_run").getJsonArray("tables").size());
+            assertEquals(500, settings.getInt("alert_retention_days"));
+            assertEquals(5, settings.getJsonObject("last_run").getJsonArray("tables").size());
             String page = send(base, "/settings", "GET", true, null).body();
             assertTrue(page.contains("Sensor, power and poll history: 30 days. SEL events: 365 days"), "shown on /settings");
+            assertTrue(page.contains("Resolved alerts: 500 days after their resolution."), "shown on /settings");
         } finally {
             if (app != null) {
                 app.stop();
@@ -157,6 +160,9 @@ class RetentionIT {
         assertEquals(30, readings.getInt("keep_days"));
         assertEquals(3000, table(run, "power_reading").getJsonNumber("deleted").longValue());
         assertEquals(3000, table(run, "collection_run").getJsonNumber("deleted").longValue());
+        JsonObject alerts = table(run, "alert");
+        assertEquals(500, alerts.getInt("keep_days"));
+        assertEquals(1, alerts.getJsonNumber("deleted").longValue(), "the alert resolved 600 days ago");
         JsonObject events = table(run, "sel_event");
         assertEquals(365, events.getInt("keep_days"));
         assertEquals(502, events.getJsonNumber("deleted").longValue(),
@@ -179,13 +185,18 @@ class RetentionIT {
         assertEquals(0, count(db, seeded.bmcClockNow), "age is when the monitor stored it, not the BMC's time");
         assertEquals(1, count(db, seeded.bmcClockYearsOff), "stored yesterday, BMC clock in 2009: kept");
         assertEquals(collectedEvents, number(db, "select count(*) from sel_event where collected_at > now() - interval '1 hour'"));
+        assertEquals(0, number(db, "select count(*) from alert where id = " + seeded.ancientAlert), "resolved 600 days ago");
+        assertEquals(0, number(db, "select count(*) from alert_delivery where alert_id = " + seeded.ancientAlert),
+                "its deliveries go with it");
+        assertEquals(1, number(db, "select count(*) from alert_delivery where alert_id = " + seeded.resolvedAlert),
+                "the delivery of the alert kept stays");
         assertEquals("RESOLVED|seeded resolved alert|null", text(db, "select state || '|' || summary || '|' ||"
                 + " coalesce(cast(sel_event_id as text), 'null') from alert where id = " + seeded.resolvedAlert),
                 "alert history stays, only its link to the deleted event is dropped");
     }
 
-    private record Seeded(long firingEvent, long firingAlert, long resolvedEvent, long resolvedAlert, long bmcClockNow,
-                          long bmcClockYearsOff) {
+    private record Seeded(long firingEvent, long firingAlert, long resolvedEvent, long resolvedAlert, long ancientAlert,
+                          long bmcClockNow, long bmcClockYearsOff) {
     }
 
     /** Rows the way collection stores them, dated in the past. Events are INFO: the alert rules ignore them. */
@@ -211,10 +222,19 @@ class RetentionIT {
             long resolvedEvent = event(db, server, "resolved", "now() - interval '400 days'", "now() - interval '400 days'");
             long firingAlert = alert(db, server, firingEvent, "FIRING");
             long resolvedAlert = alert(db, server, resolvedEvent, "RESOLVED");
+            long ancientAlert = number(db, "insert into alert (rule, severity, server_id, fingerprint, summary, state, started_at,"
+                    + " resolved_at) values ('BMC_UNREACHABLE', 'CRITICAL', " + server + ", 'unreachable:" + server + "',"
+                    + " 'seeded ancient alert', 'RESOLVED', now() - interval '601 days', now() - interval '600 days') returning id");
+            long channel = number(db, "insert into alert_channel (name, type, url_shown, format, enabled) values ('seeded',"
+                    + " 'WEBHOOK', 'http://127.0.0.1:9/', 'GENERIC', false) returning id");
+            for (long alert : List.of(ancientAlert, resolvedAlert)) {
+                st.execute("insert into alert_delivery (alert_id, channel_id, kind, status, attempts, sent_at) values ("
+                        + alert + ", " + channel + ", 'FIRE', 'SENT', 1, now() - interval '600 days')");
+            }
             long bmcClockNow = event(db, server, "clock-now", "now()", "now() - interval '400 days'");
             long yearsOff = event(db, server, "clock-2009", "timestamptz '2009-01-01 00:00:00+00'", "now() - interval '1 day'");
             st.execute("analyze");
-            return new Seeded(firingEvent, firingAlert, resolvedEvent, resolvedAlert, bmcClockNow, yearsOff);
+            return new Seeded(firingEvent, firingAlert, resolvedEvent, resolvedAlert, ancientAlert, bmcClockNow, yearsOff);
         }
     }
 
@@ -283,7 +303,7 @@ class RetentionIT {
                 "ADMIN_USER", "admin", "ADMIN_PASS", ADMIN_PASS, "SECRET_KEY", "retention-it-secret-key",
                 // only the polls the test asks for, after the first
                 "POLL_INTERVAL", "3600", "IPMITOOL_SESSION_TIMEOUT", "1", "IPMITOOL_RETRIES", "1"));
-        env.putAll(Map.of("SENSOR_RETENTION_DAYS", "30", "EVENT_RETENTION_DAYS", "365",
+        env.putAll(Map.of("SENSOR_RETENTION_DAYS", "30", "EVENT_RETENTION_DAYS", "365", "ALERT_RETENTION_DAYS", "500",
                 "RETENTION_BATCH_SIZE", String.valueOf(BATCH),
                 // slow enough that a poll fits in the purge: 40 full batches, 400 ms apart, at least 16 s
                 "RETENTION_BATCH_PAUSE_MS", "400"));

@@ -45,6 +45,7 @@ public class Retention {
 
     @Inject @ConfigProperty(name = "sensor.retention.days", defaultValue = "30") int sensorDays;
     @Inject @ConfigProperty(name = "event.retention.days", defaultValue = "0") int eventDays;
+    @Inject @ConfigProperty(name = "alert.retention.days", defaultValue = "365") int alertDays;
     @Inject @ConfigProperty(name = "retention.batch.size", defaultValue = "5000") int batchSize;
     @Inject @ConfigProperty(name = "retention.max.batches", defaultValue = "1000") int maxBatches;
     @Inject @ConfigProperty(name = "retention.batch.pause.ms", defaultValue = "50") long pauseMillis;
@@ -62,7 +63,7 @@ public class Retention {
 
     @PostConstruct
     void check() {
-        settings = new RetentionSettings(sensorDays, eventDays, batchSize, maxBatches, Duration.ofMillis(pauseMillis));
+        settings = new RetentionSettings(sensorDays, eventDays, alertDays, batchSize, maxBatches, Duration.ofMillis(pauseMillis));
         if (!settings.problems().isEmpty()) {
             throw new IllegalStateException(String.join("; ", settings.problems()));
         }

@@ -29,6 +29,7 @@ public class RetentionResource {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("sensor_retention_days", s.sensorDays());
         body.put("event_retention_days", s.eventDays());
+        body.put("alert_retention_days", s.alertDays());
         body.put("batch_size", s.batchSize());
         body.put("max_batches", s.maxBatches());
         body.put("batch_pause_ms", s.pause().toMillis());

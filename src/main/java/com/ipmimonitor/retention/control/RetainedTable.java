@@ -11,6 +11,12 @@ public enum RetainedTable {
     POWER_READINGS("power_reading", "collected_at", ""),
     COLLECTION_RUNS("collection_run", "started_at", ""),
     /**
+     * Alerts resolved long ago, with their deliveries (on delete cascade). Firing ones are kept whatever their age;
+     * a SEL event never alerts twice anyway, since what is new is decided by a watermark, not by the alert rows.
+     * Before SEL_EVENTS, so that the events of the deleted alerts need no unlinking.
+     */
+    RESOLVED_ALERTS("alert", "resolved_at", "and t.state = 'RESOLVED'"),
+    /**
      * An event a firing alert is about is kept whatever its age: deleting it would resolve the alert (and notify
      * "resolved") although the BMC never deasserted the condition. Events of resolved alerts go; the alert row
      * keeps its summary and description, and the foreign key (on delete set null) drops only the link.

@@ -32,7 +32,7 @@ class BatchedPurgeTest {
     }
 
     private BatchedPurge purge(int batchSize, int maxBatches, long pauseMs) {
-        return new BatchedPurge(new RetentionSettings(30, 0, batchSize, maxBatches, Duration.ofMillis(pauseMs)), pauses::add);
+        return new BatchedPurge(new RetentionSettings(30, 0, 365, batchSize, maxBatches, Duration.ofMillis(pauseMs)), pauses::add);
     }
 
     @Test
@@ -101,7 +101,7 @@ class BatchedPurgeTest {
 
     @Test
     void anInterruptedPauseEndsThePurgeAndKeepsTheInterrupt() {
-        BatchedPurge purge = new BatchedPurge(new RetentionSettings(30, 0, 10, 100, Duration.ofMillis(5)), d -> {
+        BatchedPurge purge = new BatchedPurge(new RetentionSettings(30, 0, 365, 10, 100, Duration.ofMillis(5)), d -> {
             throw new InterruptedException();
         });
         TablePurge p = purge.run(RetainedTable.SENSOR_READINGS, 30, limit -> limit);

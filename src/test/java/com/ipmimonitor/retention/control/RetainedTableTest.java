@@ -26,6 +26,12 @@ class RetainedTableTest {
     }
 
     @Test
+    void onlyResolvedAlertsGoCountedFromTheirResolution() {
+        assertTrue(RetainedTable.RESOLVED_ALERTS.deleteBatchSql().contains("t.resolved_at < now() - make_interval(days => ?1)"
+                + " and t.state = 'RESOLVED' order by t.resolved_at"), RetainedTable.RESOLVED_ALERTS.deleteBatchSql());
+    }
+
+    @Test
     void eventsOfFiringAlertsAreKept() {
         assertTrue(RetainedTable.SEL_EVENTS.deleteBatchSql()
                 .contains("not exists (select 1 from alert a where a.sel_event_id = t.id and a.state = 'FIRING')"));

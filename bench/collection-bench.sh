@@ -6,6 +6,10 @@
 #   fleet  (B) the real app (target/ipmi-monitor.jar) against 300 simulated BMCs on 127.80.x: first round
 #              (registration -> first outcome) and steady-state round (POST /api/collect)
 #   all    both (default)
+#   sustained  the fleet of (B) polled at the app's own pace, POLL_INTERVAL=$SUSTAIN_INTERVAL (60): after the
+#              first round and one interval of warm-up, SUSTAIN_WINDOW (180) s measured: polls per 60 s, CPU
+#              cores of the app (JVM + ipmitool) and PostgreSQL, gaps between a server's polls (issue 7's target:
+#              >= 300 BMCs per 60 s using <= 1 core)
 #
 # Environment (defaults):
 #   BENCH_DIR=/tmp/ipmimon-bench   all state: sims, PostgreSQL, app data, logs, results (recreated each run)
@@ -22,12 +26,14 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 PROJECT=$(cd "$HERE/.." && pwd)
 MODE=${1:-all}
-case "$MODE" in sel|fleet|all) ;; *) sed -n '2,20p' "$0"; exit 2 ;; esac
+case "$MODE" in sel|fleet|all|sustained) ;; *) sed -n '2,24p' "$0"; exit 2 ;; esac
 
 BENCH_DIR=${BENCH_DIR:-/tmp/ipmimon-bench}
 REPS=${REPS:-30}
 FLEET_N=${FLEET_N:-300}
 THREADS_LIST=${THREADS_LIST:-10}
+SUSTAIN_INTERVAL=${SUSTAIN_INTERVAL:-60}
+SUSTAIN_WINDOW=${SUSTAIN_WINDOW:-180}
 CI_LOG=${CI_LOG-/tmp/ci1.log}
 CI_WAIT_MAX=${CI_WAIT_MAX:-2400}
 APP_PORT=${APP_PORT:-18299}
@@ -154,14 +160,14 @@ prepare_jar() {
 
 psql_pg() { as_pg "$PG_BIN/psql" -h "$PGDATA" -p "$PG_PORT" -U "$PG_USER" -d postgres -qAt -c "$1"; }
 
-start_app() {  # $1 = COLLECTOR_THREADS
+start_app() {  # $1 = COLLECTOR_THREADS, $2 = POLL_INTERVAL (3600: only the polls a round asks for)
   tcp_free "$APP_PORT" || die "port $APP_PORT is in use"
   local run=$BENCH_DIR/app-t$1
   rm -rf "$run"; mkdir -p "$run"
   printf 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n' \
     > "$run/loopback.asadmin"
   ( cd "$run" && exec env DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DB" DB_USER="$PG_USER" DB_PASSWORD="$PG_PASS" \
-      DATA_DIR="$run/data" ADMIN_PASS=bench SECRET_KEY=bench POLL_INTERVAL=3600 \
+      DATA_DIR="$run/data" ADMIN_PASS=bench SECRET_KEY=bench POLL_INTERVAL="${2:-3600}" \
       IPMITOOL_SESSION_TIMEOUT=1 IPMITOOL_RETRIES=1 COLLECTOR_THREADS="$1" \
       java -Xmx768m -jar "$JAR" --port "$APP_PORT" --prebootcommandfile "$run/loopback.asadmin" \
       --rootdir "$run/payara" </dev/null >"$run/app.log" 2>&1 ) &
@@ -210,6 +216,31 @@ EOF
   stop_pg
 }
 
+bench_sustained() {
+  prepare_jar
+  start_pg
+  say "(sustained) starting $FLEET_N sims on 127.80.x (about a minute)"
+  rm -rf "$BENCH_DIR/fleet"; mkdir -p "$BENCH_DIR/fleet"
+  FLEET_DIR=$BIG_FLEET SIM_NET=127.80 timeout 600 "$FLEET_SH" start "$FLEET_N" >&2
+  { echo "git_head=$(git -C "$PROJECT" rev-parse --short HEAD 2>/dev/null || echo -)"
+    echo "jar_sha256=$(sha256sum "$JAR" | cut -c1-16)"
+    echo "load_start=$(cut -d' ' -f1-3 /proc/loadavg)"; } > "$RESULTS/sustained-meta.txt"
+  psql_pg "drop database if exists $PG_DB" && psql_pg "create database $PG_DB"
+  wait_for_ci
+  start_app 10 "$SUSTAIN_INTERVAL"
+  timeout 3600 "$PY" "$HERE/fleetbench.py" --base "http://127.0.0.1:$APP_PORT" --admin-pass bench \
+    --inventory "$BIG_FLEET/inventory.tsv" --fleet-dir "$BIG_FLEET" --jvm-pid "$(cat "$APP_PID_FILE")" \
+    --postmaster-pid "$(head -1 "$PGDATA/postmaster.pid")" --threads 10 --psql "$PG_BIN/psql" \
+    --pgdata "$PGDATA" --pgport "$PG_PORT" --pguser "$PG_USER" --pgdb "$PG_DB" \
+    --sustain "$SUSTAIN_WINDOW" --interval "$SUSTAIN_INTERVAL" > "$RESULTS/fleet-sustained.json"
+  echo "load_end=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$RESULTS/sustained-meta.txt"
+  stop_app
+  "$PY" -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))["sustained"], indent=1))' \
+    "$RESULTS/fleet-sustained.json" >&2
+  stop_fleet "$BIG_FLEET"
+  stop_pg
+}
+
 # ---------------------------------------------------------------- main
 command -v ipmitool >/dev/null || die "ipmitool not installed"
 command -v ipmi_sim >/dev/null || die "ipmi_sim not installed"
@@ -221,5 +252,6 @@ case "$MODE" in
   sel) bench_sel ;;
   fleet) bench_fleet ;;
   all) bench_sel; bench_fleet ;;
+  sustained) bench_sustained ;;
 esac
 say "results in $RESULTS (copied to $HERE/results)"

@@ -127,6 +127,46 @@ def run_stats(runs, threads):
             "thread_utilisation": round(busy / (threads * span), 2) if span > 0 else None}
 
 
+def sustained(a, db, cpu, n):
+    """Polling at the app's own pace (POLL_INTERVAL = a.interval) for a.sustain seconds, after one interval of
+    warm-up: polls per 60 s, CPU cores used (app = JVM + its ipmitool children, PostgreSQL; the sims are the BMCs'
+    side), and how regularly each server was polled (gaps between the starts of its consecutive polls)."""
+    log(f"sustained: warm-up of {a.interval:.0f} s at POLL_INTERVAL={a.interval:.0f}")
+    time.sleep(a.interval)
+    c0 = cpu.sample()
+    t0 = time.time()
+    time.sleep(a.sustain)
+    c1 = cpu.sample()
+    t1 = time.time()
+    window = t1 - t0
+    runs = [r for r in db.runs_since(t0) if r[2] < t1]
+    starts = db.query("select server_id, extract(epoch from started_at) from collection_run "
+                      f"where started_at >= to_timestamp({t0 - 2 * a.interval:.3f}) and started_at < to_timestamp({t1:.3f})"
+                      " order by server_id, started_at")
+    gaps, last = [], {}
+    for server, at in ((r[0], float(r[1])) for r in starts):
+        if server in last and at >= t0:
+            gaps.append(at - last[server])
+        last[server] = at
+    gaps.sort()
+    polled = {r[0] for r in db.query("select distinct server_id from collection_run where started_at >= "
+                                     f"to_timestamp({t0:.3f}) and started_at < to_timestamp({t1:.3f})")}
+    d = CpuProbe.delta(c0, c1)
+    outcomes = {}
+    for r in runs:
+        outcomes[r[0]] = outcomes.get(r[0], 0) + 1
+    return {"poll_interval_s": a.interval, "window_s": round(window, 1), "polls": len(runs),
+            "polls_per_60s": round(len(runs) * 60 / window, 1), "servers_polled": len(polled), "servers": n,
+            "outcomes": outcomes, "cpu_s": d,
+            "cores": {"app": round(d["app_total"] / window, 3), "postgres": round(d["postgres"] / window, 3),
+                      "app_and_postgres": round((d["app_total"] + d["postgres"]) / window, 3),
+                      "sims": round(d["sims"] / window, 3)},
+            "gap_s": {"median": round(statistics.median(gaps), 1) if gaps else None,
+                      "p99": round(gaps[int(0.99 * (len(gaps) - 1))], 1) if gaps else None,
+                      "max": round(gaps[-1], 1) if gaps else None},
+            "poll_ms_median": statistics.median(r[1] for r in runs) if runs else None}
+
+
 def wait_until(pred, bound_s, what, every=2.0):
     deadline = time.monotonic() + bound_s
     last_log = 0.0
@@ -159,6 +199,10 @@ def main():
     ap.add_argument("--pguser", default="bench")
     ap.add_argument("--pgdb", default="ipmibench")
     ap.add_argument("--round-timeout", type=float, default=0, help="seconds per round (0: from fleet size)")
+    ap.add_argument("--sustain", type=float, default=0,
+                    help="instead of round 2: after the first round and one poll interval of warm-up, measure this many"
+                         " seconds of polling at the app's own POLL_INTERVAL (--interval)")
+    ap.add_argument("--interval", type=float, default=60, help="the app's POLL_INTERVAL, for --sustain")
     a = ap.parse_args()
 
     api = Api(a.base, "admin", a.admin_pass)
@@ -211,6 +255,11 @@ def main():
         "events_stored_total": sum(x.get("total_count") or 0 for x in snap.values()),
         "collection_run": run_stats(db.runs_since(t0_epoch), a.threads)}
     log(f"round 1: {json.dumps(result['round1_first_poll'])}")
+    if a.sustain > 0:
+        result["sustained"] = sustained(a, db, cpu, n)
+        log(f"sustained: {json.dumps(result['sustained'])}")
+        print(json.dumps(result, indent=2))
+        return
 
     # ---- round 2: POST /api/collect -> every server polled again (SEL unchanged) ----
     time.sleep(6)   # let the last round-1 polls finish their DB writes and a tick pass

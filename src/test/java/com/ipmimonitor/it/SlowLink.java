@@ -30,6 +30,7 @@ final class SlowLink implements AutoCloseable {
     private final ScheduledExecutorService delayed = new ScheduledThreadPoolExecutor(2);
     private final Thread relaying;
     private volatile Duration delay;
+    private volatile boolean cut;
 
     SlowLink(String host, int port, SimulatedBmc target, Duration delayEachWay) {
         try {
@@ -47,6 +48,11 @@ final class SlowLink implements AutoCloseable {
 
     void delayEachWay(Duration next) {
         delay = next;
+    }
+
+    /** From now on every datagram is lost, both ways: a link that went away. */
+    void cutOff() {
+        cut = true;
     }
 
     private void towardsBmc(DatagramPacket request) {
@@ -68,6 +74,9 @@ final class SlowLink implements AutoCloseable {
     }
 
     private void later(DatagramSocket socket, byte[] data, int length, SocketAddress to) {
+        if (cut) {
+            return;
+        }
         byte[] copy = Arrays.copyOf(data, length);
         delayed.schedule(() -> {
             try {

@@ -24,6 +24,61 @@ class SlowLinkIT {
     private final ItEnvironment env = ItEnvironment.get();
     private final PollWatch polls = new PollWatch(env);
 
+    /**
+     * The link goes away in the middle of a long SEL read. ipmitool would wait for every remaining command of its
+     * batch (2 s each with the ITs' -N 1 -R 1; 6 s with the defaults) until the ipmitool timeout (120 s here), holding
+     * a collector thread; the app gives up after three unanswered commands in a row.
+     */
+    @Test
+    void aLinkLostInTheMiddleOfASelReadEndsThePollInSecondsNotAtTheTimeout() throws Exception {
+        SimulatedBmc target = env.bmc("large-sel");
+        SimulatedBmc far = new SimulatedBmc("lost-link", ItEnvironment.SIM_NET + ".0.202", target.port(), target.user(),
+                target.password(), target.selEntries(), target.power(), "lost-link", -1);
+        Instant began = Instant.now();
+        // 100 ms each way: the first poll reads 1,236 SEL records at 200 ms a command, for minutes
+        try (SlowLink link = new SlowLink(far.host(), far.port(), target, Duration.ofMillis(100))) {
+            env.register(env.baseUrl(), List.of(far));
+            ItEnvironment.await("the first poll of " + far.host() + " under way", 60, () -> leased(far.host()));
+            ItEnvironment.sleep(20_000); // well into the SEL read: its probe took ~2 s
+            assertTrue(leased(far.host()), "the first poll ended before the link went away: " + polls.pollsOf(far.host()));
+            Instant cut = Instant.now();
+            link.cutOff();
+
+            PollWatch.Poll lost = polls.awaitPollStartedAfter(far.host(), began, Duration.ofMinutes(3));
+            Duration afterCut = Duration.between(cut, Instant.now());
+            System.out.println("link lost 20 s into the first poll: " + lost + ", seen ended " + afterCut + " after the cut");
+            assertEquals("UNREACHABLE", lost.outcome(), lost.toString());
+            assertTrue(lost.error().endsWith("gave up after 3 commands in a row went unanswered"), lost.toString());
+            assertTrue(afterCut.toSeconds() < 60, "the poll ended " + afterCut + " after the link went away");
+            assertEquals(0, storedEvents(far.host()), "nothing of a SEL read cut short is stored");
+        } finally {
+            env.removeServer(far.host());
+        }
+    }
+
+    private boolean leased(String bmcIp) {
+        try (var db = env.appDatabase(); var q = db.prepareStatement("select count(*) from server_status st join server s"
+                + " on s.id = st.server_id where s.bmc_ip = ? and st.lease_owner is not null")) {
+            q.setString(1, bmcIp);
+            var rs = q.executeQuery();
+            return rs.next() && rs.getInt(1) == 1;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long storedEvents(String bmcIp) {
+        try (var db = env.appDatabase(); var q = db.prepareStatement("select count(*) from sel_event e join server s"
+                + " on s.id = e.server_id where s.bmc_ip = ?")) {
+            q.setString(1, bmcIp);
+            var rs = q.executeQuery();
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void aBmcBehindASlowLinkIsPolledAndClassifiedWithoutHoldingUpTheFleet() throws Exception {
         SimulatedBmc target = env.fleet().stream().filter(b -> b.note().equals("normal")).reduce((a, b) -> b).orElseThrow();

@@ -114,6 +114,7 @@ public class BmcPoller {
         if (result.timedOut()) {
             throw new CollectionFailure(PollOutcome.TIMEOUT, "dcmi power reading timed out");
         }
+        failIfGivenUp(result, "dcmi power reading");
         failIfSessionLost(result, "dcmi power reading");
         if (result.exitCode() != 0 || !result.stdout().contains("Instantaneous power reading")) {
             return Optional.empty();
@@ -151,6 +152,7 @@ public class BmcPoller {
         if (result.timedOut()) {
             throw new CollectionFailure(PollOutcome.TIMEOUT, what + " timed out after " + result.duration().toSeconds() + " s");
         }
+        failIfGivenUp(result, what);
         if (result.exitCode() != 0 && (result.stdout().isBlank() || noSession(result))) {
             throw classifiedFailure(result, what);
         }
@@ -166,6 +168,13 @@ public class BmcPoller {
     private IpmitoolResult afterProbe(IpmitoolResult result, String what) {
         failIfSessionLost(result, what);
         return checked(result, what);
+    }
+
+    /** Output cut short by a BMC that stopped answering is no output to read (a sensor list would miss sensors). */
+    private static void failIfGivenUp(IpmitoolResult result, String what) {
+        if (result.gaveUp()) {
+            throw new CollectionFailure(PollOutcome.UNREACHABLE, what + ": " + IpmitoolFailureClassifier.reason(result.stderr()));
+        }
     }
 
     private static void failIfSessionLost(IpmitoolResult result, String what) {

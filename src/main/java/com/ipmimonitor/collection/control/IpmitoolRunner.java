@@ -19,6 +19,9 @@ import java.util.concurrent.TimeUnit;
  */
 public class IpmitoolRunner {
 
+    /** How often a running ipmitool's output is looked at; an unanswered command takes at least a second. */
+    private static final Duration WATCH_EVERY = Duration.ofMillis(250);
+
     private final IpmitoolSettings settings;
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
@@ -109,13 +112,20 @@ public class IpmitoolRunner {
             }
             process = pb.start();
             running.add(process);
-            boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (!finished) {
+            End end = awaitEnd(process, timeout, new BmcSilence(out, err));
+            if (end != End.EXITED) {
                 killTree(process);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            return new IpmitoolResult(finished ? process.exitValue() : -1, Files.readString(out, StandardCharsets.ISO_8859_1),
-                    Files.readString(err, StandardCharsets.ISO_8859_1), took, !finished);
+            String stderr = Files.readString(err, StandardCharsets.ISO_8859_1);
+            if (end == End.GAVE_UP) {
+                // the operator's reason for the poll: ipmitool's own last word would be one unanswered command
+                stderr += "ipmi-monitor: gave up after " + BmcSilence.UNANSWERED_IN_A_ROW
+                        + " commands in a row went unanswered\n";
+            }
+            return new IpmitoolResult(end == End.EXITED ? process.exitValue() : -1,
+                    Files.readString(out, StandardCharsets.ISO_8859_1), stderr, took, end == End.TIMED_OUT,
+                    end == End.GAVE_UP);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + settings.executable(), e);
         } catch (InterruptedException e) {
@@ -132,6 +142,25 @@ public class IpmitoolRunner {
             }
             deleteQuietly(out);
             deleteQuietly(err);
+        }
+    }
+
+    private enum End { EXITED, TIMED_OUT, GAVE_UP }
+
+    /** Waits for the process to exit, until the timeout, or until its BMC has stopped answering. */
+    private static End awaitEnd(Process process, Duration timeout, BmcSilence silence) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return End.TIMED_OUT;
+            }
+            if (process.waitFor(Math.min(left, WATCH_EVERY.toNanos()), TimeUnit.NANOSECONDS)) {
+                return End.EXITED;
+            }
+            if (silence.bmcStoppedAnswering()) {
+                return End.GAVE_UP;
+            }
         }
     }
 

@@ -88,7 +88,7 @@ public class SelWalker {
             throw new CollectionFailure(PollOutcome.TIMEOUT,
                     "Get SEL Entry batch timed out after " + result.duration().toSeconds() + " s");
         }
-        if (result.exitCode() != 0 && IpmitoolFailureClassifier.bmcStoppedAnswering(result.stderr())) {
+        if (result.gaveUp() || result.exitCode() != 0 && IpmitoolFailureClassifier.bmcStoppedAnswering(result.stderr())) {
             // a batch cut short would pass for the end of the SEL, and the cursor stored after the poll would then
             // skip the records that were never read until the SEL changes again
             throw new CollectionFailure(PollOutcome.UNREACHABLE,

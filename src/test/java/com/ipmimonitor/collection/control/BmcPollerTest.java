@@ -72,6 +72,30 @@ class BmcPollerTest {
     }
 
     @Test
+    void aBmcThatFreezesInTheMiddleOfASelReadIsGivenUpOnAsUnreachableLongBeforeTheTimeout() throws IOException {
+        Path state = dir.resolve("state.txt");
+        Files.writeString(state, "Chassis Power is on\n" + Fixtures.ipmitool("ipmi_sim/sdr_info.txt")
+                + Fixtures.ipmitool("ipmi_sim/sel_info.txt"));
+        var poller = poller("""
+                for last; do :; done
+                case " $* " in *" exec "*)
+                  grep -q '^raw' "$last" || { cat %s; exit 0; }
+                  echo ' 02 00 01 00 02 7f 29 b0 6a 20 00 04 01 8c 6f 02 ff ff'
+                  while true; do echo 'Unable to send RAW command (channel=0x0 netfn=0xa lun=0x0 cmd=0x43)' >&2; sleep 0.2; done;;
+                esac
+                echo 'unexpected' >&2; exit 1
+                """.formatted(state), Duration.ofSeconds(60));
+        long start = System.nanoTime();
+        PollRequest firstPoll = new PollRequest(TARGET, false, SelCursor.UNKNOWN, Optional.empty(), true, true);
+
+        var failure = assertThrows(CollectionFailure.class, () -> poller.poll(firstPoll));
+
+        assertEquals(PollOutcome.UNREACHABLE, failure.outcome(), failure.getMessage());
+        assertEquals("Get SEL Entry batch: ipmi-monitor: gave up after 3 commands in a row went unanswered", failure.getMessage());
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(30).toNanos(), "waited for the 60 s timeout");
+    }
+
+    @Test
     void aHungIpmitoolIsKilledAndReportedAsTimeout() throws IOException {
         var poller = poller("sleep 60\n", Duration.ofSeconds(1));
         long start = System.nanoTime();

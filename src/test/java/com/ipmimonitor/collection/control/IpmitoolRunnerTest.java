@@ -165,6 +165,36 @@ class IpmitoolRunnerTest {
         return false;
     }
 
+    /** A frozen BMC in the middle of an exec batch: ipmitool would go on waiting for every remaining command. */
+    @Test
+    void aRunWhoseBmcStoppedAnsweringIsGivenUpLongBeforeItsTimeout() throws IOException {
+        IpmitoolRunner runner = runnerFor("echo ' 06 05'\n"
+                + "while true; do echo 'Unable to send RAW command (channel=0x0 netfn=0xa lun=0x0 cmd=0x43)' >&2;"
+                + " sleep 0.2; done\n", Duration.ofSeconds(60));
+
+        IpmitoolResult result = runner.exec(TARGET, List.of("raw 0x0a 0x43 0x00 0x00 0x01 0x00 0x00 0xff"));
+
+        assertTrue(result.gaveUp());
+        assertFalse(result.timedOut());
+        assertFalse(result.succeeded());
+        assertTrue(result.duration().toSeconds() < 30, "given up after " + result.duration());
+        assertTrue(result.stderr().endsWith("ipmi-monitor: gave up after 3 commands in a row went unanswered\n"), result.stderr());
+        assertEquals(" 06 05\n", result.stdout());
+    }
+
+    @Test
+    void unansweredCommandsBetweenAnswersAreNoReasonToGiveUp() throws IOException {
+        IpmitoolRunner runner = runnerFor("for i in 1 2 3 4 5 6; do"
+                + " echo 'Unable to send RAW command (channel=0x0 netfn=0xa lun=0x0 cmd=0x43)' >&2; sleep 0.3;"
+                + " echo ' 06 05'; sleep 0.3; done\nexit 1\n", Duration.ofSeconds(60));
+
+        IpmitoolResult result = runner.exec(TARGET, List.of("raw 0x0a 0x43 0x00 0x00 0x01 0x00 0x00 0xff"));
+
+        assertFalse(result.gaveUp());
+        assertEquals(1, result.exitCode());
+        assertEquals(6, result.stdout().lines().count());
+    }
+
     @Test
     void stdoutAndStderrAreKeptApart() throws IOException {
         IpmitoolRunner runner = runnerFor("echo 'Chassis Power is on'\necho 'Get HPM.x Capabilities request failed' >&2\n"

@@ -77,8 +77,14 @@ public final class IpmitoolFailureClassifier {
      * which is an answer), or a command failed without a completion code.
      */
     public static boolean bmcStoppedAnswering(String stderr) {
-        return noSession(stderr) || stderr.lines().map(line -> line.strip().toLowerCase(Locale.ROOT)).anyMatch(line ->
-                line.startsWith("unable to send raw command") && !line.contains("rsp=") || unanswered(line));
+        return noSession(stderr) || stderr.lines().anyMatch(IpmitoolFailureClassifier::unansweredCommand);
+    }
+
+    /** One line of stderr that says a command got no answer at all (see bmcStoppedAnswering). */
+    public static boolean unansweredCommand(String stderrLine) {
+        String line = stderrLine.strip().toLowerCase(Locale.ROOT);
+        return line.startsWith("unable to send raw command") && !line.contains("rsp=")
+                || unanswered(line) && PROBE_NOISE.stream().noneMatch(line::contains);
     }
 
     /** ipmitool's last word whenever no session could be opened, whatever the reason. */

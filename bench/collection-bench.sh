@@ -182,12 +182,24 @@ start_app() {  # $1 = COLLECTOR_THREADS, $2 = POLL_INTERVAL (3600: only the poll
   die "the app was not ready within 240 s; see $run/app.log"
 }
 
+start_big_fleet() {  # $1 = what for
+  say "($1) starting $FLEET_N sims on 127.80.x (about a minute)"
+  rm -rf "$BENCH_DIR/fleet"; mkdir -p "$BENCH_DIR/fleet"
+  FLEET_DIR=$BIG_FLEET SIM_NET=127.80 timeout 600 "$FLEET_SH" start "$FLEET_N" >&2
+}
+
+fleetbench() {  # $1 = COLLECTOR_THREADS, $2 = result file, then extra fleetbench.py options
+  local threads=$1 out=$2; shift 2
+  timeout 3600 "$PY" "$HERE/fleetbench.py" --base "http://127.0.0.1:$APP_PORT" --admin-pass bench \
+    --inventory "$BIG_FLEET/inventory.tsv" --fleet-dir "$BIG_FLEET" --jvm-pid "$(cat "$APP_PID_FILE")" \
+    --postmaster-pid "$(head -1 "$PGDATA/postmaster.pid")" --threads "$threads" --psql "$PG_BIN/psql" \
+    --pgdata "$PGDATA" --pgport "$PG_PORT" --pguser "$PG_USER" --pgdb "$PG_DB" "$@" > "$out"
+}
+
 bench_fleet() {
   prepare_jar
   start_pg
-  say "(B) starting $FLEET_N sims on 127.80.x (about a minute)"
-  rm -rf "$BENCH_DIR/fleet"; mkdir -p "$BENCH_DIR/fleet"
-  FLEET_DIR=$BIG_FLEET SIM_NET=127.80 timeout 600 "$FLEET_SH" start "$FLEET_N" >&2
+  start_big_fleet B
   local t
   { echo "git_head=$(git -C "$PROJECT" rev-parse --short HEAD 2>/dev/null || echo -)"
     echo "jar_sha256=$(sha256sum "$JAR" | cut -c1-16)"
@@ -196,10 +208,7 @@ bench_fleet() {
     psql_pg "drop database if exists $PG_DB" && psql_pg "create database $PG_DB"   # every run starts empty
     wait_for_ci
     start_app "$t"
-    timeout 3600 "$PY" "$HERE/fleetbench.py" --base "http://127.0.0.1:$APP_PORT" --admin-pass bench \
-      --inventory "$BIG_FLEET/inventory.tsv" --fleet-dir "$BIG_FLEET" --jvm-pid "$(cat "$APP_PID_FILE")" \
-      --postmaster-pid "$(head -1 "$PGDATA/postmaster.pid")" --threads "$t" --psql "$PG_BIN/psql" \
-      --pgdata "$PGDATA" --pgport "$PG_PORT" --pguser "$PG_USER" --pgdb "$PG_DB" > "$RESULTS/fleet-t$t.json"
+    fleetbench "$t" "$RESULTS/fleet-t$t.json"
     stop_app
     "$PY" - "$RESULTS/fleet-t$t.json" <<'EOF' >&2
 import json, sys
@@ -219,20 +228,14 @@ EOF
 bench_sustained() {
   prepare_jar
   start_pg
-  say "(sustained) starting $FLEET_N sims on 127.80.x (about a minute)"
-  rm -rf "$BENCH_DIR/fleet"; mkdir -p "$BENCH_DIR/fleet"
-  FLEET_DIR=$BIG_FLEET SIM_NET=127.80 timeout 600 "$FLEET_SH" start "$FLEET_N" >&2
+  start_big_fleet sustained
   { echo "git_head=$(git -C "$PROJECT" rev-parse --short HEAD 2>/dev/null || echo -)"
     echo "jar_sha256=$(sha256sum "$JAR" | cut -c1-16)"
     echo "load_start=$(cut -d' ' -f1-3 /proc/loadavg)"; } > "$RESULTS/sustained-meta.txt"
   psql_pg "drop database if exists $PG_DB" && psql_pg "create database $PG_DB"
   wait_for_ci
   start_app 10 "$SUSTAIN_INTERVAL"
-  timeout 3600 "$PY" "$HERE/fleetbench.py" --base "http://127.0.0.1:$APP_PORT" --admin-pass bench \
-    --inventory "$BIG_FLEET/inventory.tsv" --fleet-dir "$BIG_FLEET" --jvm-pid "$(cat "$APP_PID_FILE")" \
-    --postmaster-pid "$(head -1 "$PGDATA/postmaster.pid")" --threads 10 --psql "$PG_BIN/psql" \
-    --pgdata "$PGDATA" --pgport "$PG_PORT" --pguser "$PG_USER" --pgdb "$PG_DB" \
-    --sustain "$SUSTAIN_WINDOW" --interval "$SUSTAIN_INTERVAL" > "$RESULTS/fleet-sustained.json"
+  fleetbench 10 "$RESULTS/fleet-sustained.json" --sustain "$SUSTAIN_WINDOW" --interval "$SUSTAIN_INTERVAL"
   echo "load_end=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$RESULTS/sustained-meta.txt"
   stop_app
   "$PY" -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))["sustained"], indent=1))' \

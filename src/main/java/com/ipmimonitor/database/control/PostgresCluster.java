@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +25,8 @@ import java.util.logging.Logger;
 public class PostgresCluster {
 
     private static final Logger LOG = Logger.getLogger(PostgresCluster.class.getName());
+    /** 20 tries 3 s apart: a minute for a connection that holds the port to end. */
+    private static final int PORT_TAKEN_ATTEMPTS = 20;
     private static final long COMMAND_TIMEOUT_SECONDS = 120;
 
     private final Path dataDir;
@@ -55,12 +58,54 @@ public class PostgresCluster {
                 initdb();
             }
             if (!isListening()) {
-                run(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-l", dataDir.resolve("server.log").toString(),
-                        "-w", "-t", "60", "-o", serverOptions(extraServerOptions), "start"));
+                startServer(extraServerOptions);
             }
             createDatabaseIfMissing(database);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start PostgreSQL in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * pg_ctl start, again while the port is taken by someone's outgoing connection: our ports lie in Linux's
+     * ephemeral range (32768 - 60999), so a client socket (any connection on a busy machine) can hold 127.0.0.1:port
+     * for a moment, and PostgreSQL then refuses to start ("could not bind IPv4 address: Address already in use",
+     * seen once in CI). A PostgreSQL already listening there was ruled out by isListening.
+     */
+    private void startServer(String extraServerOptions) throws IOException {
+        Path log = dataDir.resolve("server.log");
+        for (int attempt = 1; ; attempt++) {
+            long logSize = Files.exists(log) ? Files.size(log) : 0;
+            try {
+                run(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-l", log.toString(),
+                        "-w", "-t", "60", "-o", serverOptions(extraServerOptions), "start"));
+                return;
+            } catch (IOException e) {
+                if (attempt >= PORT_TAKEN_ATTEMPTS || !portWasTaken(log, logSize) || isListening()) {
+                    throw e;
+                }
+                LOG.warning("port " + port + " is taken by another socket; starting PostgreSQL again in 3 s");
+                sleep(Duration.ofSeconds(3));
+            }
+        }
+    }
+
+    private static boolean portWasTaken(Path log, long from) throws IOException {
+        if (!Files.exists(log)) {
+            return false;
+        }
+        byte[] all = Files.readAllBytes(log);
+        String written = new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from),
+                StandardCharsets.UTF_8);
+        return written.contains("Address already in use");
+    }
+
+    private static void sleep(Duration pause) throws IOException {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for port", e);
         }
     }
 

@@ -43,6 +43,11 @@ class ApiIT {
         assertEquals(5, byName.size());
         assertEquals(5, page2.size());
         assertFalse(byName.stream().anyMatch(page2::contains), "pages overlap");
+        JsonArray byBmcIp = array("/api/events?bmc_ip=" + large.host() + "&hours=8784&limit=5");
+        assertEquals(byName, byBmcIp, "bmc_ip filters like server");
+        var both = env.get("/api/events?bmc_ip=" + large.host() + "&server=" + env.bmc("normal").host());
+        assertEquals(400, both.statusCode(), both.body());
+        assertTrue(both.body().contains("server and bmc_ip name different servers"), both.body());
     }
 
     @Test

@@ -2,7 +2,7 @@ package com.ipmimonitor.alerting.boundary;
 
 import com.ipmimonitor.web.api.ChangeRejected.Reason;
 import com.ipmimonitor.alerting.control.ChannelSpec;
-import com.ipmimonitor.alerting.control.DeliveryFailure;
+import com.ipmimonitor.alerting.entity.DeliveryFailure;
 import com.ipmimonitor.alerting.control.Notification;
 import com.ipmimonitor.alerting.entity.AlertChannel;
 import com.ipmimonitor.alerting.entity.ChannelType;

@@ -1,6 +1,6 @@
 package com.ipmimonitor.alerting.boundary;
 
-import com.ipmimonitor.alerting.control.DeliveryFailure;
+import com.ipmimonitor.alerting.entity.DeliveryFailure;
 import com.ipmimonitor.web.api.ApiError;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package com.ipmimonitor.alerting.boundary;
 
 import com.ipmimonitor.alerting.control.AlertmanagerPayload;
-import com.ipmimonitor.alerting.control.DeliveryFailure;
+import com.ipmimonitor.alerting.entity.DeliveryFailure;
 import com.ipmimonitor.alerting.control.GenericPayload;
 import com.ipmimonitor.alerting.control.MailText;
 import com.ipmimonitor.alerting.control.Notification;

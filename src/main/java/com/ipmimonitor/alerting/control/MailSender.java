@@ -1,5 +1,6 @@
 package com.ipmimonitor.alerting.control;
 
+import com.ipmimonitor.alerting.entity.DeliveryFailure;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;

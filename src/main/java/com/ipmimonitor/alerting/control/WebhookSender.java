@@ -1,5 +1,6 @@
 package com.ipmimonitor.alerting.control;
 
+import com.ipmimonitor.alerting.entity.DeliveryFailure;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

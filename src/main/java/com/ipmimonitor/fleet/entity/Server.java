@@ -1,6 +1,6 @@
 package com.ipmimonitor.fleet.entity;
 
-import com.ipmimonitor.fleet.control.CredentialCipher;
+import com.ipmimonitor.security.entity.CredentialCipher;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

@@ -5,7 +5,7 @@ import com.ipmimonitor.alerting.boundary.AlertChannels;
 import com.ipmimonitor.alerting.boundary.AlertView;
 import com.ipmimonitor.alerting.boundary.Alerts;
 import com.ipmimonitor.alerting.boundary.ChannelView;
-import com.ipmimonitor.alerting.control.DeliveryFailure;
+import com.ipmimonitor.alerting.entity.DeliveryFailure;
 import com.ipmimonitor.alerting.entity.AlertState;
 import com.ipmimonitor.web.session.SessionBacking;
 import jakarta.annotation.PostConstruct;

@@ -1,4 +1,4 @@
-package com.ipmimonitor.alerting.control;
+package com.ipmimonitor.alerting.entity;
 
 /** A notice that did not arrive; the message says why, without any secret (no URL path, header or password). */
 public class DeliveryFailure extends Exception {

@@ -1,4 +1,4 @@
-package com.ipmimonitor.fleet.control;
+package com.ipmimonitor.security.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package com.ipmimonitor.fleet.control;
+package com.ipmimonitor.security.entity;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;

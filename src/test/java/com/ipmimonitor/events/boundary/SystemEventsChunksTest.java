@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.ipmimonitor.events.control.ConditionClosing;
 import com.ipmimonitor.events.entity.SelEvent;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -68,8 +69,8 @@ class SystemEventsChunksTest {
     @Test
     void untimedDeassertionOrAssertionSplits() {
         SelEvent untimedDeassertion = event(null, 0x30, 2, true);
-        assertTrue(SystemEvents.wouldClose(untimedDeassertion, event(99, 0x30, 2, false)));
-        assertTrue(SystemEvents.wouldClose(event(5, 0x30, 2, true), event(null, 0x30, 2, false)));
+        assertTrue(ConditionClosing.wouldClose(untimedDeassertion, event(99, 0x30, 2, false)));
+        assertTrue(ConditionClosing.wouldClose(event(5, 0x30, 2, true), event(null, 0x30, 2, false)));
         assertEquals(List.of(2, 1), sizes(SystemEvents.chunks(
                 List.of(event(0, 0x30, 2, false), untimedDeassertion, event(99, 0x30, 2, false)), 500)));
     }
@@ -78,15 +79,15 @@ class SystemEventsChunksTest {
     void offsetOfADeassertionWithoutOneIsZeroAsInItsUpdate() {
         SelEvent noOffset = new SelEvent(7L, 1, 2, T0, T0.toEpochSecond(), false, "Fan", 4, 0x30, "FAN", 1, null, true,
                 "x", null, "00", "fpx", T0);
-        assertTrue(SystemEvents.wouldClose(noOffset, event(0, 0x30, 0, false)));
-        assertFalse(SystemEvents.wouldClose(noOffset, event(0, 0x30, 2, false)));
+        assertTrue(ConditionClosing.wouldClose(noOffset, event(0, 0x30, 0, false)));
+        assertFalse(ConditionClosing.wouldClose(noOffset, event(0, 0x30, 2, false)));
     }
 
     @Test
     void aDeassertionWithoutSensorNumberClosesNothing() {
         SelEvent oem = new SelEvent(7L, 1, 0xc1, T0, T0.toEpochSecond(), false, null, null, null, null, null, null, true,
                 "OEM", null, "00", "fpo", T0);
-        assertFalse(SystemEvents.wouldClose(oem, event(0, 0x30, 2, false)));
+        assertFalse(ConditionClosing.wouldClose(oem, event(0, 0x30, 2, false)));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -109,6 +110,28 @@ class SystemEventsChunksTest {
         List<SelEvent> closing = SystemEvents.closingDeassertions(List.of(first, again), keys(first));
         assertEquals(1, closing.size());
         assertSame(first, closing.get(0));
+    }
+
+    @Test
+    void anAssertionClosedByADeassertionAnEarlierPollStoredIsOpenedAgain() {
+        SelEvent assertion = event(0, 0x30, 2, false);
+        SelEvent closedByNew = event(1, 0x31, 2, false);
+        SelEvent alreadyStored = event(2, 0x30, 2, true);   // the INSERT skips it: the UPDATE will not close with it
+        SelEvent stored = event(3, 0x31, 2, true);
+        List<SelEvent> chunk = List.of(assertion, closedByNew, alreadyStored, stored);
+        Map<SelEvent, SelEvent> closers = ConditionClosing.closers(chunk, List.of(alreadyStored, stored));
+        Set<String> inserted = keys(assertion, closedByNew, stored);
+        assertEquals(List.of(assertion), SystemEvents.storedClosedByMistake(chunk, closers, inserted,
+                SystemEvents.closingDeassertions(chunk, inserted)));
+    }
+
+    @Test
+    void aRecordTheInsertSkippedIsNotOpenedAgain() {
+        SelEvent reRead = event(0, 0x30, 2, false);        // stored (and maybe closed) by an earlier poll
+        SelEvent alreadyStored = event(2, 0x30, 2, true);
+        List<SelEvent> chunk = List.of(reRead, alreadyStored);
+        Map<SelEvent, SelEvent> closers = ConditionClosing.closers(chunk, List.of(alreadyStored));
+        assertEquals(List.of(), SystemEvents.storedClosedByMistake(chunk, closers, Set.of(), List.of()));
     }
 
     private static Set<String> keys(SelEvent... events) {

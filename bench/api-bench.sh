@@ -242,8 +242,9 @@ pgss_on() { [[ "${PG_OPTS:-}" == *pg_stat_statements* ]]; }
 pgss_reset() { pgss_on || return 0; psql_db -c "create extension if not exists pg_stat_statements" -c "select pg_stat_statements_reset()" >/dev/null; }
 pgss_dump() {
   pgss_on || return 0
-  { echo "calls|total_ms|mean_ms|rows|query"
-    psql_db -P footer=off -c "select calls, round(total_exec_time) total_ms, round(mean_exec_time::numeric, 3) mean_ms, rows,
+  { echo "calls|total_ms|mean_ms|max_ms|rows|query"   # max: the first poll's statements run cold
+    psql_db -P footer=off -c "select calls, round(total_exec_time) total_ms, round(mean_exec_time::numeric, 3) mean_ms,
+      round(max_exec_time::numeric, 1) max_ms, rows,
       left(regexp_replace(query, '\\s+', ' ', 'g'), 110) q from pg_stat_statements order by total_exec_time desc limit 25"
   } > "$RESULTS/pg_stat_statements.txt"
 }

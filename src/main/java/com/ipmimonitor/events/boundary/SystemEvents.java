@@ -1,6 +1,7 @@
 package com.ipmimonitor.events.boundary;
 
 import com.ipmimonitor.database.boundary.ArrayParameters;
+import com.ipmimonitor.events.control.ConditionClosing;
 import com.ipmimonitor.events.control.SeverityClassifier;
 import com.ipmimonitor.events.entity.SelEvent;
 import com.ipmimonitor.events.entity.Severity;
@@ -9,36 +10,36 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /** Stored SEL history: classifies and stores new records once, closes asserted conditions on deassert. */
 @Stateless
 public class SystemEvents {
 
-    // many records in one statement with only 19 parameters: one array per column, unnested in list order
+    // many records in one statement with only 20 parameters: one array per column, unnested in list order
     private static final String INSERT = """
             insert into sel_event (server_id, record_id, record_type, event_time, bmc_timestamp, pre_init, sensor_type,
                    sensor_type_code, sensor_number, sensor_name, event_type_code, event_offset, deassertion,
-                   description, detail, severity, raw_hex, fingerprint, collected_at)
+                   description, detail, severity, raw_hex, fingerprint, collected_at, resolved_at)
             select server_id, record_id, record_type, event_time, bmc_timestamp, pre_init, sensor_type,
                    sensor_type_code, sensor_number, sensor_name, event_type_code, event_offset, deassertion,
-                   description, detail, severity, raw_hex, fingerprint, collected_at
+                   description, detail, severity, raw_hex, fingerprint, collected_at, resolved_at
               from unnest(cast(?1 as bigint[]), cast(?2 as integer[]), cast(?3 as integer[]), cast(?4 as timestamptz[]),
                           cast(?5 as bigint[]), cast(?6 as boolean[]), cast(?7 as varchar[]), cast(?8 as integer[]),
                           cast(?9 as integer[]), cast(?10 as varchar[]), cast(?11 as integer[]), cast(?12 as integer[]),
                           cast(?13 as boolean[]), cast(?14 as text[]), cast(?15 as text[]), cast(?16 as varchar[]),
-                          cast(?17 as varchar[]), cast(?18 as varchar[]), cast(?19 as timestamptz[]))
+                          cast(?17 as varchar[]), cast(?18 as varchar[]), cast(?19 as timestamptz[]),
+                          cast(?20 as timestamptz[]))
                    with ordinality as r(server_id, record_id, record_type, event_time, bmc_timestamp, pre_init, sensor_type,
                    sensor_type_code, sensor_number, sensor_name, event_type_code, event_offset, deassertion,
-                   description, detail, severity, raw_hex, fingerprint, collected_at, n)
+                   description, detail, severity, raw_hex, fingerprint, collected_at, resolved_at, n)
              order by n
             on conflict (server_id, fingerprint) do nothing
             returning server_id, fingerprint""";
@@ -76,21 +77,60 @@ public class SystemEvents {
     @PersistenceContext
     EntityManager em;
 
+    // rows stored closed for a deassertion the INSERT then did not store (it was stored before): open again, so the
+    // close UPDATE decides them as it does every open row
+    private static final String REOPEN = """
+            update sel_event set resolved_at = null
+             where (server_id, fingerprint) in (select * from unnest(cast(?1 as bigint[]), cast(?2 as varchar[])))""";
+
     /**
      * Returns how many of the records were new (a re-read record has the same fingerprint and is skipped).
      * Records are inserted in multi-row statements (see {@link #chunks}); after each statement one UPDATE closes
      * what the deassertions it inserted close, so the result is the one of one INSERT (and one UPDATE per new
-     * deassertion) per record in list order.
+     * deassertion) per record in list order. An assertion that a deassertion of its own statement closes is
+     * inserted closed already (see {@link ConditionClosing#closers}), which leaves the UPDATE only what other
+     * statements stored and assertions closed at the transaction's time.
      */
     public int store(List<SelEvent> events) {
         events.forEach(e -> e.classify(classify(e)));
         int stored = 0;
         for (List<SelEvent> chunk : chunks(events, MAX_ROWS_PER_INSERT)) {
-            Set<String> inserted = insert(chunk);
+            // the deassertions the INSERT is about to store, unless an earlier poll stored them
+            List<SelEvent> storing = closingDeassertions(chunk, keysOf(chunk));
+            Map<SelEvent, SelEvent> closers = ConditionClosing.closers(chunk, storing);
+            Set<String> inserted = insert(chunk, closers);
             stored += inserted.size();
-            closeAsserted(closingDeassertions(chunk, inserted));
+            List<SelEvent> closing = closingDeassertions(chunk, inserted);
+            reopen(storedClosedByMistake(chunk, closers, inserted, closing));
+            closeAsserted(closing);
         }
         return stored;
+    }
+
+    /**
+     * The inserted records that were stored closed by a deassertion the INSERT did not store (already stored by
+     * an earlier poll): the UPDATE would not have closed them with it. Empty when every closer was stored, as on
+     * any first read of a SEL.
+     */
+    static List<SelEvent> storedClosedByMistake(List<SelEvent> chunk, Map<SelEvent, SelEvent> closers,
+                                                Set<String> inserted, List<SelEvent> closing) {
+        Set<SelEvent> storedClosers = Collections.newSetFromMap(new IdentityHashMap<>());
+        storedClosers.addAll(closing);
+        Set<String> unclaimed = new HashSet<>(inserted);
+        List<SelEvent> mistaken = new ArrayList<>();
+        for (SelEvent e : chunk) {
+            if (unclaimed.remove(key(e.getServerId(), e.getFingerprint())) && closers.containsKey(e)
+                    && !storedClosers.contains(closers.get(e))) {
+                mistaken.add(e);
+            }
+        }
+        return mistaken;
+    }
+
+    private static Set<String> keysOf(List<SelEvent> records) {
+        Set<String> keys = new HashSet<>();
+        records.forEach(e -> keys.add(key(e.getServerId(), e.getFingerprint())));
+        return keys;
     }
 
     /**
@@ -106,41 +146,21 @@ public class SystemEvents {
         // (a 4000-record SEL holds ~550 deassertions)
         Map<List<Object>, List<SelEvent>> deassertions = new HashMap<>();
         for (SelEvent e : events) {
-            if (current.size() >= max || deassertions.getOrDefault(conditionOf(e), List.of()).stream()
-                    .anyMatch(d -> wouldClose(d, e))) {
+            if (current.size() >= max || deassertions.getOrDefault(ConditionClosing.conditionOf(e), List.of()).stream()
+                    .anyMatch(d -> ConditionClosing.wouldClose(d, e))) {
                 chunks.add(current);
                 current = new ArrayList<>();
                 deassertions.clear();
             }
             current.add(e);
-            if (e.isDeassertion() && closesSomething(e)) {
-                deassertions.computeIfAbsent(conditionOf(e), k -> new ArrayList<>()).add(e);
+            if (e.isDeassertion() && ConditionClosing.closesSomething(e)) {
+                deassertions.computeIfAbsent(ConditionClosing.conditionOf(e), k -> new ArrayList<>()).add(e);
             }
         }
         if (!current.isEmpty()) {
             chunks.add(current);
         }
         return chunks;
-    }
-
-    /** Server, sensor, event type and offset as the close matches them (a deassertion without offset: 0). */
-    private static List<Object> conditionOf(SelEvent e) {
-        return Arrays.asList(e.getServerId(), e.findSensorNumber().orElse(null), e.findEventTypeCode().orElse(null),
-                e.isDeassertion() ? e.findEventOffset().orElse(0) : e.findEventOffset().orElse(null));
-    }
-
-    /** Whether closing for the deassertion would close e if e were stored: the WHERE of CLOSE_ASSERTED. */
-    static boolean wouldClose(SelEvent deassertion, SelEvent e) {
-        if (e.isDeassertion() || !closesSomething(deassertion)
-                || !Objects.equals(e.getServerId(), deassertion.getServerId())
-                || !e.findSensorNumber().equals(deassertion.findSensorNumber())
-                || !e.findEventTypeCode().equals(deassertion.findEventTypeCode())
-                || !e.findEventOffset().equals(Optional.of(deassertion.findEventOffset().orElse(0)))) {
-            return false;
-        }
-        return deassertion.findEventTime()
-                .map(at -> e.findEventTime().map(t -> !t.isAfter(at)).orElse(true))
-                .orElse(true);
     }
 
     /**
@@ -151,15 +171,12 @@ public class SystemEvents {
         Set<String> unclaimed = new HashSet<>(inserted);
         List<SelEvent> closing = new ArrayList<>();
         for (SelEvent e : chunk) {
-            if (unclaimed.remove(key(e.getServerId(), e.getFingerprint())) && e.isDeassertion() && closesSomething(e)) {
+            if (unclaimed.remove(key(e.getServerId(), e.getFingerprint())) && e.isDeassertion()
+                    && ConditionClosing.closesSomething(e)) {
                 closing.add(e);
             }
         }
         return closing;
-    }
-
-    private static boolean closesSomething(SelEvent deassertion) {
-        return deassertion.findSensorNumber().isPresent() && deassertion.findEventTypeCode().isPresent();
     }
 
     public List<SelEvent> ofServer(long serverId, int limit) {
@@ -201,8 +218,11 @@ public class SystemEvents {
                 e.findEventOffset().orElse(0), e.isDeassertion());
     }
 
-    /** Inserts the records in one statement; returns the keys (server id, fingerprint) of those that were new. */
-    private Set<String> insert(List<SelEvent> chunk) {
+    /**
+     * Inserts the records in one statement, those with a closer closed at its time; returns the keys (server id,
+     * fingerprint) of those that were new.
+     */
+    private Set<String> insert(List<SelEvent> chunk, Map<SelEvent, SelEvent> closers) {
         Query query = ArrayParameters.bind(em.createNativeQuery(INSERT), chunk, List.of(SelEvent::getServerId,
                 SelEvent::getRecordId, SelEvent::getRecordTypeCode, e -> e.findEventTime().orElse(null),
                 e -> e.findBmcTimestamp().orElse(null), SelEvent::isPreInit, SelEvent::getSensorType,
@@ -210,13 +230,21 @@ public class SystemEvents {
                 e -> e.findSensorName().orElse(null), e -> e.findEventTypeCode().orElse(null),
                 e -> e.findEventOffset().orElse(null), SelEvent::isDeassertion, SelEvent::getDescription,
                 e -> e.findDetail().orElse(null), e -> e.getSeverity().name(), SelEvent::getRawHex,
-                SelEvent::getFingerprint, SelEvent::getCollectedAt));
+                SelEvent::getFingerprint, SelEvent::getCollectedAt,
+                e -> closers.containsKey(e) ? closers.get(e).findEventTime().get() : null));
         Set<String> inserted = new HashSet<>();
         for (Object row : query.getResultList()) {
             Object[] values = (Object[]) row;
             inserted.add(key(((Number) values[0]).longValue(), (String) values[1]));
         }
         return inserted;
+    }
+
+    private void reopen(List<SelEvent> records) {
+        if (!records.isEmpty()) {
+            ArrayParameters.bind(em.createNativeQuery(REOPEN), records,
+                    List.of(SelEvent::getServerId, SelEvent::getFingerprint)).executeUpdate();
+        }
     }
 
     private void closeAsserted(List<SelEvent> deassertions) {

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.ipmimonitor.events.control.ConditionClosing;
 import com.ipmimonitor.events.entity.SelEvent;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -68,8 +70,8 @@ class SystemEventsChunksTest {
     @Test
     void untimedDeassertionOrAssertionSplits() {
         SelEvent untimedDeassertion = event(null, 0x30, 2, true);
-        assertTrue(SystemEvents.wouldClose(untimedDeassertion, event(99, 0x30, 2, false)));
-        assertTrue(SystemEvents.wouldClose(event(5, 0x30, 2, true), event(null, 0x30, 2, false)));
+        assertTrue(ConditionClosing.wouldClose(untimedDeassertion, event(99, 0x30, 2, false)));
+        assertTrue(ConditionClosing.wouldClose(event(5, 0x30, 2, true), event(null, 0x30, 2, false)));
         assertEquals(List.of(2, 1), sizes(SystemEvents.chunks(
                 List.of(event(0, 0x30, 2, false), untimedDeassertion, event(99, 0x30, 2, false)), 500)));
     }
@@ -78,15 +80,15 @@ class SystemEventsChunksTest {
     void offsetOfADeassertionWithoutOneIsZeroAsInItsUpdate() {
         SelEvent noOffset = new SelEvent(7L, 1, 2, T0, T0.toEpochSecond(), false, "Fan", 4, 0x30, "FAN", 1, null, true,
                 "x", null, "00", "fpx", T0);
-        assertTrue(SystemEvents.wouldClose(noOffset, event(0, 0x30, 0, false)));
-        assertFalse(SystemEvents.wouldClose(noOffset, event(0, 0x30, 2, false)));
+        assertTrue(ConditionClosing.wouldClose(noOffset, event(0, 0x30, 0, false)));
+        assertFalse(ConditionClosing.wouldClose(noOffset, event(0, 0x30, 2, false)));
     }
 
     @Test
     void aDeassertionWithoutSensorNumberClosesNothing() {
         SelEvent oem = new SelEvent(7L, 1, 0xc1, T0, T0.toEpochSecond(), false, null, null, null, null, null, null, true,
                 "OEM", null, "00", "fpo", T0);
-        assertFalse(SystemEvents.wouldClose(oem, event(0, 0x30, 2, false)));
+        assertFalse(ConditionClosing.wouldClose(oem, event(0, 0x30, 2, false)));
     }
 
     @Test
@@ -108,6 +110,28 @@ class SystemEventsChunksTest {
         List<SelEvent> closing = SystemEvents.closingDeassertions(List.of(first, again), keys(first));
         assertEquals(1, closing.size());
         assertSame(first, closing.get(0));
+    }
+
+    @Test
+    void anAssertionClosedByADeassertionAnEarlierPollStoredIsOpenedAgain() {
+        SelEvent assertion = event(0, 0x30, 2, false);
+        SelEvent closedByNew = event(1, 0x31, 2, false);
+        SelEvent alreadyStored = event(2, 0x30, 2, true);   // the INSERT skips it: the UPDATE will not close with it
+        SelEvent stored = event(3, 0x31, 2, true);
+        List<SelEvent> chunk = List.of(assertion, closedByNew, alreadyStored, stored);
+        Map<SelEvent, SelEvent> closers = ConditionClosing.closers(chunk, List.of(alreadyStored, stored));
+        Set<String> inserted = keys(assertion, closedByNew, stored);
+        assertEquals(List.of(assertion), SystemEvents.storedClosedByMistake(chunk, closers, inserted,
+                SystemEvents.closingDeassertions(chunk, inserted)));
+    }
+
+    @Test
+    void aRecordTheInsertSkippedIsNotOpenedAgain() {
+        SelEvent reRead = event(0, 0x30, 2, false);        // stored (and maybe closed) by an earlier poll
+        SelEvent alreadyStored = event(2, 0x30, 2, true);
+        List<SelEvent> chunk = List.of(reRead, alreadyStored);
+        Map<SelEvent, SelEvent> closers = ConditionClosing.closers(chunk, List.of(alreadyStored));
+        assertEquals(List.of(), SystemEvents.storedClosedByMistake(chunk, closers, Set.of(), List.of()));
     }
 
     private static Set<String> keys(SelEvent... events) {

@@ -2,15 +2,18 @@ package com.ipmimonitor.events.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.ipmimonitor.events.control.ConditionClosing;
 import com.ipmimonitor.events.entity.SelEvent;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -89,18 +92,28 @@ class SystemEventsListOrderTest {
         return table;
     }
 
-    /** The new way: per chunk one INSERT, then one UPDATE in which the first matching deassertion wins. */
+    /**
+     * The new way: per chunk one INSERT that stores an assertion closed when a deassertion of the chunk closes it
+     * (ConditionClosing.closers), those closed by a deassertion the INSERT did not store opened again, then one
+     * UPDATE in which the first matching deassertion wins.
+     */
     private static Map<String, Row> storeChunked(Map<String, Row> table, List<SelEvent> poll, int maxRows) {
         for (List<SelEvent> chunk : SystemEvents.chunks(poll, maxRows)) {
-            List<String> inserted = new ArrayList<>();
+            Set<String> keys = chunk.stream().map(e -> SystemEvents.key(e.getServerId(), e.getFingerprint()))
+                    .collect(Collectors.toSet());
+            Map<SelEvent, SelEvent> closers = ConditionClosing.closers(chunk, SystemEvents.closingDeassertions(chunk, keys));
+            Set<String> inserted = new HashSet<>();
             for (SelEvent e : chunk) {
                 String key = SystemEvents.key(e.getServerId(), e.getFingerprint());
                 if (!table.containsKey(key)) {
-                    table.put(key, new Row(e, null));
+                    table.put(key, new Row(e, closers.containsKey(e) ? closers.get(e).findEventTime().get() : null));
                     inserted.add(key);
                 }
             }
-            List<SelEvent> closing = SystemEvents.closingDeassertions(chunk, new java.util.HashSet<>(inserted));
+            List<SelEvent> closing = SystemEvents.closingDeassertions(chunk, inserted);
+            for (SelEvent e : SystemEvents.storedClosedByMistake(chunk, closers, inserted, closing)) {
+                table.get(SystemEvents.key(e.getServerId(), e.getFingerprint())).resolvedAt = null;
+            }
             Map<Row, OffsetDateTime> closes = new LinkedHashMap<>();   // one statement: decided on the state before it
             for (Row row : table.values()) {
                 closing.stream().filter(d -> updateMatches(d, row)).findFirst()

@@ -36,10 +36,7 @@ public class IpmitoolRunner {
      */
     public void stopAll() {
         stopped = true;
-        running.forEach(process -> {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        });
+        running.forEach(IpmitoolRunner::destroyTree);
     }
 
     public IpmitoolResult run(BmcTarget target, List<String> command) {
@@ -112,6 +109,9 @@ public class IpmitoolRunner {
             }
             process = pb.start();
             running.add(process);
+            if (stopped) {
+                destroyTree(process); // stopAll ran between the check above and the add
+            }
             End end = awaitEnd(process, timeout, new BmcSilence(out, err));
             if (end != End.EXITED) {
                 killTree(process);
@@ -131,8 +131,7 @@ public class IpmitoolRunner {
         } catch (InterruptedException e) {
             // the app is stopping (its executor interrupts the polls): ipmitool must not outlive it
             if (process != null) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+                destroyTree(process);
             }
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running ipmitool", e);
@@ -165,9 +164,13 @@ public class IpmitoolRunner {
     }
 
     private static void killTree(Process process) throws InterruptedException {
+        destroyTree(process);
+        process.waitFor(5, TimeUnit.SECONDS);
+    }
+
+    private static void destroyTree(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-        process.waitFor(5, TimeUnit.SECONDS);
     }
 
     private static void deleteQuietly(Path p) {

@@ -2,6 +2,7 @@ package com.ipmimonitor.collection.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -152,6 +153,25 @@ class IpmitoolRunnerTest {
         assertFalse(poll.isAlive());
         assertTrue(thrown.get() instanceof IllegalStateException, String.valueOf(thrown.get()));
         assertTrue(awaitGone(pid), "child sleep " + pid + " still alive after the interrupt");
+    }
+
+    @Test
+    void stopAllKillsTheRunsUnderWayAndRefusesNewOnes() throws Exception {
+        Path childPid = record.resolve("child.pid");
+        IpmitoolRunner runner = runnerFor("sleep 300 &\necho $! > '" + childPid + "'\nwait\n", Duration.ofSeconds(60));
+        var poll = java.util.concurrent.CompletableFuture.supplyAsync(() -> runner.run(TARGET, List.of("sensor")));
+        for (int i = 0; i < 50 && !Files.exists(childPid); i++) { // at most ~5 s
+            Thread.sleep(100);
+        }
+        leftoverChild = Long.parseLong(Files.readString(childPid).trim());
+
+        runner.stopAll();
+
+        IpmitoolResult killed = poll.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertFalse(killed.succeeded());
+        assertFalse(killed.timedOut());
+        assertTrue(awaitGone(leftoverChild), "child sleep still alive after stopAll");
+        assertThrows(IllegalStateException.class, () -> runner.run(TARGET, List.of("sensor")));
     }
 
     private static boolean awaitGone(long pid) throws InterruptedException {

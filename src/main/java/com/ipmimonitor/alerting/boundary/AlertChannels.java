@@ -2,10 +2,10 @@ package com.ipmimonitor.alerting.boundary;
 
 import com.ipmimonitor.web.api.ChangeRejected.Reason;
 import com.ipmimonitor.alerting.control.ChannelSpec;
-import com.ipmimonitor.alerting.entity.DeliveryFailure;
 import com.ipmimonitor.alerting.control.Notification;
 import com.ipmimonitor.alerting.entity.AlertChannel;
 import com.ipmimonitor.alerting.entity.ChannelType;
+import com.ipmimonitor.alerting.entity.DeliveryFailure;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -1,7 +1,7 @@
 package com.ipmimonitor.alerting.boundary;
 
-import com.ipmimonitor.concurrent.TimerWork;
 import com.ipmimonitor.alerting.entity.DeliveryFailure;
+import com.ipmimonitor.concurrent.TimerWork;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;

@@ -1,12 +1,12 @@
 package com.ipmimonitor.alerting.boundary;
 
 import com.ipmimonitor.alerting.control.AlertmanagerPayload;
-import com.ipmimonitor.alerting.entity.DeliveryFailure;
 import com.ipmimonitor.alerting.control.GenericPayload;
 import com.ipmimonitor.alerting.control.MailText;
 import com.ipmimonitor.alerting.control.Notification;
 import com.ipmimonitor.alerting.entity.AlertChannel;
 import com.ipmimonitor.alerting.entity.ChannelType;
+import com.ipmimonitor.alerting.entity.DeliveryFailure;
 import com.ipmimonitor.alerting.entity.WebhookFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

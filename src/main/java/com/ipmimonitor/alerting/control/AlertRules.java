@@ -1,8 +1,7 @@
 package com.ipmimonitor.alerting.control;
 
-import com.ipmimonitor.collection.entity.PollOutcome;
-
 import com.ipmimonitor.alerting.entity.AlertRule;
+import com.ipmimonitor.collection.entity.PollOutcome;
 import com.ipmimonitor.events.entity.Severity;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -95,10 +94,10 @@ public final class AlertRules {
         if (!s.enabled() || !s.unreachable()) {
             return Optional.empty();
         }
-        String outcome = s.lastOutcome().orElseThrow().name();
+        PollOutcome outcome = s.lastOutcome().orElseThrow();
         return Optional.of(new AlertOpening(AlertRule.BMC_UNREACHABLE, Severity.CRITICAL, s.serverId(),
                 "unreachable:" + s.serverId(), Optional.empty(),
-                s.serverName() + ": BMC " + s.bmcIp() + " " + whatItDoes(s.lastOutcome().orElseThrow()) + " (" + outcome + ")",
+                s.serverName() + ": BMC " + s.bmcIp() + " " + whatItDoes(outcome) + " (" + outcome + ")",
                 "The last poll of " + s.label() + " failed with " + outcome + s.lastError().map(e -> ": " + e).orElse("."),
                 now));
     }

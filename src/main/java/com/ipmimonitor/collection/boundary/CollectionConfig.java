@@ -39,7 +39,6 @@ public class CollectionConfig {
 
     private BmcPoller poller;
     private String instanceId;
-    private volatile boolean stopping;
 
     @PostConstruct
     void init() {
@@ -66,13 +65,12 @@ public class CollectionConfig {
 
     /** From now on, no ipmitool runs: those under way are killed (see OrderlyStop). */
     public void stopIpmitool() {
-        stopping = true;
         poller.stopIpmitool();
     }
 
     /** Whether the app is stopping: a poll failing now was cut short by the stop, not by its BMC. */
     public boolean stopping() {
-        return stopping;
+        return poller.ipmitoolStopped();
     }
 
     public String instanceId() {

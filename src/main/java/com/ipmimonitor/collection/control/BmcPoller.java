@@ -43,6 +43,10 @@ public class BmcPoller {
         runner.stopAll();
     }
 
+    public boolean ipmitoolStopped() {
+        return runner.stopped();
+    }
+
     public PollResult poll(PollRequest request) {
         try {
             BmcTarget target = request.target();

@@ -39,6 +39,10 @@ public class IpmitoolRunner {
         running.forEach(IpmitoolRunner::destroyTree);
     }
 
+    public boolean stopped() {
+        return stopped;
+    }
+
     public IpmitoolResult run(BmcTarget target, List<String> command) {
         return run(target, command, settings.timeout());
     }

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class IpmitoolRunnerTest {
 
     private static final String PASSWORD = "s3cr#t$pa ss'\"word";
+    /** What ipmitool prints for a raw command that got no answer (no completion code). */
+    private static final String UNANSWERED_RAW = "Unable to send RAW command (channel=0x0 netfn=0xa lun=0x0 cmd=0x43)";
     private static final BmcTarget TARGET = new BmcTarget("127.0.0.1", 6230, "admin", PASSWORD, 3);
 
     @TempDir
@@ -55,6 +57,21 @@ class IpmitoolRunnerTest {
         Files.writeString(fake, "#!/bin/bash\n" + scriptBody, StandardCharsets.US_ASCII);
         Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
         return new IpmitoolRunner(new IpmitoolSettings(fake.toString(), timeout, 2, 1, home, workDir));
+    }
+
+    /** An ipmitool that starts a child (sleep 300) and waits for it: a hang, with a process tree to kill. */
+    private IpmitoolRunner runnerWithSleepingChild(Duration timeout) throws IOException {
+        return runnerFor("sleep 300 &\necho $! > '" + record.resolve("child.pid") + "'\nwait\n", timeout);
+    }
+
+    /** The pid of the sleeping child, once started (at most ~5 s); the child is killed after the test in any case. */
+    private long sleepingChild() throws IOException, InterruptedException {
+        Path childPid = record.resolve("child.pid");
+        for (int i = 0; i < 50 && !Files.exists(childPid); i++) {
+            Thread.sleep(100);
+        }
+        leftoverChild = Long.parseLong(Files.readString(childPid).trim());
+        return leftoverChild;
     }
 
     private String recordArgsScript() {
@@ -115,23 +132,20 @@ class IpmitoolRunnerTest {
 
     @Test
     void hardTimeoutKillsTheProcessAndItsChildren() throws IOException, InterruptedException {
-        Path childPid = record.resolve("child.pid");
-        IpmitoolRunner runner = runnerFor("sleep 300 &\necho $! > '" + childPid + "'\nwait\n", Duration.ofSeconds(30));
+        IpmitoolRunner runner = runnerWithSleepingChild(Duration.ofSeconds(30));
 
         IpmitoolResult result = runner.run(TARGET, List.of("sel", "info"), Duration.ofSeconds(1));
 
         assertTrue(result.timedOut());
         assertEquals(-1, result.exitCode());
         assertFalse(result.succeeded());
-        long pid = Long.parseLong(Files.readString(childPid).trim());
-        leftoverChild = pid;
+        long pid = sleepingChild();
         assertTrue(awaitGone(pid), "child sleep " + pid + " still alive after the timeout");
     }
 
     @Test
     void aPollInterruptedByTheAppStoppingKillsIpmitoolAndItsChildren() throws Exception {
-        Path childPid = record.resolve("child.pid");
-        IpmitoolRunner runner = runnerFor("sleep 300 &\necho $! > '" + childPid + "'\nwait\n", Duration.ofSeconds(60));
+        IpmitoolRunner runner = runnerWithSleepingChild(Duration.ofSeconds(60));
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread poll = new Thread(() -> {
             try {
@@ -141,11 +155,7 @@ class IpmitoolRunnerTest {
             }
         });
         poll.start();
-        for (int i = 0; i < 50 && !Files.exists(childPid); i++) { // at most ~5 s
-            Thread.sleep(100);
-        }
-        long pid = Long.parseLong(Files.readString(childPid).trim());
-        leftoverChild = pid;
+        long pid = sleepingChild();
 
         poll.interrupt(); // what the managed executor does to its tasks when the app stops
         poll.join(10_000);
@@ -157,20 +167,16 @@ class IpmitoolRunnerTest {
 
     @Test
     void stopAllKillsTheRunsUnderWayAndRefusesNewOnes() throws Exception {
-        Path childPid = record.resolve("child.pid");
-        IpmitoolRunner runner = runnerFor("sleep 300 &\necho $! > '" + childPid + "'\nwait\n", Duration.ofSeconds(60));
+        IpmitoolRunner runner = runnerWithSleepingChild(Duration.ofSeconds(60));
         var poll = java.util.concurrent.CompletableFuture.supplyAsync(() -> runner.run(TARGET, List.of("sensor")));
-        for (int i = 0; i < 50 && !Files.exists(childPid); i++) { // at most ~5 s
-            Thread.sleep(100);
-        }
-        leftoverChild = Long.parseLong(Files.readString(childPid).trim());
+        long pid = sleepingChild();
 
         runner.stopAll();
 
         IpmitoolResult killed = poll.get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertFalse(killed.succeeded());
         assertFalse(killed.timedOut());
-        assertTrue(awaitGone(leftoverChild), "child sleep still alive after stopAll");
+        assertTrue(awaitGone(pid), "child sleep " + pid + " still alive after stopAll");
         assertThrows(IllegalStateException.class, () -> runner.run(TARGET, List.of("sensor")));
     }
 
@@ -189,8 +195,7 @@ class IpmitoolRunnerTest {
     @Test
     void aRunWhoseBmcStoppedAnsweringIsGivenUpLongBeforeItsTimeout() throws IOException {
         IpmitoolRunner runner = runnerFor("echo ' 06 05'\n"
-                + "while true; do echo 'Unable to send RAW command (channel=0x0 netfn=0xa lun=0x0 cmd=0x43)' >&2;"
-                + " sleep 0.2; done\n", Duration.ofSeconds(60));
+                + "while true; do echo '" + UNANSWERED_RAW + "' >&2; sleep 0.2; done\n", Duration.ofSeconds(60));
 
         IpmitoolResult result = runner.exec(TARGET, List.of("raw 0x0a 0x43 0x00 0x00 0x01 0x00 0x00 0xff"));
 
@@ -204,8 +209,7 @@ class IpmitoolRunnerTest {
 
     @Test
     void unansweredCommandsBetweenAnswersAreNoReasonToGiveUp() throws IOException {
-        IpmitoolRunner runner = runnerFor("for i in 1 2 3 4 5 6; do"
-                + " echo 'Unable to send RAW command (channel=0x0 netfn=0xa lun=0x0 cmd=0x43)' >&2; sleep 0.3;"
+        IpmitoolRunner runner = runnerFor("for i in 1 2 3 4 5 6; do echo '" + UNANSWERED_RAW + "' >&2; sleep 0.3;"
                 + " echo ' 06 05'; sleep 0.3; done\nexit 1\n", Duration.ofSeconds(60));
 
         IpmitoolResult result = runner.exec(TARGET, List.of("raw 0x0a 0x43 0x00 0x00 0x01 0x00 0x00 0xff"));

@@ -4,10 +4,7 @@ import com.ipmimonitor.collection.entity.ServerStatus;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Read access to what the last poll of each server found. */
 @Stateless
@@ -18,10 +15,5 @@ public class ServerStatuses {
 
     public Optional<ServerStatus> find(long serverId) {
         return Optional.ofNullable(em.find(ServerStatus.class, serverId));
-    }
-
-    public Map<Long, ServerStatus> all() {
-        return em.createQuery("select s from ServerStatus s", ServerStatus.class).getResultStream()
-                .collect(Collectors.toMap(ServerStatus::getServerId, Function.identity()));
     }
 }

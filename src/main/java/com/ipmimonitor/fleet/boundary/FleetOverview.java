@@ -1,11 +1,15 @@
 package com.ipmimonitor.fleet.boundary;
 
 import com.ipmimonitor.collection.boundary.ServerStatuses;
-import com.ipmimonitor.collection.entity.ServerStatus;
 import com.ipmimonitor.events.boundary.SystemEvents;
 import com.ipmimonitor.events.entity.Severity;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +17,21 @@ import java.util.Optional;
 /** Every server with its last poll and its event counts in a time window: the dashboard and /api/servers. */
 @Stateless
 public class FleetOverview {
+
+    /*
+     * Every server with its last poll, read as plain rows: building, registering and comparing 2,000 entities was
+     * a third of the CPU time of /api/servers at 1,000 servers, and it decrypted every stored BMC password to say
+     * whether there is one (a stored one is never empty: CredentialCipher stores "" as null).
+     */
+    private static final String LISTED = """
+            select s.id, s.bmc_ip, s.bmc_port, s.server_name, s.server_ip, s.enabled, s.use_nvidia_password,
+                   s.ipmi_pass_enc is not null, s.notes, st.power_state, coalesce(st.reachable, false), st.last_outcome,
+                   st.last_error, st.last_attempt_at, st.last_success_at, st.sel_entries
+              from server s left join server_status st on st.server_id = s.id
+             order by s.server_name""";
+
+    @PersistenceContext
+    EntityManager em;
 
     @Inject
     Servers servers;
@@ -24,10 +43,26 @@ public class FleetOverview {
     SystemEvents events;
 
     public List<ServerView> servers(int hours) {
-        Map<Long, ServerStatus> status = statuses.all();
         Map<Long, Map<Severity, Long>> counts = events.countsBySeverity(hours);
-        return servers.all().stream().map(s -> ServerView.of(s, Optional.ofNullable(status.get(s.getId())),
-                counts.getOrDefault(s.getId(), Map.of()))).toList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(LISTED).getResultList();
+        return rows.stream().map(r -> listed(r).with(counts.getOrDefault(((Number) r[0]).longValue(), Map.of())))
+                .toList();
+    }
+
+    private static ServerView.Row listed(Object[] r) {
+        return new ServerView.Row((String) r[1], ((Number) r[2]).intValue(), (String) r[3], (String) r[4],
+                (Boolean) r[5], (Boolean) r[6], (Boolean) r[7], (String) r[8], (String) r[9], (Boolean) r[10],
+                (String) r[11], (String) r[12], time(r[13]), time(r[14]),
+                r[15] == null ? null : ((Number) r[15]).intValue());
+    }
+
+    /** PostgreSQL's JDBC driver hands timestamptz to a native query as java.sql.Timestamp (or OffsetDateTime). */
+    private static OffsetDateTime time(Object o) {
+        if (o == null || o instanceof OffsetDateTime) {
+            return (OffsetDateTime) o;
+        }
+        return ((Timestamp) o).toInstant().atOffset(ZoneOffset.UTC);
     }
 
     /** One server with its last poll and its event counts of the last hours. */

@@ -15,18 +15,29 @@ public record ServerView(String bmcIp, int port, String serverName, String serve
                          long infoCount, long totalCount) {
 
     public static ServerView of(Server s, Optional<ServerStatus> status, Map<Severity, Long> counts) {
-        long critical = counts.getOrDefault(Severity.CRITICAL, 0L);
-        long warning = counts.getOrDefault(Severity.WARNING, 0L);
-        long info = counts.getOrDefault(Severity.INFO, 0L);
-        return new ServerView(s.getBmcIp(), s.getBmcPort(), s.getName(), s.getServerIp(), s.isEnabled(), s.isNvidia(),
+        return new Row(s.getBmcIp(), s.getBmcPort(), s.getName(), s.getServerIp(), s.isEnabled(), s.isNvidia(),
                 s.hasIpmiPassword(), s.getNotes(),
-                status.flatMap(ServerStatus::findPowerState).orElse("UNKNOWN"),
+                status.flatMap(ServerStatus::findPowerState).orElse(null),
                 status.map(ServerStatus::isReachable).orElse(false),
                 status.flatMap(ServerStatus::findLastOutcome).map(Enum::name).orElse(null),
                 status.flatMap(ServerStatus::findLastError).orElse(null),
                 status.flatMap(ServerStatus::findLastAttemptAt).orElse(null),
                 status.flatMap(ServerStatus::findLastSuccessAt).orElse(null),
-                status.flatMap(ServerStatus::findSelEntries).orElse(null),
-                critical, warning, info, critical + warning + info);
+                status.flatMap(ServerStatus::findSelEntries).orElse(null)).with(counts);
+    }
+
+    /** What a server and its last poll say (null where never polled), before the event counts are added. */
+    record Row(String bmcIp, int port, String serverName, String serverIp, boolean enabled, boolean useNvidiaPassword,
+               boolean hasIpmiPassword, String notes, String powerState, boolean isReachable, String lastOutcome,
+               String lastError, OffsetDateTime lastCheck, OffsetDateTime lastSuccess, Integer selEntries) {
+
+        ServerView with(Map<Severity, Long> counts) {
+            long critical = counts.getOrDefault(Severity.CRITICAL, 0L);
+            long warning = counts.getOrDefault(Severity.WARNING, 0L);
+            long info = counts.getOrDefault(Severity.INFO, 0L);
+            return new ServerView(bmcIp, port, serverName, serverIp, enabled, useNvidiaPassword, hasIpmiPassword, notes,
+                    powerState == null ? "UNKNOWN" : powerState, isReachable, lastOutcome, lastError, lastCheck,
+                    lastSuccess, selEntries, critical, warning, info, critical + warning + info);
+        }
     }
 }

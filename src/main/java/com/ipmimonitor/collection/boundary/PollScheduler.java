@@ -15,6 +15,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -54,6 +55,9 @@ public class PollScheduler {
     @Inject
     PollInterval interval;
 
+    /** How often tick() runs (its @Schedule says the same). */
+    static final Duration TICK = Duration.ofSeconds(5);
+
     private final AtomicReference<OffsetDateTime> lastTick = new AtomicReference<>();
     private final Set<Long> unreleased = ConcurrentHashMap.newKeySet();
     private final TimerWork dispatch = new TimerWork("poll dispatch", this::dispatchOnce);
@@ -62,9 +66,19 @@ public class PollScheduler {
     @PostConstruct
     void init() {
         dispatcher = new PollDispatcher(executor, config::threads,
-                free -> leases.claim(config.instanceId(), free, interval.current(), config.leaseDuration()),
+                free -> leases.claim(config.instanceId(), free, dueAfter(interval.current()), config.leaseDuration()),
                 this::collectAndRelease);
         OrderlyStop.beforeTheDatabaseStops(STOP_STEP, this::stopCollecting);
+    }
+
+    /**
+     * A server is claimed once its interval less half a tick has passed since its last claim. Claimed only after
+     * the whole interval, it went at the first tick after its due time, up to a tick late: POLL_INTERVAL=60 polled
+     * each server every 63.6 s (median; 65.6 s max, bench/results/sustained-60). Now it goes at the tick nearest its
+     * due time: every interval on average, never more than half a tick early.
+     */
+    static Duration dueAfter(Duration interval) {
+        return interval.minus(TICK.dividedBy(2));
     }
 
     /** Undeploy (Payara Server); SIGTERM runs the same step through OrderlyStop's shutdown hook. */

@@ -7,6 +7,7 @@ import com.ipmimonitor.it.ItEnvironment;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -58,6 +59,30 @@ class PollLeasesIT {
         assertEquals(new HashSet<>(fromA), new HashSet<>(claim("instance-c", 20)));
     }
 
+    /** The interval with its fraction (PollScheduler claims half a tick early): 57.5 s is not 57 s, nor 58. */
+    @Test
+    void aServerIsDueOnceItsIntervalToTheMillisecondHasPassed() throws SQLException {
+        try (Connection c = connect(); var s = c.createStatement()) {
+            s.executeUpdate("update server_status set lease_until = null, lease_owner = null,"
+                    + " last_attempt_at = now() + interval '1 hour'");
+            s.executeUpdate("update server_status set last_attempt_at = now() - interval '57.8 seconds'"
+                    + " where server_id = (select min(id) from server)");
+            s.executeUpdate("update server_status set last_attempt_at = now() - interval '57.2 seconds'"
+                    + " where server_id = (select max(id) from server)");
+        }
+        List<Long> claimed = claim("instance-d", 20, PollScheduler.dueAfter(Duration.ofSeconds(60)));
+        try (Connection c = connect(); var s = c.createStatement();
+             var rs = s.executeQuery("select min(id) from server")) {
+            rs.next();
+            assertEquals(List.of(rs.getLong(1)), claimed);
+        } finally {
+            try (Connection c = connect(); var s = c.createStatement()) {
+                // as @BeforeAll left them, for the other test
+                s.executeUpdate("update server_status set lease_until = null, lease_owner = null, last_attempt_at = null");
+            }
+        }
+    }
+
     private static List<Long> claimAfter(CyclicBarrier barrier, String owner, int limit) {
         try {
             barrier.await();
@@ -68,9 +93,13 @@ class PollLeasesIT {
     }
 
     private static List<Long> claim(String owner, int limit) throws SQLException {
+        return claim(owner, limit, Duration.ofSeconds(300));
+    }
+
+    private static List<Long> claim(String owner, int limit, Duration interval) throws SQLException {
         // the JPA query numbers its parameters ?1..?4 in order of appearance
         try (Connection c = connect(); var q = c.prepareStatement(PollLeases.CLAIM.replaceAll("\\?\\d", "?"))) {
-            q.setDouble(1, 300);
+            q.setDouble(1, PollLeases.seconds(interval));
             q.setInt(2, limit);
             q.setString(3, owner);
             q.setDouble(4, 600);

@@ -1,5 +1,7 @@
 package com.ipmimonitor.alerting.boundary;
 
+import static com.ipmimonitor.database.boundary.NativeValues.time;
+
 import com.ipmimonitor.alerting.control.AlertFacts;
 import com.ipmimonitor.alerting.control.CriticalSensor;
 import com.ipmimonitor.alerting.control.FiringAlert;
@@ -147,15 +149,5 @@ public class AlertFactsQuery {
         return o == null ? null : ((Number) o).doubleValue();
     }
 
-    /** PostgreSQL's JDBC driver hands timestamptz to a native query as java.sql.Timestamp (or OffsetDateTime). */
-    static OffsetDateTime time(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t;
-        }
-        return ((java.sql.Timestamp) o).toInstant().atOffset(java.time.ZoneOffset.UTC);
-    }
 
 }

@@ -2,6 +2,7 @@ package com.ipmimonitor.alerting.boundary;
 
 import com.ipmimonitor.alerting.entity.Alert;
 import com.ipmimonitor.alerting.entity.AlertState;
+import com.ipmimonitor.database.boundary.NativeValues;
 import com.ipmimonitor.fleet.boundary.Servers;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -86,7 +87,7 @@ public class Alerts {
             byAlert.computeIfAbsent(AlertFactsQuery.num(r[0]), k -> new java.util.ArrayList<>())
                     .add(new AlertView.DeliveryView((String) r[1], ((String) r[2]).toLowerCase(Locale.ROOT),
                             ((String) r[3]).toLowerCase(Locale.ROOT), ((Number) r[4]).intValue(), (String) r[5],
-                            AlertFactsQuery.time(r[6])));
+                            NativeValues.time(r[6])));
         }
         return byAlert;
     }

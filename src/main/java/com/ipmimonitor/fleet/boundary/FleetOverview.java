@@ -1,5 +1,7 @@
 package com.ipmimonitor.fleet.boundary;
 
+import static com.ipmimonitor.database.boundary.NativeValues.time;
+
 import com.ipmimonitor.collection.boundary.ServerStatuses;
 import com.ipmimonitor.events.boundary.SystemEvents;
 import com.ipmimonitor.events.entity.Severity;
@@ -7,9 +9,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,13 +56,6 @@ public class FleetOverview {
                 r[15] == null ? null : ((Number) r[15]).intValue());
     }
 
-    /** PostgreSQL's JDBC driver hands timestamptz to a native query as java.sql.Timestamp (or OffsetDateTime). */
-    private static OffsetDateTime time(Object o) {
-        if (o == null || o instanceof OffsetDateTime) {
-            return (OffsetDateTime) o;
-        }
-        return ((Timestamp) o).toInstant().atOffset(ZoneOffset.UTC);
-    }
 
     /** One server with its last poll and its event counts of the last hours. */
     public Optional<ServerView> find(String bmcIp, int hours) {

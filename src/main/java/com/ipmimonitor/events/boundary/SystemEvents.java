@@ -116,15 +116,23 @@ public class SystemEvents {
                                                 Set<String> inserted, List<SelEvent> closing) {
         Set<SelEvent> storedClosers = Collections.newSetFromMap(new IdentityHashMap<>());
         storedClosers.addAll(closing);
+        return storedOf(chunk, inserted).stream()
+                .filter(e -> closers.containsKey(e) && !storedClosers.contains(closers.get(e))).toList();
+    }
+
+    /**
+     * The records of the chunk that the INSERT stored (their keys are in inserted), in list order. Of two equal
+     * records in one chunk only the first was stored.
+     */
+    private static List<SelEvent> storedOf(List<SelEvent> chunk, Set<String> inserted) {
         Set<String> unclaimed = new HashSet<>(inserted);
-        List<SelEvent> mistaken = new ArrayList<>();
+        List<SelEvent> stored = new ArrayList<>();
         for (SelEvent e : chunk) {
-            if (unclaimed.remove(key(e.getServerId(), e.getFingerprint())) && closers.containsKey(e)
-                    && !storedClosers.contains(closers.get(e))) {
-                mistaken.add(e);
+            if (unclaimed.remove(key(e.getServerId(), e.getFingerprint()))) {
+                stored.add(e);
             }
         }
-        return mistaken;
+        return stored;
     }
 
     private static Set<String> keysOf(List<SelEvent> records) {
@@ -163,20 +171,10 @@ public class SystemEvents {
         return chunks;
     }
 
-    /**
-     * The deassertions of the chunk that the INSERT stored (their keys are in inserted) and that name a sensor
-     * condition, in list order. Of two equal records in one chunk only the first was stored.
-     */
+    /** The deassertions of the chunk that the INSERT stored (see storedOf) and that name a sensor condition. */
     static List<SelEvent> closingDeassertions(List<SelEvent> chunk, Set<String> inserted) {
-        Set<String> unclaimed = new HashSet<>(inserted);
-        List<SelEvent> closing = new ArrayList<>();
-        for (SelEvent e : chunk) {
-            if (unclaimed.remove(key(e.getServerId(), e.getFingerprint())) && e.isDeassertion()
-                    && ConditionClosing.closesSomething(e)) {
-                closing.add(e);
-            }
-        }
-        return closing;
+        return storedOf(chunk, inserted).stream()
+                .filter(e -> e.isDeassertion() && ConditionClosing.closesSomething(e)).toList();
     }
 
     public List<SelEvent> ofServer(long serverId, int limit) {

@@ -7,7 +7,7 @@
 #
 #   scripts/payara-server-check.sh            (after mvn package)
 #
-# Settings (environment): PAYARA_SERVER_VERSION (6.2025.9), WAR (target/ROOT.war), PG_PORT (first one tried,
+# Settings (environment): PAYARA_SERVER_VERSION (the pom's payara.server.version), WAR (target/ROOT.war), PG_PORT (first one tried,
 # 55477), PORTBASE (first one tried, 24800), KEEP_LOGS_DIR (target/payara-server/last-run).
 #
 # What the domain needs beyond "create-domain" (no change to the WAR):
@@ -22,7 +22,8 @@
 set -uo pipefail
 
 PROJECT_DIR=$(cd "$(dirname "$0")/.." && pwd)
-VERSION=${PAYARA_SERVER_VERSION:-6.2025.9}
+POM_VERSION=$(sed -n 's|.*<payara.server.version>\(.*\)</payara.server.version>.*|\1|p' "$PROJECT_DIR/pom.xml")
+VERSION=${PAYARA_SERVER_VERSION:-$POM_VERSION}
 WAR=${WAR:-$PROJECT_DIR/target/ROOT.war}
 WORK=$PROJECT_DIR/target/payara-server
 M2_REPO=${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}

@@ -123,7 +123,9 @@ class SelEventMappingTest {
         assertFalse(e.isDeassertion());
         assertEquals("OEM reserved", e.getSensorType());
         assertEquals("OEM record e0", e.getDescription());
-        assertEquals(Optional.of("OEM data 0102030405060708090a0b0c0d"), e.findDetail());
+        // as ipmitool prints it: the 13 OEM bytes; no direction
+        assertEquals(Optional.of("0102030405060708090a0b0c0d"), e.findDetail());
+        assertEquals(Optional.empty(), e.findDirection());
     }
 
     @Test
@@ -136,7 +138,8 @@ class SelEventMappingTest {
         assertEquals(Optional.empty(), e.findSensorTypeCode());
         assertEquals(Optional.empty(), e.findSensorName());
         assertEquals(Optional.of(OffsetDateTime.of(2026, 10, 31, 0, 38, 43, 0, ZoneOffset.UTC)), e.findEventTime());
-        // the detail is every byte after the record type, timestamp included
-        assertEquals(Optional.of("OEM data 9338e56a7c2a00aabbccddeeff"), e.findDetail());
+        // as ipmitool prints it: manufacturer id (most significant byte first) | the 6 OEM bytes
+        assertEquals(Optional.of("002a7c | aabbccddeeff"), e.findDetail());
+        assertEquals("OEM record c1 | 002a7c | aabbccddeeff", e.getSummary());
     }
 }

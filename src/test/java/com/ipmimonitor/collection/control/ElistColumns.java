@@ -11,14 +11,14 @@ import java.util.Optional;
  * One line of `ipmitool sel elist` as columns, and the same columns built from what the monitor stored, so that
  * a differential test can compare them one by one (and name the column that differs).
  */
-record ElistColumns(String id, String date, String time, String sensor, String description, String direction,
+public record ElistColumns(String id, String date, String time, String sensor, String description, String direction,
                     String detail) {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yy");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'");
 
     /** ipmitool's line: "id | date | time | type name | description | direction [| detail]", OEM lines shorter. */
-    static ElistColumns parse(String line) {
+    public static ElistColumns parse(String line) {
         List<String> cols = new ArrayList<>(Arrays.stream(line.split("\\|", -1)).map(String::trim).toList());
         String id = cols.remove(0);
         String date = "";
@@ -35,7 +35,7 @@ record ElistColumns(String id, String date, String time, String sensor, String d
     }
 
     /** The same columns from a stored event; the sensor column as ipmitool prints a resolved one ("type name"). */
-    static ElistColumns of(SelEvent e) {
+    public static ElistColumns of(SelEvent e) {
         String id = Integer.toHexString(e.getRecordId());
         String date = e.findEventTime().map(DATE::format).orElse("");
         String time = e.findEventTime().map(TIME::format).orElse("");
@@ -48,11 +48,11 @@ record ElistColumns(String id, String date, String time, String sensor, String d
     }
 
     /** ipmitool printed no name: it found no SDR record for the event's generator, number and type. */
-    boolean sensorUnresolved() {
+    public boolean sensorUnresolved() {
         return sensor.matches(".* #0x[0-9a-f]{2}") || !sensor.contains(" ") && !sensor.isEmpty();
     }
 
-    Optional<String> sensorType() {
+    public Optional<String> sensorType() {
         return sensor.isEmpty() ? Optional.empty() : Optional.of(sensor.replaceAll(" #0x[0-9a-f]{2}$", ""));
     }
 }

@@ -129,6 +129,10 @@ class EventTextDifferentialIT {
         int c1 = summaries.indexOf("OEM record c1 | 002a7c | deadbeef0102");
         assertTrue(e0 > 0 && c1 == e0 + 1, "newest first: the e0 record just above the record before it; " + summaries);
         assertTrue(events.getJsonObject(e0).isNull("event_date"), events.getJsonObject(e0).toString());
+        // the export: no date, no direction (the generated SEL spans 30 days)
+        String csv = env.get("/api/events/export.csv?server=" + BMC.host() + "&hours=" + 24 * 40).body();
+        String line = csv.lines().filter(l -> l.contains("OEM record e0")).findFirst().orElseThrow(() -> new AssertionError(csv));
+        assertTrue(line.startsWith(",") && line.contains(",OEM record e0,,"), line);
     }
 
     private static List<SelEvent> stored() {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -46,23 +47,30 @@ public final class SelEventMapping {
     public static List<SelEvent> toEvents(long serverId, List<SelRecord> records, Map<Integer, String> names,
                                           Map<Integer, SensorConversion> conversions,
                                           Optional<OffsetDateTime> timeBefore, OffsetDateTime collectedAt) {
+        List<Optional<OffsetDateTime>> next = nextTimes(records);
         List<SelEvent> events = new ArrayList<>();
         Optional<OffsetDateTime> before = timeBefore;
         for (int i = 0; i < records.size(); i++) {
             SelRecord r = records.get(i);
-            int from = i;
             Optional<OffsetDateTime> own = timeOf(r);
             before = own.isPresent() ? own : before;
-            OffsetDateTime at = r.hasTimestamp() ? own.orElse(null)
-                    : before.or(() -> firstTimeFrom(records, from)).orElse(NO_TIME_KNOWN);
+            Optional<OffsetDateTime> later = next.get(i);
+            OffsetDateTime at = r.hasTimestamp() ? own.orElse(null) : before.or(() -> later).orElse(NO_TIME_KNOWN);
             events.add(event(serverId, r, names, conversions, at, collectedAt));
         }
         return events;
     }
 
-    private static Optional<OffsetDateTime> firstTimeFrom(List<SelRecord> records, int from) {
-        return records.subList(from, records.size()).stream().map(SelEventMapping::timeOf)
-                .flatMap(Optional::stream).findFirst();
+    /** For each record, the time of the first timed record from it on (one pass from the end). */
+    private static List<Optional<OffsetDateTime>> nextTimes(List<SelRecord> records) {
+        List<Optional<OffsetDateTime>> next = new ArrayList<>(Collections.nCopies(records.size(), Optional.empty()));
+        Optional<OffsetDateTime> seen = Optional.empty();
+        for (int i = records.size() - 1; i >= 0; i--) {
+            Optional<OffsetDateTime> own = timeOf(records.get(i));
+            seen = own.isPresent() ? own : seen;
+            next.set(i, seen);
+        }
+        return next;
     }
 
     private static Optional<OffsetDateTime> timeOf(SelRecord r) {

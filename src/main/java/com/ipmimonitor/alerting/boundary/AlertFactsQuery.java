@@ -9,6 +9,7 @@ import com.ipmimonitor.alerting.control.NewSelEvent;
 import com.ipmimonitor.alerting.control.ServerHealth;
 import com.ipmimonitor.alerting.entity.AlertRule;
 import com.ipmimonitor.collection.entity.PollOutcome;
+import com.ipmimonitor.events.entity.SelEvent;
 import com.ipmimonitor.events.entity.Severity;
 import com.ipmimonitor.sensors.boundary.SensorView;
 import com.ipmimonitor.sensors.entity.SensorKind;
@@ -87,7 +88,8 @@ public class AlertFactsQuery {
     public SelBatch newSelEvents() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select e.id, e.server_id, e.severity, e.description, e.sensor_name, e.event_time, e.collected_at, e.deassertion
+                select e.id, e.server_id, e.severity, e.description, e.sensor_name, e.event_time, e.collected_at, e.deassertion,
+                       e.record_type
                   from alert_sel_watermark w
                   cross join lateral (select x.id from sel_event x where x.server_id = w.server_id and x.id > w.sel_event_id
                                        order by x.id limit ?1) fresh
@@ -95,7 +97,10 @@ public class AlertFactsQuery {
                  order by e.id limit ?1""").setParameter(1, SEL_BATCH).getResultList();
         Map<Long, Long> readUpTo = new HashMap<>();
         rows.forEach(r -> readUpTo.merge(num(r[1]), num(r[0]), Math::max));
+        // a record without a timestamp is never news: it has no time, and may be years old (it is read back as it
+        // stands when a server is added); it still moves the watermark
         List<NewSelEvent> asserted = rows.stream().filter(r -> !Boolean.TRUE.equals(r[7]))
+                .filter(r -> ((Number) r[8]).intValue() < SelEvent.FIRST_NON_TIMESTAMPED)
                 .map(r -> new NewSelEvent(num(r[0]), num(r[1]), Severity.valueOf((String) r[2]),
                         r[3] + " | Asserted" + Optional.ofNullable((String) r[4]).map(n -> " [" + n + "]").orElse(""),
                         Optional.ofNullable(time(r[5])), time(r[6]))).toList();

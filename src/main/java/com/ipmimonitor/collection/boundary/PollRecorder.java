@@ -6,6 +6,7 @@ import com.ipmimonitor.collection.entity.CollectionRun;
 import com.ipmimonitor.collection.entity.PollOutcome;
 import com.ipmimonitor.collection.entity.ServerStatus;
 import com.ipmimonitor.events.boundary.SystemEvents;
+import com.ipmimonitor.events.entity.SelEvent;
 import com.ipmimonitor.sensors.boundary.SensorReadings;
 import com.ipmimonitor.sensors.entity.PowerDraw;
 import jakarta.ejb.Stateless;
@@ -16,7 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
+import java.util.List;
 
 /** Stores one poll's outcome in its own transaction: a failing BMC never rolls back another's data. */
 @Stateless
@@ -39,12 +40,10 @@ public class PollRecorder {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         ServerStatus status = statusOf(serverId);
         result.sdr().ifPresent(entries -> {
-            sensors.replaceNames(serverId, SelEventMapping.sdrNames(serverId, entries));
+            sensors.replaceNames(serverId, SelEventMapping.sdrNames(serverId, entries, result.conversions()));
             status.rememberSdrNames(result.sdrSignature().orElse(null), now);
         });
-        Map<Integer, String> names = sensors.namesOf(serverId);
-        int stored = events.store(result.newRecords().stream()
-                .map(r -> SelEventMapping.toEvent(serverId, r, names, now)).toList());
+        int stored = events.store(newEvents(serverId, result, now));
         sensors.store(SelEventMapping.readings(serverId, result.sensors(), now));
         result.powerReading().ifPresent(p -> sensors.store(new PowerDraw(serverId, p.currentWatts(), p.minimumWatts(),
                 p.maximumWatts(), p.averageWatts(), now)));
@@ -55,6 +54,14 @@ public class PollRecorder {
                 result.selInfo().overflow(), result.lastRecordId().orElse(null));
         em.persist(new CollectionRun(serverId, startedAt, durationMs, PollOutcome.OK, null, stored, config.instanceId()));
         return stored;
+    }
+
+    private List<SelEvent> newEvents(long serverId, PollResult result, OffsetDateTime now) {
+        if (result.newRecords().isEmpty()) {
+            return List.of();
+        }
+        return SelEventMapping.toEvents(serverId, result.newRecords(), sensors.namesOf(serverId),
+                SelEventMapping.conversions(sensors.fullRecordsOf(serverId)), events.latestSortTime(serverId), now);
     }
 
     public void recordFailure(long serverId, PollOutcome outcome, String error, OffsetDateTime startedAt, long durationMs) {

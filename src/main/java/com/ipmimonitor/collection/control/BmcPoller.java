@@ -7,6 +7,7 @@ import com.ipmimonitor.collection.control.parse.PowerReading;
 import com.ipmimonitor.collection.control.parse.PowerState;
 import com.ipmimonitor.collection.control.parse.PowerStatusParser;
 import com.ipmimonitor.collection.control.parse.SdrElistParser;
+import com.ipmimonitor.collection.control.parse.SdrDumpParser;
 import com.ipmimonitor.collection.control.parse.SdrEntry;
 import com.ipmimonitor.collection.control.parse.SdrInfoParser;
 import com.ipmimonitor.collection.control.parse.SelEntryResponse;
@@ -14,6 +15,7 @@ import com.ipmimonitor.collection.control.parse.SelInfo;
 import com.ipmimonitor.collection.control.parse.SelInfoParser;
 import com.ipmimonitor.collection.control.parse.SelRecord;
 import com.ipmimonitor.collection.control.parse.SelRecordDecoder;
+import com.ipmimonitor.collection.control.parse.SensorConversion;
 import com.ipmimonitor.collection.control.parse.SensorListParser;
 import com.ipmimonitor.collection.control.parse.SensorRow;
 import com.ipmimonitor.collection.entity.PollOutcome;
@@ -73,12 +75,35 @@ public class BmcPoller {
             Optional<List<SdrEntry>> sdr = request.sdrNamesStale() || sdrChanged
                     ? Optional.of(SdrElistParser.parse(afterProbe(runner.run(target, List.of("sdr", "elist")), "sdr elist").stdout()))
                     : Optional.empty();
+            List<SensorConversion> conversions = sdr.isPresent() ? readConversions(target) : List.of();
             List<SensorRow> sensors = SensorListParser.parse(afterProbe(runner.run(target, List.of("sensor")), "sensor").stdout());
             Optional<Optional<PowerReading>> dcmi = request.readDcmi() ? readDcmi(target) : Optional.empty();
-            return new PollResult(state.power(), state.sel(), fresh, lastId, state.sdrSignature(), sdr, sensors,
+            return new PollResult(state.power(), state.sel(), fresh, lastId, state.sdrSignature(), sdr, conversions, sensors,
                     dcmi.flatMap(r -> r), !request.readDcmi() || dcmi.isPresent(), target.cipherSuite());
         } catch (IpmitoolParseException e) {
             throw new CollectionFailure(PollOutcome.PARSE_ERROR, e.getMessage());
+        }
+    }
+
+    /**
+     * The conversion factors of the SDR's full sensor records (for the reading and threshold of threshold events),
+     * read with the names: only when the SDR changed. A BMC whose dump fails or cannot be read still polls; its
+     * threshold events then lack the reading, as ipmitool's would without an SDR.
+     */
+    private List<SensorConversion> readConversions(BmcTarget target) {
+        IpmitoolRunner.SdrDump dump = runner.sdrDump(target);
+        if (dump.result().timedOut()) {
+            throw new CollectionFailure(PollOutcome.TIMEOUT, "sdr dump timed out");
+        }
+        failIfGivenUp(dump.result(), "sdr dump");
+        failIfSessionLost(dump.result(), "sdr dump");
+        if (dump.result().exitCode() != 0) {
+            return List.of();
+        }
+        try {
+            return SdrDumpParser.conversions(dump.bytes());
+        } catch (IpmitoolParseException e) {
+            return List.of();
         }
     }
 

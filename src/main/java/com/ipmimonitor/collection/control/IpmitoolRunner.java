@@ -86,6 +86,28 @@ public class IpmitoolRunner {
         }
     }
 
+    /**
+     * `sdr dump FILE` into a file of our own work dir: the SDR's records as the BMC holds them (empty when
+     * ipmitool wrote nothing). The result says how the run ended; the bytes are read before the file is deleted.
+     */
+    public SdrDump sdrDump(BmcTarget target) {
+        Path file = null;
+        try {
+            file = Files.createTempFile(settings.workDir(), "sdr", ".bin",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            IpmitoolResult result = run(target, List.of("sdr", "dump", file.toString()));
+            return new SdrDump(result, Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(file);
+        }
+    }
+
+    /** What `sdr dump` wrote, and how the run ended. */
+    public record SdrDump(IpmitoolResult result, byte[] bytes) {
+    }
+
     List<String> baseArguments(BmcTarget target) {
         return List.of(settings.executable(), "-I", "lanplus", "-H", target.host(), "-p", String.valueOf(target.port()),
                 "-U", target.user(), "-E", "-C", String.valueOf(target.cipherSuite()),

@@ -5,17 +5,20 @@ import com.ipmimonitor.collection.control.parse.PowerState;
 import com.ipmimonitor.collection.control.parse.SdrEntry;
 import com.ipmimonitor.collection.control.parse.SelInfo;
 import com.ipmimonitor.collection.control.parse.SelRecord;
+import com.ipmimonitor.collection.control.parse.SensorConversion;
 import com.ipmimonitor.collection.control.parse.SensorRow;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Everything one successful poll read from a BMC. newRecords is empty when the SEL did not change;
- * lastRecordId is the id the next incremental read continues from; sdr is present when names were re-read;
+ * lastRecordId is the id the next incremental read continues from; sdr is present when names were re-read,
+ * conversions then holds the SDR's full sensor records (empty when they could not be read);
  * dcmiSupported is false when the BMC rejected the DCMI power reading.
  */
 public record PollResult(PowerState power, SelInfo selInfo, List<SelRecord> newRecords,
                          Optional<Integer> lastRecordId, Optional<String> sdrSignature, Optional<List<SdrEntry>> sdr,
+                         List<SensorConversion> conversions,
                          List<SensorRow> sensors, Optional<PowerReading> powerReading, boolean dcmiSupported,
                          int cipherSuite) {
 }

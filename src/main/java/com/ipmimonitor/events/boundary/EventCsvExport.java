@@ -1,6 +1,7 @@
 package com.ipmimonitor.events.boundary;
 
 import com.ipmimonitor.events.control.CsvCells;
+import com.ipmimonitor.events.entity.SelEvent;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -27,6 +28,8 @@ import org.apache.commons.csv.CSVPrinter;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class EventCsvExport {
 
+    private static final int OEM_FIRST = 0xC0;
+
     static final String[] HEADER = {"date", "bmc_ip", "server_name", "severity", "sensor_type", "sensor_name",
         "description", "direction", "sel_id", "collected_at", "raw"};
 
@@ -35,10 +38,10 @@ public class EventCsvExport {
 
     public void write(EventFilter filter, Writer out) throws IOException {
         StringBuilder sql = new StringBuilder("""
-                select e.event_time, s.bmc_ip, s.server_name, e.severity, e.sensor_type, e.sensor_name, e.description,
-                       e.deassertion, e.record_id, e.collected_at, e.raw_hex
+                select case when e.record_type < %d then e.event_time end, s.bmc_ip, s.server_name, e.severity, e.sensor_type, e.sensor_name, e.description,
+                       e.deassertion, e.record_id, e.collected_at, e.raw_hex, e.record_type
                   from sel_event e join server s on s.id = e.server_id
-                 where coalesce(e.event_time, e.collected_at) >= ?""");
+                 where coalesce(e.event_time, e.collected_at) >= ?""".formatted(SelEvent.FIRST_NON_TIMESTAMPED));
         List<Object> params = new ArrayList<>(List.of(Timestamp.from(OffsetDateTime.now(ZoneOffset.UTC)
                 .minusHours(filter.hours()).toInstant())));
         filter.severity().ifPresent(sev -> {
@@ -70,7 +73,7 @@ public class EventCsvExport {
                     while (rs.next()) {
                         csv.printRecord(time(rs.getTimestamp(1)), rs.getString(2), cell(rs.getString(3)),
                                 rs.getString(4).toLowerCase(java.util.Locale.ROOT), cell(rs.getString(5)),
-                                cell(rs.getString(6)), cell(rs.getString(7)), rs.getBoolean(8) ? "Deasserted" : "Asserted",
+                                cell(rs.getString(6)), cell(rs.getString(7)), direction(rs.getBoolean(8), rs.getInt(12)),
                                 rs.getInt(9), time(rs.getTimestamp(10)), rs.getString(11));
                     }
                 }
@@ -81,6 +84,11 @@ public class EventCsvExport {
         } catch (SQLException e) {
             throw new IOException("event export failed: " + e.getMessage(), e);
         }
+    }
+
+    /** OEM records have no direction; a record without a time has an empty date (its event_time only places it). */
+    private static String direction(boolean deassertion, int recordType) {
+        return recordType >= OEM_FIRST ? "" : deassertion ? "Deasserted" : "Asserted";
     }
 
     private static String cell(String value) {

@@ -1,6 +1,7 @@
 package com.ipmimonitor.events.boundary;
 
 import com.ipmimonitor.database.boundary.ArrayParameters;
+import com.ipmimonitor.database.boundary.NativeValues;
 import com.ipmimonitor.events.control.ConditionClosing;
 import com.ipmimonitor.events.control.SeverityClassifier;
 import com.ipmimonitor.events.entity.SelEvent;
@@ -17,7 +18,9 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.time.OffsetDateTime;
 
 /** Stored SEL history: classifies and stores new records once, closes asserted conditions on deassert. */
 @Stateless
@@ -177,6 +180,17 @@ public class SystemEvents {
                 .filter(e -> e.isDeassertion() && ConditionClosing.closesSomething(e)).toList();
     }
 
+    /**
+     * The time of the newest stored record of the server that has one (its place, for a record without a
+     * timestamp): where a record without a timestamp read next sits in time-sorted lists.
+     */
+    public Optional<OffsetDateTime> latestSortTime(long serverId) {
+        List<?> rows = em.createNativeQuery("""
+                select event_time from sel_event where server_id = ?1 and event_time is not null
+                 order by id desc limit 1""").setParameter(1, serverId).getResultList();
+        return rows.stream().findFirst().map(NativeValues::time);
+    }
+
     public List<SelEvent> ofServer(long serverId, int limit) {
         return em.createNamedQuery(SelEvent.BY_SERVER, SelEvent.class).setParameter("serverId", serverId)
                 .setMaxResults(limit).getResultList();
@@ -222,7 +236,7 @@ public class SystemEvents {
      */
     private Set<String> insert(List<SelEvent> chunk, Map<SelEvent, SelEvent> closers) {
         Query query = ArrayParameters.bind(em.createNativeQuery(INSERT), chunk, List.of(SelEvent::getServerId,
-                SelEvent::getRecordId, SelEvent::getRecordTypeCode, e -> e.findEventTime().orElse(null),
+                SelEvent::getRecordId, SelEvent::getRecordTypeCode, e -> e.findSortTime().orElse(null),
                 e -> e.findBmcTimestamp().orElse(null), SelEvent::isPreInit, SelEvent::getSensorType,
                 e -> e.findSensorTypeCode().orElse(null), e -> e.findSensorNumber().orElse(null),
                 e -> e.findSensorName().orElse(null), e -> e.findEventTypeCode().orElse(null),

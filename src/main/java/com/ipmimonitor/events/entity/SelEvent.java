@@ -23,6 +23,9 @@ import java.util.Optional;
 public class SelEvent {
 
     public static final String BY_SERVER = "SelEvent.byServer";
+    /** Record types 0xE0 - 0xFF: OEM records without a timestamp (IPMI 2.0 section 32.3). */
+    public static final int FIRST_NON_TIMESTAMPED = 0xE0;
+    private static final int OEM_FIRST = 0xC0;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -37,6 +40,10 @@ public class SelEvent {
     @Column(name = "record_type")
     private int recordType;
 
+    /**
+     * When it happened; for a non-timestamped record, which has no time, where it sits in the SEL: the time of
+     * the record before it (so lists sorted by time show it in record-id order, never as the newest event).
+     */
     @Column(name = "event_time")
     private OffsetDateTime eventTime;
 
@@ -120,7 +127,16 @@ public class SelEvent {
     public Long getServerId() { return serverId; }
     public int getRecordId() { return recordId; }
     public int getRecordType() { return recordType; }
-    public Optional<OffsetDateTime> findEventTime() { return Optional.ofNullable(eventTime); }
+    /** Empty for Pre-Init records (BMC clock not set) and for records without a timestamp. */
+    public Optional<OffsetDateTime> findEventTime() { return isTimestamped() ? Optional.ofNullable(eventTime) : Optional.empty(); }
+    /** Its place in time-sorted lists: its time, or for a record without a timestamp that of the record before it. */
+    public Optional<OffsetDateTime> findSortTime() { return Optional.ofNullable(eventTime); }
+    public boolean isTimestamped() { return recordType < FIRST_NON_TIMESTAMPED; }
+    /** OEM records have no direction (ipmitool prints none). */
+    public Optional<String> findDirection() {
+        return isOem() ? Optional.empty() : Optional.of(deassertion ? "Deasserted" : "Asserted");
+    }
+    public boolean isOem() { return recordType >= OEM_FIRST; }
     public boolean isPreInit() { return preInit; }
     public String getSensorType() { return sensorType; }
     public Optional<Integer> findSensorNumber() { return Optional.ofNullable(sensorNumber); }
@@ -139,8 +155,14 @@ public class SelEvent {
     public OffsetDateTime getCollectedAt() { return collectedAt; }
     public Optional<OffsetDateTime> findResolvedAt() { return Optional.ofNullable(resolvedAt); }
 
-    /** "Correctable ECC | Asserted [CPU1_ECC1]": the text operators search for. */
+    /**
+     * "Correctable ECC | Asserted [CPU1_ECC1]": the text operators search for; an OEM record's is ipmitool's line
+     * "OEM record c1 | 002a7c | deadbeef0102".
+     */
     public String getSummary() {
+        if (isOem()) {
+            return description + findDetail().map(d -> " | " + d).orElse("");
+        }
         return description + " | " + (deassertion ? "Deasserted" : "Asserted")
                 + findSensorName().map(n -> " [" + n + "]").orElse("");
     }

@@ -72,6 +72,13 @@ public class SensorReadings {
                 .collect(Collectors.toMap(SdrName::getSensorNumber, SdrName::getSensorName, (a, b) -> a, TreeMap::new));
     }
 
+    /** Sensor number to the hex of its Full Sensor Record, for the sensors that have one. */
+    public Map<Integer, String> fullRecordsOf(long serverId) {
+        return em.createQuery("select n from SdrName n where n.serverId = :id and n.fullRecord is not null", SdrName.class)
+                .setParameter("id", serverId).getResultStream()
+                .collect(Collectors.toMap(SdrName::getSensorNumber, n -> n.findFullRecord().orElseThrow(), (a, b) -> a));
+    }
+
     /** Readings of the last hours, oldest first; one sensor when a name is given. */
     public List<SensorReading> historyOf(long serverId, int hours, String sensorName) {
         // no sensor name holds U+0000 (ipmitool prints C strings), and PostgreSQL would fail the query with a 500

@@ -27,20 +27,30 @@ public class SdrName {
 
     private String entity;
 
+    /** The SDR's Full Sensor Record of this sensor in hex (its conversion factors), if it has one. */
+    @Column(name = "full_record")
+    private String fullRecord;
+
     protected SdrName() {
     }
 
     public SdrName(Long serverId, int sensorNumber, String sensorName, String entity) {
+        this(serverId, sensorNumber, sensorName, entity, null);
+    }
+
+    public SdrName(Long serverId, int sensorNumber, String sensorName, String entity, String fullRecord) {
         this.serverId = serverId;
         this.sensorNumber = sensorNumber;
         this.sensorName = sensorName;
         this.entity = entity;
+        this.fullRecord = fullRecord;
     }
 
     public Long getServerId() { return serverId; }
     public int getSensorNumber() { return sensorNumber; }
     public String getSensorName() { return sensorName; }
     public String getEntity() { return entity; }
+    public java.util.Optional<String> findFullRecord() { return java.util.Optional.ofNullable(fullRecord); }
 
     public static class Key implements Serializable {
         private Long serverId;

@@ -116,6 +116,15 @@ class BmcPollerFuzzTest {
             return answers.state();
         }
 
+        /** sdr dump ends as sdr elist did (exit, timeout); what it wrote is the captured dump, cut at a random byte. */
+        @Override
+        public SdrDump sdrDump(BmcTarget target) {
+            byte[] dump = java.util.HexFormat.of().parseHex(
+                    Fixtures.ipmitool("ipmi_sim/event_text/sdr_dump.hex").replaceAll("\\s", ""));
+            int cut = Math.floorMod(answers.sdr().stdout().hashCode(), dump.length + 1);
+            return new SdrDump(answers.sdr(), java.util.Arrays.copyOf(dump, cut));
+        }
+
         @Override
         public IpmitoolResult exec(BmcTarget target, List<String> commandLines) {
             return answers.rawSel();

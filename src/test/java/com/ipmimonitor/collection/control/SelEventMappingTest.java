@@ -123,7 +123,9 @@ class SelEventMappingTest {
         assertFalse(e.isDeassertion());
         assertEquals("OEM reserved", e.getSensorType());
         assertEquals("OEM record e0", e.getDescription());
-        assertEquals(Optional.of("OEM data 0102030405060708090a0b0c0d"), e.findDetail());
+        // as ipmitool prints it: the 13 OEM bytes; no direction
+        assertEquals(Optional.of("0102030405060708090a0b0c0d"), e.findDetail());
+        assertEquals(Optional.empty(), e.findDirection());
     }
 
     @Test
@@ -136,7 +138,63 @@ class SelEventMappingTest {
         assertEquals(Optional.empty(), e.findSensorTypeCode());
         assertEquals(Optional.empty(), e.findSensorName());
         assertEquals(Optional.of(OffsetDateTime.of(2026, 10, 31, 0, 38, 43, 0, ZoneOffset.UTC)), e.findEventTime());
-        // the detail is every byte after the record type, timestamp included
-        assertEquals(Optional.of("OEM data 9338e56a7c2a00aabbccddeeff"), e.findDetail());
+        // as ipmitool prints it: manufacturer id (most significant byte first) | the 6 OEM bytes
+        assertEquals(Optional.of("002a7c | aabbccddeeff"), e.findDetail());
+        assertEquals("OEM record c1 | 002a7c | aabbccddeeff", e.getSummary());
+    }
+
+    // ECC at 2026-10-31T00:38:43Z (record 2), an e0 record (3), ECC a day later (4)
+    private static final String E0 = "03 00 e0 10 11 12 13 14 15 16 17 18 19 1a 1b 1c";
+    private static final String ECC_LATER = "04 00 02 13 8a e6 6a 20 00 04 0c 50 6f a0 00 01";
+
+    private static java.util.List<SelEvent> read(Optional<OffsetDateTime> before, String... hex) {
+        return SelEventMapping.toEvents(7L, java.util.Arrays.stream(hex).map(SelEventMappingTest::decode).toList(),
+                NAMES, Map.of(), before, COLLECTED);
+    }
+
+    @Test
+    void aRecordWithoutTimestampSitsAtTheTimeOfTheRecordBeforeItAndShowsNoTime() {
+        java.util.List<SelEvent> events = read(Optional.empty(), ECC, E0, ECC_LATER);
+
+        assertEquals(events.get(0).findEventTime(), events.get(1).findSortTime());
+        assertEquals(Optional.empty(), events.get(1).findEventTime());
+        assertFalse(events.get(1).isTimestamped());
+        assertTrue(events.get(2).findSortTime().get().isAfter(events.get(1).findSortTime().get()));
+    }
+
+    @Test
+    void firstOfAReadItSitsAfterWhatWasStoredBeforeOrElseBeforeTheNextTimedRecord() {
+        OffsetDateTime stored = OffsetDateTime.of(2026, 10, 30, 12, 0, 0, 0, ZoneOffset.UTC);
+        assertEquals(Optional.of(stored), read(Optional.of(stored), E0, ECC).get(0).findSortTime());
+        assertEquals(read(Optional.empty(), ECC).get(0).findEventTime(), read(Optional.empty(), E0, ECC).get(0).findSortTime());
+        // a SEL of untimed records only: before every timed event, never at the collection time
+        assertEquals(Optional.of(SelEventMapping.NO_TIME_KNOWN), read(Optional.empty(), E0).get(0).findSortTime());
+    }
+
+    @Test
+    void aThresholdEventGetsItsReadingOnlyFromTheFullSensorRecordOfItsGeneratorNumberAndType() {
+        // FAN2 (0x11) Lower Critical going low, reading 4, threshold 5; M = 100 RPM
+        byte[] sdr = new byte[48];
+        sdr[3] = 0x01;
+        sdr[4] = 43;
+        sdr[5] = 0x20;
+        sdr[7] = 0x11;
+        sdr[12] = 0x04;
+        sdr[13] = 0x01;
+        sdr[21] = 18;
+        sdr[24] = 100;
+        var fan2 = com.ipmimonitor.collection.control.parse.SensorConversion.fromRecord(sdr).orElseThrow();
+        SelRecord lc = decode("08 00 02 14 f7 dd 6a 20 00 04 04 11 01 52 04 05");
+        SelRecord fromSoftware = decode("08 00 02 14 f7 dd 6a 41 00 04 04 11 01 52 04 05");
+
+        SelEvent e = SelEventMapping.toEvents(7L, java.util.List.of(lc, fromSoftware), NAMES, Map.of(0x11, fan2),
+                Optional.empty(), COLLECTED).get(0);
+        SelEvent software = SelEventMapping.toEvents(7L, java.util.List.of(fromSoftware), NAMES, Map.of(0x11, fan2),
+                Optional.empty(), COLLECTED).get(0);
+
+        assertEquals(Optional.of("Reading 400 < Threshold 500 RPM"), e.findDetail());
+        assertEquals(Optional.of("Asserted"), e.findDirection());
+        assertEquals(Optional.empty(), software.findDetail(), "ipmitool finds no SDR for generator 0x41");
+        assertEquals(Optional.empty(), SelEventMapping.toEvent(7L, lc, NAMES, COLLECTED).findDetail(), "no SDR read yet");
     }
 }

@@ -29,11 +29,18 @@ public record SelRecord(
     public static final int SYSTEM_EVENT = 0x02;
     public static final int FIRST_OEM_TIMESTAMPED = 0xC0;
     public static final int FIRST_OEM_NON_TIMESTAMPED = 0xE0;
+    /** Non-timestamped OEM type the Linux kernel writes on a panic; ipmitool prints its text. */
+    public static final int LINUX_KERNEL_PANIC = 0xF0;
     private static final int THRESHOLD = 0x01;
     private static final int PRESENT_IN_DATA = 0x01;
 
     public boolean isOem() {
         return recordType >= FIRST_OEM_TIMESTAMPED;
+    }
+
+    /** Non-timestamped OEM records (0xE0 - 0xFF) carry no time at all: their bytes 3 - 6 are OEM data. */
+    public boolean hasTimestamp() {
+        return recordType < FIRST_OEM_NON_TIMESTAMPED;
     }
 
     /** Threshold events only: the reading that triggered the event, when data 1 bits 7:6 say byte 2 holds it. */
@@ -53,6 +60,9 @@ public record SelRecord(
      * byte first) for timestamped OEM records, the 13 data bytes for non-timestamped ones.
      */
     public Optional<String> oemDetail() {
+        if (recordType == LINUX_KERNEL_PANIC) {
+            return Optional.empty(); // its text is the description
+        }
         if (recordType >= FIRST_OEM_NON_TIMESTAMPED) {
             return Optional.of(rawHex.substring(6));
         }

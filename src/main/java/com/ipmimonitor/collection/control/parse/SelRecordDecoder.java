@@ -38,8 +38,19 @@ public final class SelRecordDecoder {
     }
 
     private static SelRecord oem(byte[] record, int type, long timestamp, boolean preInit, String rawHex) {
+        String description = type == SelRecord.LINUX_KERNEL_PANIC ? "Linux kernel panic: " + panicText(record)
+                : String.format("OEM record %02x", type);
         return new SelRecord(u16(record, 0), type, timestamp, preInit, 0, 0, 0, 0, false, 0, 0, 0, 0,
-                SensorTypeNames.OEM_RESERVED, String.format("OEM record %02x", type), rawHex);
+                SensorTypeNames.OEM_RESERVED, description, rawHex);
+    }
+
+    /** The Linux kernel's record (ipmi_msghandler's panic event): ipmitool prints bytes 5 to 15 as a C string. */
+    private static String panicText(byte[] record) {
+        int end = 5;
+        while (end < record.length && record[end] != 0) {
+            end++;
+        }
+        return new String(record, 5, end - 5, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     private static int u8(byte[] b, int i) {

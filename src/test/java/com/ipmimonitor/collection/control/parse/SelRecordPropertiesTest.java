@@ -26,7 +26,8 @@ class SelRecordPropertiesTest {
         assertEquals((bytes[0] & 0xFF) | (bytes[1] & 0xFF) << 8, record.recordId());
         assertEquals(bytes[2] & 0xFF, record.recordType());
         assertEquals(HexFormat.of().formatHex(bytes), record.rawHex());
-        assertEquals(record.isOem(), record.oemDetail().isPresent());
+        // a Linux kernel panic record's text is its description, as ipmitool prints it
+        assertEquals(record.isOem() && record.recordType() != SelRecord.LINUX_KERNEL_PANIC, record.oemDetail().isPresent());
         assertFalse(record.description().isBlank(), "every record gets a description");
         record.triggerReading();
         record.triggerThreshold();

@@ -33,6 +33,14 @@ class PageLayoutBrowserIT extends InBrowser {
         Browser.waiting(browser, 20).until(d -> !d.findElements(By.cssSelector(".server-name")).isEmpty());
         Browser.screenshot(browser, env.workDir().resolve("screenshots/dashboard-dark.png"));
 
+        assertReadable(".server-name", ".hint", ".recent-events tbody td", ".event-severity", "#controls\\:range .ui-button");
+        SimulatedBmc large = env.bmc("large-sel");
+        browser.get(env.baseUrl() + "/server/" + large.host());
+        Browser.waiting(browser, 20).until(d -> !d.findElements(By.cssSelector(".server-events tbody td")).isEmpty());
+        assertReadable(".server-events tbody td", ".server-events thead th", ".ui-paginator-current",
+                "#tabs\\:event-filters\\:severity_label", ".ui-tabs-header a", ".facts dt");
+        Browser.screenshot(browser, env.workDir().resolve("screenshots/server-dark.png"));
+
         browser.findElement(By.id("theme-switch")).click();
         assertTrue(luminance("body") > 0.8, "the switch makes it light: " + background("body"));
         assertEquals("false", browser.findElement(By.id("theme-switch")).getAttribute("aria-pressed"));
@@ -99,6 +107,24 @@ class PageLayoutBrowserIT extends InBrowser {
                     "focus not visible on " + Browser.script(browser, "return document.activeElement.outerHTML.slice(0, 120);")
                     + ": " + outline);
             browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        }
+    }
+
+    /** WCAG AA for body text: each element's text against the first opaque background behind it, at least 4.5:1. */
+    private void assertReadable(String... selectors) {
+        for (String css : selectors) {
+            Object ratio = Browser.script(browser, """
+                    function rgb(c) { var m = c.match(/[\\d.]+/g).map(Number); return m.length > 3 && m[3] === 0 ? null : m; }
+                    function lum(c) { return [0, 1, 2].map(i => { var v = c[i] / 255;
+                        return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+                        .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0); }
+                    var e = document.querySelector(arguments[0]);
+                    if (!e) { return -1; }
+                    var fg = rgb(getComputedStyle(e).color), bg = null;
+                    for (var n = e; n && !bg; n = n.parentElement) { bg = rgb(getComputedStyle(n).backgroundColor); }
+                    var a = lum(fg), b = lum(bg || [255, 255, 255]);
+                    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);""", css);
+            assertTrue(((Number) ratio).doubleValue() >= 4.5, css + " contrast " + ratio + " in the dark theme");
         }
     }
 

@@ -65,6 +65,24 @@ final class Browser {
         return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(js, args);
     }
 
+    /** A Chrome DevTools command (emulated media, device metrics, the accessibility tree). */
+    @SuppressWarnings("unchecked")
+    static java.util.Map<String, Object> cdp(WebDriver driver, String command, java.util.Map<String, Object> params) {
+        return ((org.openqa.selenium.chromium.ChromiumDriver) driver).executeCdpCommand(command, params);
+    }
+
+    /** The page as prefers-color-scheme: dark (or light) would show it. */
+    static void emulateColorScheme(WebDriver driver, String scheme) {
+        cdp(driver, "Emulation.setEmulatedMedia", java.util.Map.of("features",
+                java.util.List.of(java.util.Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    /** A phone: 390 × 844 CSS pixels, honouring the pages' viewport meta tag. */
+    static void emulatePhone(WebDriver driver) {
+        cdp(driver, "Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 390, "height", 844,
+                "deviceScaleFactor", 2, "mobile", true));
+    }
+
     /** Console messages saying the Content-Security-Policy refused something (a script, a style, a frame). */
     static java.util.List<String> policyViolations(WebDriver driver) {
         return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()

@@ -76,9 +76,59 @@ class ServerPageBrowserIT extends InBrowser {
         wait.until(d -> d.findElement(By.id("chart-title")).getText().equals("History of FAN2"));
         wait.until(d -> Boolean.TRUE.equals(Browser.script(d,
                 "var c = document.querySelector('.ui-chart canvas'); return c != null && c.width > 0;")));
+        // the chart is drawn below every sensor table: the click must bring it to where the eye is
+        wait.withMessage(() -> "chart at " + Browser.script(browser, "return JSON.stringify(document.getElementById("
+                + "'tabs:sensor-form:history-chart').getBoundingClientRect()) + ' in ' + window.innerHeight;"))
+                .until(d -> Boolean.TRUE.equals(Browser.script(d, "var r = document.getElementById('tabs:sensor-form:history-chart')"
+                        + ".getBoundingClientRect(); return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;")));
         assertEquals("400 RPM", fan2.findElement(By.cssSelector(".sensor-value")).getText());
         Browser.script(browser, "document.getElementById('tabs:sensor-form:chart-panel').scrollIntoView({block: 'end'});");
         Browser.screenshot(browser, env.workDir().resolve("screenshots/server-sensors.png"));
+    }
+
+    @Test
+    void theEventFilterStaysInTheAddressAndTheExportHoldsThePagesRows() throws Exception {
+        SimulatedBmc large = env.bmc("large-sel");
+        awaitPolled(large);
+        browser.get(env.baseUrl() + "/server/" + large.host() + "?range=72h&severity=warning");
+        var wait = Browser.waiting(browser, 20);
+        wait.until(d -> !texts(".event-severity").isEmpty());
+        assertEquals(List.of("1h", "2h", "4h", "6h", "12h", "24h", "48h", "72h", "7d", "30d"),
+                texts("#tabs\\:event-filters\\:event-range .ui-button"));
+        assertEquals("72h", browser.findElement(By.cssSelector("#tabs\\:event-filters\\:event-range .ui-state-active")).getText());
+        assertEquals("Warning", browser.findElement(By.id("tabs:event-filters:severity_label")).getText());
+        assertTrue(texts(".event-severity").stream().allMatch("warning"::equals), texts(".event-severity").toString());
+        assertExportMatchesThePage("hours=72&severity=warning&server=" + large.host());
+
+        chooseSeverity("All severities");
+        typeFilter("ecc");
+        wait.until(d -> d.getCurrentUrl().endsWith("/server/" + large.host() + "?range=72h&q=ecc"));
+        wait.until(d -> !texts(".event-summary").isEmpty()
+                && texts(".event-summary").stream().allMatch(t -> t.toLowerCase(Locale.ROOT).contains("ecc")));
+        assertExportMatchesThePage("hours=72&q=ecc&server=" + large.host());
+
+        browser.navigate().refresh();
+        wait.until(d -> "ecc".equals(d.findElement(By.id("tabs:event-filters:text")).getAttribute("value")));
+        assertEquals("72h", browser.findElement(By.cssSelector("#tabs\\:event-filters\\:event-range .ui-state-active")).getText());
+    }
+
+    /** The CSV behind the Export link: the paginator's count of rows, the first page's SEL ids in the page's order. */
+    private void assertExportMatchesThePage(String query) throws Exception {
+        var wait = Browser.waiting(browser, 20);
+        wait.until(d -> d.findElement(By.id("export-csv")).getAttribute("href").endsWith("/api/events/export.csv?" + query));
+        String href = browser.findElement(By.id("export-csv")).getAttribute("href");
+        var response = env.get(href.substring(env.baseUrl().length()));
+        assertEquals(200, response.statusCode());
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(response.body())).getRecords();
+        assertTrue(browser.findElement(By.cssSelector(".ui-paginator-current")).getText().startsWith(rows.size() + " events"),
+                browser.findElement(By.cssSelector(".ui-paginator-current")).getText() + " vs " + rows.size() + " CSV rows");
+        List<String> csvIds = rows.stream().limit(25).map(r -> r.get("sel_id") + " " + r.get("severity")).toList();
+        List<String> pageIds = browser.findElements(By.cssSelector(".server-events tbody tr")).stream()
+                .filter(tr -> !tr.findElements(By.cssSelector(".event-sel-id")).isEmpty())
+                .map(tr -> tr.findElement(By.cssSelector(".event-sel-id")).getText() + " "
+                        + tr.findElement(By.cssSelector(".event-severity")).getText()).toList();
+        assertEquals(csvIds, pageIds);
     }
 
     @Test

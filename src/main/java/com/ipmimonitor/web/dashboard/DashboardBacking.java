@@ -1,21 +1,33 @@
 package com.ipmimonitor.web.dashboard;
 
+import com.ipmimonitor.collection.boundary.PollLeases;
 import com.ipmimonitor.events.boundary.EventQueries;
 import com.ipmimonitor.events.boundary.EventView;
 import com.ipmimonitor.events.boundary.EventFilter;
 import com.ipmimonitor.fleet.boundary.FleetOverview;
 import com.ipmimonitor.fleet.boundary.ServerView;
+import com.ipmimonitor.web.EventFilterLink;
+import com.ipmimonitor.web.session.SessionBacking;
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The fleet at a glance: stat cards, a page of server cards (attention first) and the recent events of the range. */
+/**
+ * The fleet at a glance: stat cards, a page of server cards (attention first) and beside them the recent events of the
+ * range, filtered by severity. Range and severity come from the address (?range=6h&amp;severity=critical) so that a
+ * reload or a shared link shows the same; dashboard.js writes them back into the address after each change.
+ */
 @Named
 @ViewScoped
 public class DashboardBacking implements Serializable {
@@ -24,8 +36,11 @@ public class DashboardBacking implements Serializable {
 
     /** The time ranges every page offers, in hours, in the order shown. */
     public static final Map<String, Integer> RANGES = Collections.unmodifiableMap(new LinkedHashMap<>(
-            java.util.stream.Stream.of("1h", "6h", "24h", "7d", "30d").collect(java.util.stream.Collectors.toMap(
+            java.util.stream.Stream.of("1h", "2h", "4h", "6h", "12h", "24h", "48h", "72h", "7d", "30d").collect(java.util.stream.Collectors.toMap(
                     r -> r, DashboardBacking::hoursOf, (a, b) -> a, LinkedHashMap::new))));
+
+    /** The event list's severity chips, as /api/events names them, and "all". */
+    static final List<String> SEVERITIES = List.of("all", "critical", "warning", "info");
 
     private static int hoursOf(String range) {
         int n = Integer.parseInt(range.substring(0, range.length() - 1));
@@ -39,7 +54,16 @@ public class DashboardBacking implements Serializable {
     @Inject
     transient EventQueries events;
 
+    @Inject
+    transient PollLeases leases;
+
+    /** The newest events the page lists; the CSV export has all of them. */
+    static final int RECENT_EVENTS = 50;
+
     private String range = "24h";
+    private String eventSeverity = "all";
+    private long eventTotal;
+    private OffsetDateTime updated;
     private String filter = "";
     // only what the page shows is kept in the view (and so in the session): the totals and one page of cards,
     // not the whole fleet; a page turn or a new filter reads the fleet again (about 20 ms for 1,000 servers)
@@ -52,12 +76,39 @@ public class DashboardBacking implements Serializable {
 
     @PostConstruct
     void load() {
+        Map<String, String> params = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+        setRange(params.getOrDefault("range", range));
+        setEventSeverity(params.get("severity"));
         refresh();
     }
 
     public void refresh() {
         turnTo(cards == null ? 0 : cards.number());
-        recentEvents = events.find(EventFilter.recent(getHours(), 50));
+        filterEvents();
+        updated = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** The severity chips changed: only the event list is read again. */
+    public void filterEvents() {
+        EventFilter filter = EventFilter.parse(severityFilter(), null, null, getHours(), RECENT_EVENTS, 0, RECENT_EVENTS,
+                new ArrayList<>());
+        recentEvents = events.find(filter);
+        eventTotal = recentEvents.size() < RECENT_EVENTS ? recentEvents.size() : events.count(filter);
+    }
+
+    /** Admin: every server due at the next tick, as /api/collect does. */
+    public void collectAll() {
+        SessionBacking.requireAdmin();
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
+                "Poll of " + leases.makeAllDue() + " servers queued: they start within 5 seconds.", null));
+    }
+
+    private String severityFilter() {
+        return eventSeverity.equals("all") ? "" : eventSeverity;
+    }
+
+    public EventFilterLink getEventLink() {
+        return new EventFilterLink(range, getHours(), severityFilter(), null, null);
     }
 
     /** A new filter starts at its first page. */
@@ -90,6 +141,16 @@ public class DashboardBacking implements Serializable {
     public String getRange() { return range; }
     public void setRange(String range) { this.range = RANGES.containsKey(range) ? range : "24h"; }
     public int getHours() { return RANGES.get(range); }
+    public String getEventSeverity() { return eventSeverity; }
+    public void setEventSeverity(String severity) { this.eventSeverity = severity != null && SEVERITIES.contains(severity) ? severity : "all"; }
+    public long getEventTotal() { return eventTotal; }
+
+    /** "12 events", or "Newest 50 of 812" when the list is cut (the export has them all). */
+    public String getEventsShown() {
+        return eventTotal > recentEvents.size() ? "Newest " + recentEvents.size() + " of " + eventTotal
+                : eventTotal + (eventTotal == 1 ? " event" : " events");
+    }
+    public OffsetDateTime getUpdated() { return updated; }
     public int getServerCount() { return serverCount; }
     public List<EventView> getRecentEvents() { return recentEvents; }
     public long getReachable() { return reachable; }

@@ -14,6 +14,7 @@ import com.ipmimonitor.fleet.entity.Server;
 import com.ipmimonitor.sensors.boundary.SensorReadings;
 import com.ipmimonitor.sensors.boundary.SensorView;
 import com.ipmimonitor.sensors.entity.PowerDraw;
+import com.ipmimonitor.web.EventFilterLink;
 import com.ipmimonitor.web.dashboard.DashboardBacking;
 import com.ipmimonitor.web.session.SessionBacking;
 import jakarta.annotation.PostConstruct;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.primefaces.PrimeFaces;
 import org.primefaces.component.datatable.DataTable;
 
 /**
@@ -62,7 +64,13 @@ public class ServerBacking implements Serializable {
     @PostConstruct
     void load() {
         var external = FacesContext.getCurrentInstance().getExternalContext();
-        bmcIp = Optional.ofNullable(external.getRequestParameterMap().get("bmc_ip")).orElse("");
+        Map<String, String> params = external.getRequestParameterMap();
+        bmcIp = Optional.ofNullable(params.get("bmc_ip")).orElse("");
+        // the event filter from the address (?range=&severity=&q=), as dashboard.js keeps it after every change
+        setEventRange(params.getOrDefault("range", eventRange));
+        String wanted = params.getOrDefault("severity", "");
+        setSeverity(List.of("critical", "warning", "info").contains(wanted) ? wanted : "");
+        setText(params.get("q")); // a q the filter refuses (too long, NUL) shows every event, as a bad filter does
         refresh();
         if (server == null) {
             external.setResponseStatus(404);
@@ -106,6 +114,13 @@ public class ServerBacking implements Serializable {
     public void showHistory(String sensorName) {
         chartSensor = sensorName;
         drawChart();
+        // the chart is drawn below every sensor table, far under the row that was clicked: bring it into view
+        PrimeFaces.current().scrollTo("tabs:sensor-form:chart-panel");
+    }
+
+    /** The page's event filter, for its address and its CSV export link. */
+    public EventFilterLink getEventLink() {
+        return new EventFilterLink(eventRange, DashboardBacking.RANGES.get(eventRange), severity, text, bmcIp);
     }
 
     public void drawChart() {

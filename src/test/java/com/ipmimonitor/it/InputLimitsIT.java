@@ -43,8 +43,7 @@ class InputLimitsIT {
                 List.of("{\"bmc_ip\":\"" + ADDED + "\",\"notes\":\"" + "n".repeat(4001) + "\"}", "notes"),
                 List.of("{\"bmc_ip\":\"" + ADDED + "\",\"padding\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}",
                         "unknown key 'padding'"))) {
-            var response = env.post("/api/servers/add", bad.get(0), true);
-            assertNamed(response, bad.get(1));
+            assertRefused(() -> env.post("/api/servers/add", bad.get(0), true), bad.get(1), true);
         }
         assertEquals(before, serverCount(), "a refused add stored a server");
         assertEquals(404, env.get("/api/servers/" + ADDED).statusCode());
@@ -86,14 +85,13 @@ class InputLimitsIT {
         String ini = "[imported]\nbmc_ip = " + IMPORTED + "\nnotes = " + TEN_MB_NOTE + "\n";
         String json = "{\"servers\":[{\"bmc_ip\":\"" + IMPORTED + "\",\"notes\":\"" + TEN_MB_NOTE + "\"}]}";
         for (var file : List.of(List.of(ini, "ini"), List.of(json, "json"))) {
-            var response = env.send(HttpRequest.newBuilder(URI.create(env.baseUrl() + "/api/servers/import?format=" + file.get(1)))
-                    .header("Content-Type", "text/plain; charset=utf-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(file.get(0))), true);
             // the import's answer is compat's (issue 15): only its details are relied on here
-            assertDetailNames(response, "notes");
+            assertRefused(() -> env.send(HttpRequest.newBuilder(URI.create(env.baseUrl() + "/api/servers/import?format="
+                    + file.get(1))).header("Content-Type", "text/plain; charset=utf-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(file.get(0))), true), "notes", false);
         }
-        var note = env.post("/api/servers/add", "{\"bmc_ip\":\"" + ADDED + "\",\"notes\":\"" + TEN_MB_NOTE + "\"}", true);
-        assertNamed(note, "notes");
+        assertRefused(() -> env.post("/api/servers/add", "{\"bmc_ip\":\"" + ADDED + "\",\"notes\":\"" + TEN_MB_NOTE + "\"}",
+                true), "notes", true);
         assertEquals(before, serverCount());
     }
 
@@ -108,6 +106,29 @@ class InputLimitsIT {
                 var refused = assertThrows(java.sql.SQLException.class, update::executeUpdate, column);
                 assertTrue(refused.getMessage().contains("server_" + column + "_length"), refused.getMessage());
             }
+        }
+    }
+
+    /**
+     * Refused naming the field; a body over the whole-request size cap (413, issue 14's memory part) may be refused
+     * before it is read, even by closing the connection, and then names nothing.
+     */
+    private static void assertRefused(java.util.function.Supplier<HttpResponse<String>> send, String field,
+                                      boolean errorNames) {
+        HttpResponse<String> response;
+        try {
+            response = send.get();
+        } catch (IllegalStateException e) {
+            assertTrue(e.getCause() instanceof java.io.IOException, e.toString());
+            return;
+        }
+        if (response.statusCode() == 413) {
+            return;
+        }
+        if (errorNames) {
+            assertNamed(response, field);
+        } else {
+            assertDetailNames(response, field);
         }
     }
 

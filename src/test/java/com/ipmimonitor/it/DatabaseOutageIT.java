@@ -1,6 +1,7 @@
 package com.ipmimonitor.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ipmimonitor.database.control.PostgresCluster;
@@ -17,8 +18,8 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * PostgreSQL stopped for a minute under a collecting app: /health says 503 naming the database, and once it is
- * back, collection resumes by itself and what the BMCs logged meanwhile is stored. An app (18186) and a
+ * PostgreSQL stopped for a minute under a collecting app: /health says 503 naming the database, pages and the API
+ * answer 503 without internals, and once it is back, collection resumes by itself and what the BMCs logged meanwhile is stored. An app (18186) and a
  * PostgreSQL (55436) of its own, so that the shared environment keeps its database.
  */
 class DatabaseOutageIT {
@@ -47,6 +48,7 @@ class DatabaseOutageIT {
             postgres.stop();
             await("503 naming the database", () -> status(app, "/health") == 503
                     && body(app, "/health").contains("\"name\":\"database\",\"status\":\"DOWN\""), 60);
+            assertAnswersWithoutInternals(app, bmc);
             // the BMC logs an event while nothing can be stored: a correctable ECC on CPU1_ECC1
             env.simConsole(bmc, "sel_add 0x20 0x02 0 0 0 0 0x20 0x00 0x04 0x0c 0x50 0x6f 0xa0 0x00 0x07");
             Thread.sleep(60_000);
@@ -62,6 +64,32 @@ class DatabaseOutageIT {
             app.kill();
             postgres.stop();
             ItEnvironment.deleteRecursively(pgDir);
+        }
+    }
+
+    /**
+     * Issue 14: while the database is away, pages are a plain 503 page and the API a 503 JSON error, neither
+     * naming an exception (they showed java.sql.SQLException ... Connection refused, and the API answered 500).
+     */
+    private void assertAnswersWithoutInternals(AppProcess app, SimulatedBmc bmc) {
+        for (String page : List.of("/", "/server/" + bmc.host(), "/alerts")) {
+            HttpResponse<String> answer = get(app, page);
+            assertEquals(503, answer.statusCode(), page + ": " + answer.body());
+            assertTrue(answer.body().contains("Temporarily unavailable"), page + ": " + answer.body());
+            assertNoInternals(page, answer.body());
+        }
+        for (String api : List.of("/api/servers", "/api/stats", "/api/events", "/api/servers/" + bmc.host())) {
+            HttpResponse<String> answer = get(app, api);
+            assertEquals(503, answer.statusCode(), api + ": " + answer.body());
+            assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), api);
+            assertEquals("database unavailable", Json.object(answer.body()).getString("error"), api);
+            assertNoInternals(api, answer.body());
+        }
+    }
+
+    private static void assertNoInternals(String path, String body) {
+        for (String internal : List.of("SQLException", "Exception", "Connection refused", "127.0.0.1:" + PG_PORT, "at org.")) {
+            assertFalse(body.contains(internal), path + " shows " + internal + ": " + body);
         }
     }
 

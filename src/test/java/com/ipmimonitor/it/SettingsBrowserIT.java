@@ -104,6 +104,22 @@ class SettingsBrowserIT extends InBrowser {
         assertEquals(404, env.get("/api/servers/127.0.0.91").statusCode());
     }
 
+    /** Issue 14: the dialog is bounded like the API and the import, and says which field is too long. */
+    @Test
+    void aNoteOverTheLimitIsAFormProblemNamingTheFieldAndNothingIsStored() {
+        Browser.signIn(browser, env.baseUrl(), "/settings");
+        var wait = Browser.waiting(browser, 20);
+        wait.until(d -> d.findElement(By.id("settings-form:add-server")).isDisplayed());
+        long before = serverCount();
+        openAddDialog(wait);
+        type("server-form:bmc-ip", "127.0.0.92");
+        Browser.script(browser, "document.getElementById('server-form:notes').value = 'n'.repeat(4001); return null;");
+        browser.findElement(By.id("server-form:save-server")).click();
+        wait.until(d -> d.findElement(By.id("form-problems")).getText().contains("notes is longer than 4000 characters"));
+        assertEquals(before, serverCount());
+        assertEquals(404, env.get("/api/servers/127.0.0.92").statusCode());
+    }
+
     @Test
     void anImportWithErrorsListsThemByLineAndImportsNothingThenAGoodFileImportsAll() throws Exception {
         Browser.signIn(browser, env.baseUrl(), "/settings");

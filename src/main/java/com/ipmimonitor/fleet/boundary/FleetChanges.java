@@ -87,8 +87,14 @@ public class FleetChanges {
         problems.addAll(
                 ServerInput.settingProblems(request.ipmiUser, request.ipmiPass, request.cipherSuite, request.notes));
         if (!problems.isEmpty()) {
-            throw new FleetChangeRejected(Reason.INVALID, "invalid server", problems);
+            throw invalid(problems);
         }
+    }
+
+    /** The error names the first problem (and so its field) for clients that read only "error". */
+    static FleetChangeRejected invalid(List<String> problems) {
+        String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more, see details)" : "";
+        return new FleetChangeRejected(Reason.INVALID, "invalid server: " + problems.get(0) + more, problems);
     }
 
     private void requireUnknown(String bmcIp) {

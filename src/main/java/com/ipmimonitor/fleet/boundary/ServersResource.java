@@ -40,8 +40,8 @@ public class ServersResource {
     @POST
     @Path("add")
     @RolesAllowed("admin")
-    public Response add(ServerRequest request) {
-        Server added = changes.add(request);
+    public Response add(String body) {
+        Server added = changes.add(ServerRequest.fromJson(body));
         return Response.status(Response.Status.CREATED)
                 .entity(ServerView.of(added, Optional.empty(), Map.of())).build();
     }
@@ -56,8 +56,8 @@ public class ServersResource {
     @PUT
     @Path("{bmcIp}")
     @RolesAllowed("admin")
-    public ServerView update(@PathParam("bmcIp") String bmcIp, ServerRequest request) {
-        return one(changes.update(bmcIp, request).getBmcIp());
+    public ServerView update(@PathParam("bmcIp") String bmcIp, String body) {
+        return one(changes.update(bmcIp, ServerRequest.fromJson(body)).getBmcIp());
     }
 
     @DELETE

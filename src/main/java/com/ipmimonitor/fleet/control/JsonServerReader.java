@@ -7,6 +7,7 @@ import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads servers from JSON: {@code {"servers": [...]}} or the plain array the original app exported, each server an
@@ -41,6 +42,27 @@ final class JsonServerReader {
             }
         }
         return entries;
+    }
+
+    /**
+     * One server object, as an API call sends it: the same keys and value rules as an entry of an import file.
+     * Empty (with a problem) when the text is JSON but not an object.
+     * @throws JsonParsingException when the text is not JSON at all
+     */
+    static Optional<ServerEntry> readOne(String text, List<LineProblem> problems) {
+        try (JsonParser p = Json.createParser(new StringReader(text))) {
+            Event top = p.next();
+            if (top != Event.START_OBJECT) {
+                problems.add(new LineProblem(0, "the body must be a JSON object with the server's fields"));
+                return Optional.empty();
+            }
+            ServerEntry entry = readServer(p, new ServerEntry(line(p), null, null));
+            if (p.hasNext()) {
+                p.next();
+                problems.add(new LineProblem(0, "unexpected content after the object"));
+            }
+            return Optional.of(entry);
+        }
     }
 
     private static void readWrapper(JsonParser p, List<ServerEntry> entries, List<LineProblem> problems) {
@@ -80,7 +102,10 @@ final class JsonServerReader {
     }
 
     private static ServerEntry readServer(JsonParser p, int index, int entryLine) {
-        ServerEntry entry = new ServerEntry(entryLine, "entry " + index, null);
+        return readServer(p, new ServerEntry(entryLine, "entry " + index, null));
+    }
+
+    private static ServerEntry readServer(JsonParser p, ServerEntry entry) {
         while (p.next() == Event.KEY_NAME) {
             String key = p.getString();
             int keyLine = line(p);

@@ -15,8 +15,20 @@ public final class ServerInput {
     private static final Pattern HOSTNAME = Pattern.compile(
             "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
     private static final Pattern HEX_GROUP = Pattern.compile("[0-9A-Fa-f]{1,4}");
-    // the varchar(255) columns of table server (server_name, ipmi_user; addresses are shorter anyway)
-    static final int MAX_TEXT = 255;
+    /*
+     * The longest text each field may hold, in UTF-16 units (String.length(), never fewer than the code points
+     * PostgreSQL counts), the same numbers as the columns and CHECK constraints of table server (V1, V9). IPMI 2.0
+     * allows 16 bytes of user name and 20 of password; the rest is headroom, not an invitation.
+     */
+    public static final int MAX_ADDRESS = 255;
+    public static final int MAX_NAME = 255;
+    public static final int MAX_USER = 64;
+    public static final int MAX_PASSWORD = 128;
+    public static final int MAX_NOTES = 4000;
+    /** The original API's ssh_* keys, checked and not stored (see ServerEntry.LEGACY_KEYS). */
+    public static final int MAX_SSH_KEY = 16384;
+    // how much of a refused value a message repeats: enough to recognise it, never a 10 MB echo
+    private static final int SHOWN = 40;
     static final int MAX_CIPHER_SUITE = 17;
 
     private ServerInput() {
@@ -64,18 +76,20 @@ public final class ServerInput {
     /** Problems with the given fields, empty when they are fine. */
     public static List<String> problems(String bmcIp, Integer port, String name, String serverIp) {
         List<String> problems = new ArrayList<>();
-        if (!isAddress(bmcIp)) {
-            problems.add("bmc_ip must be an IPv4/IPv6 address or host name, got '" + bmcIp + "'");
+        if (bmcIp != null && bmcIp.length() > MAX_ADDRESS) {
+            problems.add(tooLong("bmc_ip", MAX_ADDRESS));
+        } else if (!isAddress(bmcIp)) {
+            problems.add("bmc_ip must be an IPv4/IPv6 address or host name, got " + shown(bmcIp));
         }
         if (port != null && (port < 1 || port > 65535)) {
             problems.add("port must be between 1 and 65535, got " + port);
         }
-        if (name != null && name.length() > MAX_TEXT) {
-            problems.add("server_name is longer than " + MAX_TEXT + " characters");
-        }
+        lengthProblem("server_name", name, MAX_NAME).ifPresent(problems::add);
         nulProblem("server_name", name).ifPresent(problems::add);
-        if (serverIp != null && !serverIp.isBlank() && !isAddress(serverIp)) {
-            problems.add("server_ip must be an address or host name, got '" + serverIp + "'");
+        if (serverIp != null && serverIp.length() > MAX_ADDRESS) {
+            problems.add(tooLong("server_ip", MAX_ADDRESS));
+        } else if (serverIp != null && !serverIp.isBlank() && !isAddress(serverIp)) {
+            problems.add("server_ip must be an address or host name, got " + shown(serverIp));
         }
         return problems;
     }
@@ -83,9 +97,9 @@ public final class ServerInput {
     /** Problems with the fields {@link #problems} does not look at, empty when they are fine. */
     public static List<String> settingProblems(String ipmiUser, String ipmiPass, Integer cipherSuite, String notes) {
         List<String> problems = new ArrayList<>();
-        if (ipmiUser != null && ipmiUser.length() > MAX_TEXT) {
-            problems.add("ipmi_user is longer than " + MAX_TEXT + " characters");
-        }
+        lengthProblem("ipmi_user", ipmiUser, MAX_USER).ifPresent(problems::add);
+        lengthProblem("ipmi_pass", ipmiPass, MAX_PASSWORD).ifPresent(problems::add);
+        lengthProblem("notes", notes, MAX_NOTES).ifPresent(problems::add);
         if (cipherSuite != null && (cipherSuite < 0 || cipherSuite > MAX_CIPHER_SUITE)) {
             problems.add("cipher_suite must be between 0 and " + MAX_CIPHER_SUITE + ", got " + cipherSuite);
         }
@@ -93,6 +107,33 @@ public final class ServerInput {
         nulProblem("ipmi_pass", ipmiPass).ifPresent(problems::add);
         nulProblem("notes", notes).ifPresent(problems::add);
         return problems;
+    }
+
+    /** Problems with the original API's ssh_* fields, which are checked like the others and then ignored. */
+    public static List<String> legacyProblems(String sshUser, String sshKey, Integer sshPort) {
+        List<String> problems = new ArrayList<>();
+        lengthProblem("ssh_user", sshUser, MAX_USER).ifPresent(problems::add);
+        lengthProblem("ssh_key", sshKey, MAX_SSH_KEY).ifPresent(problems::add);
+        if (sshPort != null && (sshPort < 1 || sshPort > 65535)) {
+            problems.add("ssh_port must be between 1 and 65535, got " + sshPort);
+        }
+        return problems;
+    }
+
+    /** A refused value as messages quote it: cut after a few dozen characters. */
+    static String shown(String value) {
+        if (value == null) {
+            return "nothing";
+        }
+        return "'" + (value.length() > SHOWN ? value.substring(0, SHOWN) + "…" : value) + "'";
+    }
+
+    private static Optional<String> lengthProblem(String field, String value, int max) {
+        return value != null && value.length() > max ? Optional.of(tooLong(field, max)) : Optional.empty();
+    }
+
+    private static String tooLong(String field, int max) {
+        return field + " is longer than " + max + " characters";
     }
 
     // PostgreSQL text cannot hold U+0000 (the insert would fail with a 500 instead of this 400), nor can a process

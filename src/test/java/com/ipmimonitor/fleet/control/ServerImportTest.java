@@ -357,10 +357,10 @@ class ServerImportTest {
 
     @Test
     void valuesTheDatabaseCannotStoreAreErrorsOnTheirLines() {
-        String ini = "[a]\nbmc_ip = 10.0.0.1\nipmi_user = " + "u".repeat(256) + "\nnotes = \"nul \\u0000\"\n"
+        String ini = "[a]\nbmc_ip = 10.0.0.1\nipmi_user = " + "u".repeat(65) + "\nnotes = \"nul \\u0000\"\n"
                 + "ipmi_pass = \"\\u0000\"\nserver_name = \"b\\u0000\"\n";
 
-        assertEquals(List.of("line 3: ipmi_user is longer than 255 characters",
+        assertEquals(List.of("line 3: ipmi_user is longer than 64 characters",
                 "line 4: notes must not contain a NUL character (\\u0000)",
                 "line 5: ipmi_pass must not contain a NUL character (\\u0000)",
                 "line 6: server_name must not contain a NUL character (\\u0000)"), ServerImport.parse(ini, "ini").errors());

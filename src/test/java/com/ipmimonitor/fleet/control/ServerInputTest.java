@@ -103,7 +103,7 @@ class ServerInputTest {
 
     @Test
     void missingBmcAddressIsAProblem() {
-        assertEquals(List.of("bmc_ip must be an IPv4/IPv6 address or host name, got 'null'"),
+        assertEquals(List.of("bmc_ip must be an IPv4/IPv6 address or host name, got nothing"),
                 ServerInput.problems(null, 623, "n", null));
         assertEquals(List.of("bmc_ip must be an IPv4/IPv6 address or host name, got ''"),
                 ServerInput.problems("", 623, "n", null));
@@ -111,15 +111,15 @@ class ServerInputTest {
 
     @Test
     void settingsWithinLimitsHaveNoProblems() {
-        assertEquals(List.of(), ServerInput.settingProblems("u".repeat(255), "pw", 17, "any notes\n"));
+        assertEquals(List.of(), ServerInput.settingProblems("u".repeat(64), "p".repeat(128), 17, "n".repeat(4000)));
         assertEquals(List.of(), ServerInput.settingProblems(null, null, null, null));
     }
 
     @Test
     void settingsTheDatabaseOrIpmitoolCannotTakeAreProblems() {
-        assertEquals(List.of("ipmi_user is longer than 255 characters", "cipher_suite must be between 0 and 17, got 18",
+        assertEquals(List.of("ipmi_user is longer than 64 characters", "cipher_suite must be between 0 and 17, got 18",
                         "ipmi_pass must not contain a NUL character (\\u0000)"),
-                ServerInput.settingProblems("u".repeat(256), "p\0", 18, null));
+                ServerInput.settingProblems("u".repeat(65), "p\0", 18, null));
         assertEquals(List.of("cipher_suite must be between 0 and 17, got -1",
                         "ipmi_user must not contain a NUL character (\\u0000)",
                         "notes must not contain a NUL character (\\u0000)"),

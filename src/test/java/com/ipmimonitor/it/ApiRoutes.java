@@ -3,6 +3,7 @@ package com.ipmimonitor.it;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -25,7 +26,7 @@ final class ApiRoutes {
     record Route(String method, String path, boolean admin, List<String> queryParams) {
 
         boolean takesBody() {
-            return method.equals("POST") || method.equals("PUT");
+            return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
         }
 
         @Override
@@ -58,7 +59,8 @@ final class ApiRoutes {
         List<Route> routes = new ArrayList<>();
         for (Method m : type.getMethods()) {
             String verb = m.isAnnotationPresent(GET.class) ? "GET" : m.isAnnotationPresent(POST.class) ? "POST"
-                    : m.isAnnotationPresent(PUT.class) ? "PUT" : m.isAnnotationPresent(DELETE.class) ? "DELETE" : null;
+                    : m.isAnnotationPresent(PUT.class) ? "PUT" : m.isAnnotationPresent(PATCH.class) ? "PATCH"
+                    : m.isAnnotationPresent(DELETE.class) ? "DELETE" : null;
             if (verb == null) {
                 continue;
             }

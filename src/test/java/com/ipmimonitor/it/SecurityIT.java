@@ -38,6 +38,26 @@ class SecurityIT {
     }
 
     @Test
+    void browsersGetNoBasicChallengeSoTheyNeverKeepCredentials() {
+        // a browser keeps Basic credentials it was asked for and sends them with requests any other site starts
+        for (String accept : new String[] {"text/html,application/xhtml+xml,*/*;q=0.8", null}) {
+            var request = HttpRequest.newBuilder(URI.create(env.baseUrl() + "/api/alert-channels")).GET();
+            if (accept != null) {
+                request.header("Accept", accept);
+            } else {
+                request.header("Sec-Fetch-Mode", "navigate");
+            }
+            var response = env.send(request, false);
+            assertEquals(401, response.statusCode());
+            assertTrue(response.headers().firstValue("WWW-Authenticate").isEmpty(), response.headers().toString());
+            assertTrue(response.body().contains("sign in at /login"), response.body());
+        }
+        var script = env.send(HttpRequest.newBuilder(URI.create(env.baseUrl() + "/api/alert-channels"))
+                .header("Accept", "*/*").GET(), false);
+        assertTrue(script.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"), "curl keeps its challenge");
+    }
+
+    @Test
     void wrongPasswordIsRejected() {
         var response = env.send(HttpRequest.newBuilder(URI.create(env.baseUrl() + "/api/collect"))
                 .header("Authorization", ItEnvironment.basicAuth(ItEnvironment.ADMIN_USER, "wrong"))

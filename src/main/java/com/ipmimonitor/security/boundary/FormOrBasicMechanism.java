@@ -1,5 +1,6 @@
 package com.ipmimonitor.security.boundary;
 
+import com.ipmimonitor.security.control.CrossSiteRule;
 import com.ipmimonitor.security.control.LoginThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +30,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * application, so this one picks by request. Form and OIDC sign-ins are kept in the session.
  * Repeated failures of one user name from one client lock that pair for a while (LoginThrottle): 429 with
  * Retry-After on the API, a message on the sign-in page.
+ * A state-changing request started by another site or port is refused here before any credential is checked
+ * (CrossSiteRequests), so that a forged sign-in neither signs in nor locks a user name out.
  */
 @ApplicationScoped
 @AutoApplySession
@@ -36,6 +39,7 @@ public class FormOrBasicMechanism implements HttpAuthenticationMechanism {
 
     static final String LOGIN_PATH = "/login";
     static final String REALM = "ipmi-monitor";
+    static final String BROWSER_SIGN_IN = "authentication required: sign in at /login (HTTP Basic is for scripts)";
 
     @Inject
     IdentityStoreHandler identityStore;
@@ -50,9 +54,15 @@ public class FormOrBasicMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        Optional<String> crossSite = CrossSiteRequests.refusal(request);
+        if (crossSite.isPresent()) {
+            // before any credential is checked: a forged sign-in must neither sign in nor count as a failure
+            CrossSiteRequests.refuse(response, crossSite.get());
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         Optional<UsernamePasswordCredential> basic = basicCredential(request);
         if (basic.isPresent()) {
-            return login(basic.get(), request, context, () -> unauthorized(response),
+            return login(basic.get(), request, context, () -> unauthorized(request, response),
                     wait -> tooManyFailures(response, wait));
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -73,7 +83,7 @@ public class FormOrBasicMechanism implements HttpAuthenticationMechanism {
         }
         if (path.startsWith("/api/") && AdminApi.requiresAdmin(request.getMethod(), path)) {
             // answered here: a 401 raised later by JAX-RS makes Payara fail the response with a 500
-            return unauthorized(response);
+            return unauthorized(request, response);
         }
         if (!context.isProtected()) {
             return context.doNothing();
@@ -128,12 +138,18 @@ public class FormOrBasicMechanism implements HttpAuthenticationMechanism {
         }
     }
 
-    static AuthenticationStatus unauthorized(HttpServletResponse response) {
+    /** 401; the Basic challenge only for clients that are not browsers (CrossSiteRule.fromBrowser). */
+    static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response) {
         try {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+            boolean browser = CrossSiteRule.fromBrowser(request.getHeader("Sec-Fetch-Mode"), request.getHeader("Origin"),
+                    request.getHeader("Accept"));
+            if (!browser) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+            }
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write("{\"error\":\"authentication required\",\"details\":[]}");
+            response.getWriter().write(browser ? "{\"error\":\"" + BROWSER_SIGN_IN + "\",\"details\":[]}"
+                    : "{\"error\":\"authentication required\",\"details\":[]}");
         } catch (IOException ignored) {
             // the client went away
         }

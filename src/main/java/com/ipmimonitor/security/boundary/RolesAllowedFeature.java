@@ -1,5 +1,6 @@
 package com.ipmimonitor.security.boundary;
 
+import com.ipmimonitor.security.control.CrossSiteRule;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -13,8 +14,8 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Enforces @RolesAllowed on resource methods with JSON answers: 401 (with a Basic challenge) when nobody
- * is signed in, 403 when the caller lacks the role. The original left several admin endpoints open.
+ * Enforces @RolesAllowed on resource methods with JSON answers: 401 (with a Basic challenge, unless a browser
+ * asks) when nobody is signed in, 403 when the caller lacks the role. The original left several admin endpoints open.
  */
 @Provider
 public class RolesAllowedFeature implements DynamicFeature {
@@ -35,9 +36,13 @@ public class RolesAllowedFeature implements DynamicFeature {
         public void filter(ContainerRequestContext request) {
             var security = request.getSecurityContext();
             if (security.getUserPrincipal() == null) {
-                request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
-                        .header("WWW-Authenticate", "Basic realm=\"" + FormOrBasicMechanism.REALM + "\"")
-                        .type(MediaType.APPLICATION_JSON).entity(Map.of("error", "authentication required")).build());
+                boolean browser = CrossSiteRule.fromBrowser(request.getHeaderString("Sec-Fetch-Mode"),
+                        request.getHeaderString("Origin"), request.getHeaderString("Accept"));
+                var unauthorized = Response.status(Response.Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON);
+                request.abortWith(browser
+                        ? unauthorized.entity(Map.of("error", FormOrBasicMechanism.BROWSER_SIGN_IN)).build()
+                        : unauthorized.header("WWW-Authenticate", "Basic realm=\"" + FormOrBasicMechanism.REALM + "\"")
+                                .entity(Map.of("error", "authentication required")).build());
             } else if (Arrays.stream(roles).noneMatch(security::isUserInRole)) {
                 request.abortWith(Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON)
                         .entity(Map.of("error", "the admin role is required")).build());

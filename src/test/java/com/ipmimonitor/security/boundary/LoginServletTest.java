@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** ?next= after sign-in: only paths of this application, never another site (no open redirect). */
@@ -31,6 +32,21 @@ class LoginServletTest {
     @ValueSource(strings = {"/", "/settings.xhtml?x=1", "/servers.xhtml?id=3&tab=sel#events", "/api/servers"})
     void localPathsAreKept(String next) {
         assertEquals(next, LoginServlet.localPath(next));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/..//evil.example", "/../..//evil.example/x", "/.//evil.example", "/a/../..//evil.example",
+            "/%2e%2e//evil.example", "/%2E./%2e//evil.example", "/.%2E//evil.example?next=/"})
+    void dotSegmentsThatLeadToAnotherHostGoToTheRoot(String next) {
+        // a browser resolves the dots before it reads the host: "/..//evil.example" is "//evil.example" to it
+        assertEquals("/", LoginServlet.localPath(next));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/a/../settings, /settings", "/./alerts?x=/../y, /alerts?x=/../y", "/server/../, /",
+            "/a/.., /", "/a/., /a/", "/../settings#x, /settings#x", "/%2e%2e/alerts, /alerts"})
+    void dotSegmentsAreResolvedAsABrowserWould(String next, String expected) {
+        assertEquals(expected, LoginServlet.localPath(next));
     }
 
     @Test

@@ -52,7 +52,7 @@ public class PollRecorder {
         status.setCipherSuiteUsed(result.cipherSuite());
         status.recordSuccess(result.power().name(), startedAt, durationMs);
         status.rememberSel(result.selInfo().entries(), result.selInfo().lastAddEpoch(), result.selInfo().lastEraseEpoch(),
-                result.selInfo().overflow(), result.lastRecordId().orElse(null));
+                result.selInfo().overflow(), result.selInfo().percentUsed(), result.lastRecordId().orElse(null));
         em.persist(new CollectionRun(serverId, startedAt, durationMs, PollOutcome.OK, null, stored, config.instanceId()));
         return stored;
     }

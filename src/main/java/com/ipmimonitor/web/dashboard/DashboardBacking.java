@@ -47,6 +47,7 @@ public class DashboardBacking implements Serializable {
     private long reachable;
     private long critical;
     private long warning;
+    private long selFull;
     private ServerCards.Page cards;
     private List<EventView> recentEvents;
 
@@ -79,6 +80,7 @@ public class DashboardBacking implements Serializable {
         reachable = servers.stream().filter(ServerView::isReachable).count();
         critical = servers.stream().mapToLong(ServerView::criticalCount).sum();
         warning = servers.stream().mapToLong(ServerView::warningCount).sum();
+        selFull = servers.stream().filter(s -> s.selFill().full()).count();
         cards = ServerCards.page(servers, filter, page, ServerCards.PAGE_SIZE);
     }
 
@@ -95,4 +97,6 @@ public class DashboardBacking implements Serializable {
     public long getReachable() { return reachable; }
     public long getCritical() { return critical; }
     public long getWarning() { return warning; }
+    /** Servers whose SEL is at least 90 % used or overflowed (SelFill.full). */
+    public long getSelFull() { return selFull; }
 }

@@ -4,3 +4,5 @@ alter table server_status add column sel_percent_used integer;
 alter table sdr_name add column sensor_type integer;
 -- a discrete sensor's asserted states as ipmitool words them ("Presence detected, Failure detected")
 alter table sensor_reading add column state_text varchar(255);
+-- re-read every SDR at the next poll, so that the sensor types arrive without waiting for the daily refresh
+update server_status set sdr_names_at = null;

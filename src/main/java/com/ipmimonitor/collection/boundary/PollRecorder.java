@@ -45,7 +45,7 @@ public class PollRecorder {
         Map<Integer, String> names = sensors.namesOf(serverId);
         int stored = events.store(result.newRecords().stream()
                 .map(r -> SelEventMapping.toEvent(serverId, r, names, now)).toList());
-        sensors.store(SelEventMapping.readings(serverId, result.sensors(), now));
+        sensors.store(SelEventMapping.readings(serverId, result.sensors(), sensors.typesOf(serverId), now));
         result.powerReading().ifPresent(p -> sensors.store(new PowerDraw(serverId, p.currentWatts(), p.minimumWatts(),
                 p.maximumWatts(), p.averageWatts(), now)));
         status.setDcmiSupported(result.dcmiSupported());

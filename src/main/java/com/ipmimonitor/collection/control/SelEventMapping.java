@@ -3,6 +3,7 @@ package com.ipmimonitor.collection.control;
 import com.ipmimonitor.collection.control.parse.SdrEntry;
 import com.ipmimonitor.collection.control.parse.SelRecord;
 import com.ipmimonitor.collection.control.parse.SensorRow;
+import com.ipmimonitor.collection.control.parse.SensorStates;
 import com.ipmimonitor.events.entity.SelEvent;
 import com.ipmimonitor.sensors.entity.SdrName;
 import com.ipmimonitor.sensors.entity.SensorKind;
@@ -51,14 +52,29 @@ public final class SelEventMapping {
     }
 
     public static List<SdrName> sdrNames(long serverId, List<SdrEntry> entries) {
-        return entries.stream().map(e -> new SdrName(serverId, e.sensorNumber(), e.name(), e.entity())).toList();
+        return entries.stream().map(e -> new SdrName(serverId, e.sensorNumber(), e.name(), e.entity(),
+                e.sensorType().isPresent() ? e.sensorType().getAsInt() : null)).toList();
     }
 
     public static List<SensorReading> readings(long serverId, List<SensorRow> rows, OffsetDateTime at) {
+        return readings(serverId, rows, Map.of(), at);
+    }
+
+    /**
+     * sensorTypes maps SDR names to sensor types: a discrete sensor's state word ("0x0300") is stored with its
+     * meaning ("Presence detected, Failure detected") where the type is known and has a table.
+     */
+    public static List<SensorReading> readings(long serverId, List<SensorRow> rows, Map<String, Integer> sensorTypes,
+                                               OffsetDateTime at) {
         return rows.stream().map(row -> new SensorReading(serverId, row.name(), SensorKind.ofUnit(row.unit(), row.discrete()),
                 boxed(row.value()), row.discrete() ? row.discreteState() : row.unit(), row.status(),
                 new Double[] {boxed(row.lnr()), boxed(row.lcr()), boxed(row.lnc()), boxed(row.unc()), boxed(row.ucr()),
-                        boxed(row.unr())}, at)).toList();
+                        boxed(row.unr())}, at, row.discrete() ? stateText(row, sensorTypes) : null)).toList();
+    }
+
+    private static String stateText(SensorRow row, Map<String, Integer> sensorTypes) {
+        Integer type = sensorTypes.get(row.name());
+        return type == null ? null : SensorStates.describe(type, row.discreteState()).orElse(null);
     }
 
     private static Double boxed(OptionalDouble d) {

@@ -27,20 +27,30 @@ public class SdrName {
 
     private String entity;
 
+    /** The SDR's sensor type code; null when the BMC's verbose SDR listing did not say. */
+    @Column(name = "sensor_type")
+    private Integer sensorType;
+
     protected SdrName() {
     }
 
     public SdrName(Long serverId, int sensorNumber, String sensorName, String entity) {
+        this(serverId, sensorNumber, sensorName, entity, null);
+    }
+
+    public SdrName(Long serverId, int sensorNumber, String sensorName, String entity, Integer sensorType) {
         this.serverId = serverId;
         this.sensorNumber = sensorNumber;
         this.sensorName = sensorName;
         this.entity = entity;
+        this.sensorType = sensorType;
     }
 
     public Long getServerId() { return serverId; }
     public int getSensorNumber() { return sensorNumber; }
     public String getSensorName() { return sensorName; }
     public String getEntity() { return entity; }
+    public java.util.Optional<Integer> findSensorType() { return java.util.Optional.ofNullable(sensorType); }
 
     public static class Key implements Serializable {
         private Long serverId;

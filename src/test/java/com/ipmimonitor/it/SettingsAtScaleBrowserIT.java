@@ -102,7 +102,7 @@ class SettingsAtScaleBrowserIT extends InBrowser {
         browser.navigate().refresh();
         wait.until(d -> report().startsWith("1-25 of " + (total - 2)));
         // the column filters are hidden on a phone: the one above the table finds by name or address
-        browser.findElement(By.id("settings-form:server-table:globalFilter")).sendKeys("bulk-node-09");
+        browser.findElement(By.id("settings-form:server-find")).sendKeys("bulk-node-09");
         wait.until(d -> report().contains(" of 100 servers"));
         assertNothingClipped();
         Browser.script(browser, "document.querySelector('.settings-servers tbody tr').scrollIntoView({block: 'start'});");

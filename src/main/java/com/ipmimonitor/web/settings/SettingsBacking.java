@@ -53,6 +53,8 @@ public class SettingsBacking implements Serializable {
     // the whole fleet is kept in the view (the page is admin-only): the table pages, filters and sorts it in
     // memory, 25 to 100 rows at a time, and a selection may span pages
     private List<ServerView> serverList;
+    private String find = "";
+    private List<ServerView> shownServers;
     private List<ServerView> filteredServers;
     private List<ServerView> selected = new ArrayList<>();
     private PendingAction pending;
@@ -73,6 +75,7 @@ public class SettingsBacking implements Serializable {
 
     public void refresh() {
         serverList = overview.servers(24);
+        shownServers = List.copyOf(serverList.stream().filter(ServerFind.of(find)).toList());
         // PrimeFaces re-filters from serverList on the next filter event; until then, keep the filtered rows current
         if (filteredServers != null) {
             List<String> shown = filteredServers.stream().map(ServerView::bmcIp).toList();
@@ -80,6 +83,12 @@ public class SettingsBacking implements Serializable {
         }
         List<String> kept = selected.stream().map(ServerView::bmcIp).toList();
         selected = new ArrayList<>(serverList.stream().filter(v -> kept.contains(v.bmcIp())).toList());
+    }
+
+    /** The find box changed: the table shows the matching servers (its column filters then apply again). */
+    public void findChanged() {
+        shownServers = List.copyOf(serverList.stream().filter(ServerFind.of(find)).toList());
+        filteredServers = null;
     }
 
     /** One action on the selected servers, then confirmed; nothing selected says so. */
@@ -260,6 +269,9 @@ public class SettingsBacking implements Serializable {
     }
 
     public List<ServerView> getServerList() { return serverList; }
+    public List<ServerView> getShownServers() { return shownServers; }
+    public String getFind() { return find; }
+    public void setFind(String find) { this.find = find == null ? "" : find; }
     public List<ServerView> getFilteredServers() { return filteredServers; }
     public void setFilteredServers(List<ServerView> filteredServers) { this.filteredServers = filteredServers; }
     public List<ServerView> getSelected() { return selected; }

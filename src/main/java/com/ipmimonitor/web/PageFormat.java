@@ -1,12 +1,16 @@
 package com.ipmimonitor.web;
 
+import com.ipmimonitor.collection.entity.SelFill;
+import com.ipmimonitor.fleet.boundary.ServerView;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** #{fmt.…}: times, ages and what-to-do hints as the pages show them. Times are UTC, labelled so. */
 @Named("fmt")
@@ -27,6 +31,11 @@ public class PageFormat {
                     + "address and port are the BMC's; a BMC that answered before may need a reset.",
             "PARSE_ERROR", "The BMC's answer could not be read: please report the error text with the BMC model.",
             "ERROR", "ipmitool failed: see the error text.");
+
+    /** The cipher suite of servers that have none of their own and never polled (IPMITOOL_CIPHER_SUITE). */
+    @Inject
+    @ConfigProperty(name = "ipmitool.cipher.suite", defaultValue = "3")
+    int defaultCipherSuite = 3;
 
     public String time(OffsetDateTime t) {
         return t == null ? "" : TIME.format(t.withOffsetSameInstant(ZoneOffset.UTC));
@@ -72,5 +81,38 @@ public class PageFormat {
 
     public String hint(String outcome) {
         return outcome == null ? "" : HINTS.getOrDefault(outcome, "");
+    }
+
+    /**
+     * The hint for this server's last outcome, naming its own port and cipher suite: "UDP port 623" sends the
+     * operator of a BMC on port 6230 to check the wrong thing.
+     */
+    public String hintFor(ServerView s) {
+        String outcome = s.lastOutcome();
+        int suite = s.cipherSuite() == null ? defaultCipherSuite : s.cipherSuite();
+        if ("UNREACHABLE".equals(outcome)) {
+            return "No answer from the BMC: check that this host reaches UDP port " + s.port() + " of " + s.bmcIp()
+                    + ", that IPMI over LAN is enabled on the BMC and that it accepts cipher suite " + suite
+                    + " (ipmitool -I lanplus -C " + suite + ").";
+        }
+        if ("PROTOCOL_ERROR".equals(outcome)) {
+            return "Something answers on " + s.bmcIp() + " UDP port " + s.port() + ", but not with IPMI (see the error): "
+                    + "check that the address and port are the BMC's; a BMC that answered before may need a reset.";
+        }
+        return hint(outcome);
+    }
+
+    /** "SEL full, events lost", "SEL 93 % used", or "" when the BMC did not say. */
+    public String sel(ServerView s) {
+        return s.selFill().describe();
+    }
+
+    /** critical when events are lost, warning from 90 %, ok below; "" when unknown. */
+    public String selClass(ServerView s) {
+        SelFill fill = s.selFill();
+        if (fill.overflow() || fill.usedRatio().map(r -> r >= 1.0).orElse(false)) {
+            return "critical";
+        }
+        return fill.full() ? "warning" : fill.usedRatio().isPresent() ? "ok" : "";
     }
 }

@@ -336,7 +336,7 @@ class DeploymentFilesTest {
             }
         }
         ServerFacts server = new ServerFacts("10.0.0.1", "gpu-01", true, true, 10, 1, 2, Optional.of(0.5),
-                Optional.of(1_800_000_000L), failures);
+                Optional.of(1_800_000_000L), failures, Optional.of(0.95));
         List<SensorFact> sensors = Arrays.stream(SensorKind.values())
                 .map(k -> new SensorFact("10.0.0.1", "gpu-01", k.name() + " sensor", k.name(), 1)).toList();
         Set<String> names = FleetMetricSamples.of(List.of(server), sensors).stream().map(MetricSample::name)

@@ -78,7 +78,7 @@ class SettingsBrowserIT extends InBrowser {
         assertFalse(browser.getPageSource().contains("ui-Secret-Pw-91"));
 
         // edit: the password field comes back empty and an empty one keeps the stored password
-        row("added-from-the-ui").findElement(By.cssSelector(".edit-server")).click();
+        rowAction("added-from-the-ui", "edit-server");
         wait.until(d -> d.findElement(By.id("server-dialog")).isDisplayed()
                 && d.findElement(By.id("server-form-title")).getText().equals("Edit 127.0.0.91"));
         assertEquals("", browser.findElement(By.id("server-form:ipmi-pass")).getAttribute("value"));
@@ -92,13 +92,15 @@ class SettingsBrowserIT extends InBrowser {
         assertTrue(edited.getBoolean("has_ipmi_password"), "an empty password field keeps the stored one");
 
         // delete asks first; "No" keeps the server
-        row("renamed-in-the-ui").findElement(By.cssSelector(".delete-server")).click();
-        wait.until(d -> d.findElement(By.id("settings-form:confirm-no")).isDisplayed());
-        browser.findElement(By.id("settings-form:confirm-no")).click();
+        rowAction("renamed-in-the-ui", "delete-server");
+        wait.until(d -> d.findElement(By.id("action-form:action-no")).isDisplayed()
+                && d.findElement(By.id("action-question")).getText().startsWith("Stop monitoring renamed-in-the-ui?"));
+        browser.findElement(By.id("action-form:action-no")).click();
+        wait.until(d -> !d.findElement(By.id("action-dialog")).isDisplayed());
         assertEquals(200, env.get("/api/servers/127.0.0.91").statusCode());
-        row("renamed-in-the-ui").findElement(By.cssSelector(".delete-server")).click();
-        wait.until(d -> d.findElement(By.id("settings-form:confirm-yes")).isDisplayed());
-        browser.findElement(By.id("settings-form:confirm-yes")).click();
+        rowAction("renamed-in-the-ui", "delete-server");
+        wait.until(d -> d.findElement(By.id("action-form:action-yes")).isDisplayed());
+        browser.findElement(By.id("action-form:action-yes")).click();
         wait.until(d -> d.findElements(By.cssSelector(".settings-server-name")).stream()
                 .noneMatch(a -> a.getText().equals("renamed-in-the-ui")));
         assertEquals(404, env.get("/api/servers/127.0.0.91").statusCode());
@@ -207,6 +209,15 @@ class SettingsBrowserIT extends InBrowser {
         WebElement input = browser.findElement(By.id(id));
         input.clear();
         input.sendKeys(text);
+    }
+
+    /** Opens the row's Actions menu and picks the item with that style class. */
+    private void rowAction(String serverName, String itemClass) {
+        row(serverName).findElement(By.cssSelector(".row-actions button")).click();
+        var wait = Browser.waiting(browser, 10);
+        wait.until(d -> d.findElements(By.cssSelector("." + itemClass)).stream().anyMatch(WebElement::isDisplayed));
+        browser.findElements(By.cssSelector("." + itemClass)).stream().filter(WebElement::isDisplayed).findFirst()
+                .orElseThrow().click();
     }
 
     private WebElement row(String serverName) {

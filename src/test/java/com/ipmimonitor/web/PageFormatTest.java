@@ -37,6 +37,39 @@ class PageFormatTest {
         assertEquals("", fmt.hint(null));
     }
 
+    private static com.ipmimonitor.fleet.boundary.ServerView server(String outcome, int port, Integer suite,
+                                                                    Integer selPercent, boolean overflow) {
+        return new com.ipmimonitor.fleet.boundary.ServerView("127.78.0.7", port, "node7", null, true, false, false, null,
+                "ON", false, outcome, "no answer", null, null, 10, 0, 0, 0, 0, selPercent, overflow, suite);
+    }
+
+    @Test
+    void theUnreachableHintNamesTheServersOwnPortAndCipherSuite() {
+        String hint = fmt.hintFor(server("UNREACHABLE", 6230, 17, null, false));
+        assertTrue(hint.contains("UDP port 6230 of 127.78.0.7"), hint);
+        assertTrue(hint.contains("cipher suite 17"), hint);
+        assertTrue(!hint.contains("623 ") && !hint.contains("suite 3"), hint);
+        fmt.defaultCipherSuite = 6;
+        String byDefault = fmt.hintFor(server("UNREACHABLE", 623, null, null, false));
+        assertTrue(byDefault.contains("UDP port 623 of") && byDefault.contains("cipher suite 6 (ipmitool -I lanplus -C 6)"), byDefault);
+        assertTrue(fmt.hintFor(server("PROTOCOL_ERROR", 6230, null, null, false)).contains("UDP port 6230"));
+        assertEquals(fmt.hint("AUTH_FAILED"), fmt.hintFor(server("AUTH_FAILED", 6230, null, null, false)));
+        assertEquals("", fmt.hintFor(server("OK", 6230, null, null, false)));
+    }
+
+    @Test
+    void theSelFillReadsAsPercentOrLostEventsWithItsColour() {
+        assertEquals("SEL 42 % used", fmt.sel(server("OK", 623, null, 42, false)));
+        assertEquals("ok", fmt.selClass(server("OK", 623, null, 42, false)));
+        assertEquals("SEL 93 % used", fmt.sel(server("OK", 623, null, 93, false)));
+        assertEquals("warning", fmt.selClass(server("OK", 623, null, 93, false)));
+        assertEquals("SEL full, events lost", fmt.sel(server("OK", 623, null, 100, true)));
+        assertEquals("critical", fmt.selClass(server("OK", 623, null, 100, true)));
+        assertEquals("critical", fmt.selClass(server("OK", 623, null, null, true)), "overflowed, percentage unknown");
+        assertEquals("", fmt.sel(server("OK", 623, null, null, false)));
+        assertEquals("", fmt.selClass(server("OK", 623, null, null, false)));
+    }
+
     @Test
     void numbersDropAUselessFractionAndMissingOnesShowAsADash() {
         assertEquals("85", fmt.number(85.0));

@@ -10,6 +10,7 @@ import com.ipmimonitor.alerting.control.ServerHealth;
 import com.ipmimonitor.alerting.entity.AlertRule;
 import com.ipmimonitor.collection.entity.PollOutcome;
 import com.ipmimonitor.events.entity.SelEvent;
+import com.ipmimonitor.collection.entity.SelFill;
 import com.ipmimonitor.events.entity.Severity;
 import com.ipmimonitor.sensors.boundary.SensorView;
 import com.ipmimonitor.sensors.entity.SensorKind;
@@ -73,11 +74,13 @@ public class AlertFactsQuery {
 
     private List<ServerHealth> servers() {
         return rows("""
-                select s.id, s.server_name, s.bmc_ip, s.enabled, st.last_outcome, st.last_error, st.last_success_at, s.created_at
+                select s.id, s.server_name, s.bmc_ip, s.enabled, st.last_outcome, st.last_error, st.last_success_at, s.created_at,
+                       st.sel_percent_used, coalesce(st.sel_overflow, false)
                   from server s left join server_status st on st.server_id = s.id""")
                 .stream().map(r -> new ServerHealth(num(r[0]), (String) r[1], (String) r[2], (Boolean) r[3],
                         Optional.ofNullable((String) r[4]).map(PollOutcome::valueOf), Optional.ofNullable((String) r[5]),
-                        Optional.ofNullable(time(r[6])), time(r[7]))).toList();
+                        Optional.ofNullable(time(r[6])), time(r[7]),
+                        new SelFill(r[8] == null ? null : ((Number) r[8]).intValue(), (Boolean) r[9]))).toList();
     }
 
     /**

@@ -2,6 +2,7 @@ package com.ipmimonitor.alerting.control;
 
 import com.ipmimonitor.alerting.entity.AlertRule;
 import com.ipmimonitor.collection.entity.PollOutcome;
+import com.ipmimonitor.collection.entity.SelFill;
 import com.ipmimonitor.events.entity.Severity;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ public final class AlertRules {
         holding.addAll(selEvents(facts.newSelEvents(), servers));
         holding.addAll(criticalSensors(facts.criticalSensors(), servers, now));
         facts.servers().forEach(s -> unreachable(s, now).ifPresent(holding::add));
+        facts.servers().forEach(s -> selFull(s, now).ifPresent(holding::add));
         if (fleetIsCollecting(facts.servers(), now)) {
             facts.servers().forEach(s -> stale(s, facts.watchingSince(), now).ifPresent(holding::add));
         }
@@ -100,6 +102,27 @@ public final class AlertRules {
                 s.serverName() + ": BMC " + s.bmcIp() + " " + whatItDoes(outcome) + " (" + outcome + ")",
                 "The last poll of " + s.label() + " failed with " + outcome + s.lastError().map(e -> ": " + e).orElse("."),
                 now));
+    }
+
+    /**
+     * A full SEL: the BMC drops new hardware events (or overwrites old ones), so failures go unseen. Fires from
+     * 90 % or at an overflow, and resolves once a poll finds the SEL below that again (it was cleared). A server
+     * whose BMC cannot be polled keeps the state of its last poll. Warning from 90 %, critical once events were lost.
+     */
+    private static Optional<AlertOpening> selFull(ServerHealth s, OffsetDateTime now) {
+        SelFill fill = s.selFill();
+        if (!s.enabled() || !fill.full()) {
+            return Optional.empty();
+        }
+        boolean lost = fill.overflow();
+        String state = lost ? "is full: new events are being lost" : fill.describe().replace("SEL ", "is ");
+        return Optional.of(new AlertOpening(AlertRule.SEL_FULL, lost ? Severity.CRITICAL : Severity.WARNING,
+                // an overflow is news beyond "nearly full": its own fingerprint resolves the warning and opens a critical
+                s.serverId(), (lost ? "sel-overflow:" : "sel-full:") + s.serverId(), Optional.empty(),
+                s.serverName() + ": SEL " + state,
+                "The System Event Log of " + s.label() + " " + state + (lost ? " (sel info: Overflow true)" : "")
+                        + ". Archive and clear it (Clear BMC SEL on the server page, or POST /api/server/{bmc_ip}/clear_sel) so that "
+                        + "new hardware events are logged.", now));
     }
 
     private static String whatItDoes(PollOutcome outcome) {

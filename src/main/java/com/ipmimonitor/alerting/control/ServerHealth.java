@@ -1,13 +1,20 @@
 package com.ipmimonitor.alerting.control;
 
 import com.ipmimonitor.collection.entity.PollOutcome;
+import com.ipmimonitor.collection.entity.SelFill;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
-/** What the rules know about one server's collection: its last poll and when it last worked. */
+/** What the rules know about one server's collection: its last poll, when it last worked, how full its SEL is. */
 public record ServerHealth(long serverId, String serverName, String bmcIp, boolean enabled,
                            Optional<PollOutcome> lastOutcome, Optional<String> lastError,
-                           Optional<OffsetDateTime> lastSuccessAt, OffsetDateTime createdAt) {
+                           Optional<OffsetDateTime> lastSuccessAt, OffsetDateTime createdAt, SelFill selFill) {
+
+    public ServerHealth(long serverId, String serverName, String bmcIp, boolean enabled,
+                        Optional<PollOutcome> lastOutcome, Optional<String> lastError,
+                        Optional<OffsetDateTime> lastSuccessAt, OffsetDateTime createdAt) {
+        this(serverId, serverName, bmcIp, enabled, lastOutcome, lastError, lastSuccessAt, createdAt, SelFill.UNKNOWN);
+    }
 
     /**
      * The answers that mean "we cannot talk to this BMC", as opposed to a BMC that talked and said something odd

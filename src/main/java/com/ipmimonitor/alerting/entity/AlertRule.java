@@ -7,7 +7,8 @@ public enum AlertRule {
     SEL_EVENT("IpmiSelEvent"),
     SENSOR_CRITICAL("IpmiSensorCritical"),
     BMC_UNREACHABLE("IpmiBmcUnreachable"),
-    COLLECTION_STALE("IpmiCollectionStale");
+    COLLECTION_STALE("IpmiCollectionStale"),
+    SEL_FULL("IpmiSelFull");
 
     private final String alertName;
 

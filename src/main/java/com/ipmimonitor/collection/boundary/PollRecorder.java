@@ -44,14 +44,14 @@ public class PollRecorder {
             status.rememberSdrNames(result.sdrSignature().orElse(null), now);
         });
         int stored = events.store(newEvents(serverId, result, now));
-        sensors.store(SelEventMapping.readings(serverId, result.sensors(), now));
+        sensors.store(SelEventMapping.readings(serverId, result.sensors(), sensors.typesOf(serverId), now));
         result.powerReading().ifPresent(p -> sensors.store(new PowerDraw(serverId, p.currentWatts(), p.minimumWatts(),
                 p.maximumWatts(), p.averageWatts(), now)));
         status.setDcmiSupported(result.dcmiSupported());
         status.setCipherSuiteUsed(result.cipherSuite());
         status.recordSuccess(result.power().name(), startedAt, durationMs);
         status.rememberSel(result.selInfo().entries(), result.selInfo().lastAddEpoch(), result.selInfo().lastEraseEpoch(),
-                result.selInfo().overflow(), result.lastRecordId().orElse(null));
+                result.selInfo().overflow(), result.selInfo().percentUsed(), result.lastRecordId().orElse(null));
         em.persist(new CollectionRun(serverId, startedAt, durationMs, PollOutcome.OK, null, stored, config.instanceId()));
         return stored;
     }

@@ -10,6 +10,7 @@ import com.ipmimonitor.collection.control.parse.SdrElistParser;
 import com.ipmimonitor.collection.control.parse.SdrDumpParser;
 import com.ipmimonitor.collection.control.parse.SdrEntry;
 import com.ipmimonitor.collection.control.parse.SdrInfoParser;
+import com.ipmimonitor.collection.control.parse.SdrTypesParser;
 import com.ipmimonitor.collection.control.parse.SelEntryResponse;
 import com.ipmimonitor.collection.control.parse.SelInfo;
 import com.ipmimonitor.collection.control.parse.SelInfoParser;
@@ -20,7 +21,9 @@ import com.ipmimonitor.collection.control.parse.SensorListParser;
 import com.ipmimonitor.collection.control.parse.SensorRow;
 import com.ipmimonitor.collection.entity.PollOutcome;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * One poll of one BMC: power, SDR and SEL state in one session; new SEL records only when the SEL changed;
@@ -73,7 +76,8 @@ public class BmcPoller {
             }
             boolean sdrChanged = state.sdrSignature().isEmpty() || !state.sdrSignature().equals(request.sdrSignature());
             Optional<List<SdrEntry>> sdr = request.sdrNamesStale() || sdrChanged
-                    ? Optional.of(SdrElistParser.parse(afterProbe(runner.run(target, List.of("sdr", "elist")), "sdr elist").stdout()))
+                    ? Optional.of(withTypes(SdrElistParser.parse(afterProbe(runner.run(target, List.of("sdr", "elist")),
+                            "sdr elist").stdout()), readSensorTypes(target)))
                     : Optional.empty();
             List<SensorConversion> conversions = sdr.isPresent() ? readConversions(target) : List.of();
             List<SensorRow> sensors = SensorListParser.parse(afterProbe(runner.run(target, List.of("sensor")), "sensor").stdout());
@@ -135,6 +139,21 @@ public class BmcPoller {
         } catch (IpmitoolParseException e) {
             return Optional.empty(); // a BMC without sdr info: names are refreshed on the daily schedule instead
         }
+    }
+
+    /**
+     * The sensor types, which only the verbose SDR listing prints (discrete states are decoded with them). Read
+     * with the names, so once a day or when the SDR changed; a BMC that fails it still has its names and readings.
+     */
+    private Map<Integer, Integer> readSensorTypes(BmcTarget target) {
+        IpmitoolResult result = runner.run(target, List.of("-v", "sdr", "elist"));
+        return result.timedOut() || result.gaveUp() || result.exitCode() != 0 ? Map.of()
+                : SdrTypesParser.parse(result.stdout());
+    }
+
+    private static List<SdrEntry> withTypes(List<SdrEntry> entries, Map<Integer, Integer> types) {
+        return entries.stream().map(e -> types.containsKey(e.sensorNumber())
+                ? e.withSensorType(OptionalInt.of(types.get(e.sensorNumber()))) : e).toList();
     }
 
     /** Empty when the BMC has no DCMI power reading; present-but-empty when measurement is deactivated. */

@@ -5,6 +5,7 @@ import com.ipmimonitor.collection.control.parse.SelDetail;
 import com.ipmimonitor.collection.control.parse.SelRecord;
 import com.ipmimonitor.collection.control.parse.SensorConversion;
 import com.ipmimonitor.collection.control.parse.SensorRow;
+import com.ipmimonitor.collection.control.parse.SensorStates;
 import com.ipmimonitor.events.entity.SelEvent;
 import com.ipmimonitor.sensors.entity.SdrName;
 import com.ipmimonitor.sensors.entity.SensorKind;
@@ -115,14 +116,28 @@ public final class SelEventMapping {
         // sensor numbers are unique per owner only; as for names, the first record of a number is kept
         conversions.forEach(c -> records.putIfAbsent(c.sensorNumber(), c.rawHex()));
         return entries.stream().map(e -> new SdrName(serverId, e.sensorNumber(), e.name(), e.entity(),
-                records.get(e.sensorNumber()))).toList();
+                records.get(e.sensorNumber()), e.sensorType().isPresent() ? e.sensorType().getAsInt() : null)).toList();
     }
 
     public static List<SensorReading> readings(long serverId, List<SensorRow> rows, OffsetDateTime at) {
+        return readings(serverId, rows, Map.of(), at);
+    }
+
+    /**
+     * sensorTypes maps SDR names to sensor types: a discrete sensor's state word ("0x0300") is stored with its
+     * meaning ("Presence detected, Failure detected") where the type is known and has a table.
+     */
+    public static List<SensorReading> readings(long serverId, List<SensorRow> rows, Map<String, Integer> sensorTypes,
+                                               OffsetDateTime at) {
         return rows.stream().map(row -> new SensorReading(serverId, row.name(), SensorKind.ofUnit(row.unit(), row.discrete()),
                 boxed(row.value()), row.discrete() ? row.discreteState() : row.unit(), row.status(),
                 new Double[] {boxed(row.lnr()), boxed(row.lcr()), boxed(row.lnc()), boxed(row.unc()), boxed(row.ucr()),
-                        boxed(row.unr())}, at)).toList();
+                        boxed(row.unr())}, at, row.discrete() ? stateText(row, sensorTypes) : null)).toList();
+    }
+
+    private static String stateText(SensorRow row, Map<String, Integer> sensorTypes) {
+        Integer type = sensorTypes.get(row.name());
+        return type == null ? null : SensorStates.describe(type, row.discreteState()).orElse(null);
     }
 
     private static Double boxed(OptionalDouble d) {

@@ -58,6 +58,9 @@ public class ServerStatus {
     @Column(name = "sel_overflow")
     private Boolean selOverflow;
 
+    @Column(name = "sel_percent_used")
+    private Integer selPercentUsed;
+
     @Column(name = "sdr_names_at")
     private OffsetDateTime sdrNamesAt;
 
@@ -99,8 +102,11 @@ public class ServerStatus {
         this.lastDurationMs = durationMs;
     }
 
-    public void rememberSel(int entries, long lastAdd, long lastErase, boolean overflow, Integer lastRecordId) {
+    /** percentUsed is sel info's "Percent Used", negative when the BMC did not say. */
+    public void rememberSel(int entries, long lastAdd, long lastErase, boolean overflow, int percentUsed,
+                            Integer lastRecordId) {
         this.selEntries = entries;
+        this.selPercentUsed = percentUsed < 0 ? null : percentUsed;
         this.selLastAdd = lastAdd;
         this.selLastErase = lastErase;
         this.selOverflow = overflow;
@@ -120,6 +126,7 @@ public class ServerStatus {
     public Optional<Long> findSelLastErase() { return Optional.ofNullable(selLastErase); }
     public Optional<Integer> findSelLastRecordId() { return Optional.ofNullable(selLastRecordId); }
     public boolean isSelOverflow() { return Boolean.TRUE.equals(selOverflow); }
+    public Optional<Integer> findSelPercentUsed() { return Optional.ofNullable(selPercentUsed); }
     public Optional<OffsetDateTime> findSdrNamesAt() { return Optional.ofNullable(sdrNamesAt); }
     public void rememberSdrNames(String signature, OffsetDateTime at) {
         this.sdrSignature = signature;

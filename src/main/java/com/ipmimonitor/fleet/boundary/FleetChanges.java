@@ -61,6 +61,31 @@ public class FleetChanges {
         }
     }
 
+    /** Pauses or resumes polling of the given servers in one transaction; returns how many exist and changed. */
+    public int setEnabled(List<String> bmcIps, boolean enabled) {
+        int changed = 0;
+        for (String bmcIp : bmcIps) {
+            var server = servers.findByBmcIp(bmcIp);
+            if (server.isPresent() && server.get().isEnabled() != enabled) {
+                server.get().setEnabled(enabled);
+                servers.update(server.get());
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /** Deletes the given servers in one transaction (all or none); addresses not monitored are skipped. */
+    public int deleteAll(List<String> bmcIps) {
+        int deleted = 0;
+        for (String bmcIp : bmcIps) {
+            if (servers.delete(bmcIp)) {
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
     /**
      * Imports an INI or JSON server list, all or nothing: any invalid entry or any address already known
      * refuses the whole file with line numbers. Returns how many servers were added.

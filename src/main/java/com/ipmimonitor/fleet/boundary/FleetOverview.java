@@ -3,6 +3,7 @@ package com.ipmimonitor.fleet.boundary;
 import static com.ipmimonitor.database.boundary.NativeValues.time;
 
 import com.ipmimonitor.collection.boundary.ServerStatuses;
+import com.ipmimonitor.collection.entity.SelFill;
 import com.ipmimonitor.events.boundary.SystemEvents;
 import com.ipmimonitor.events.entity.Severity;
 import jakarta.ejb.Stateless;
@@ -25,7 +26,8 @@ public class FleetOverview {
     private static final String LISTED = """
             select s.id, s.bmc_ip, s.bmc_port, s.server_name, s.server_ip, s.enabled, s.use_nvidia_password,
                    s.ipmi_pass_enc is not null, s.notes, st.power_state, coalesce(st.reachable, false), st.last_outcome,
-                   st.last_error, st.last_attempt_at, st.last_success_at, st.sel_entries
+                   st.last_error, st.last_attempt_at, st.last_success_at, st.sel_entries, st.sel_percent_used,
+                   coalesce(st.sel_overflow, false), coalesce(s.cipher_suite, st.cipher_suite_used)
               from server s left join server_status st on st.server_id = s.id
              order by s.server_name""";
 
@@ -53,7 +55,11 @@ public class FleetOverview {
         return new ServerView.Row((String) r[1], ((Number) r[2]).intValue(), (String) r[3], (String) r[4],
                 (Boolean) r[5], (Boolean) r[6], (Boolean) r[7], (String) r[8], (String) r[9], (Boolean) r[10],
                 (String) r[11], (String) r[12], time(r[13]), time(r[14]),
-                r[15] == null ? null : ((Number) r[15]).intValue());
+                integer(r[15]), new SelFill(integer(r[16]), (Boolean) r[17]), integer(r[18]));
+    }
+
+    private static Integer integer(Object o) {
+        return o == null ? null : ((Number) o).intValue();
     }
 
 

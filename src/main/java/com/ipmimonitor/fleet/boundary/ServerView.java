@@ -1,5 +1,6 @@
 package com.ipmimonitor.fleet.boundary;
 
+import com.ipmimonitor.collection.entity.SelFill;
 import com.ipmimonitor.collection.entity.ServerStatus;
 import com.ipmimonitor.events.entity.Severity;
 import com.ipmimonitor.fleet.entity.Server;
@@ -7,12 +8,22 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 
-/** One server as the API shows it: never its credentials, only whether it has its own. */
+/**
+ * One server as the API shows it: never its credentials, only whether it has its own. selPercentUsed and
+ * selOverflow are what the BMC's sel info said at the last poll (null / false when not known); cipherSuite is the
+ * one polls use (the server's own, else the one that worked), null when the configured default applies.
+ */
 public record ServerView(String bmcIp, int port, String serverName, String serverIp, boolean enabled,
                          boolean useNvidiaPassword, boolean hasIpmiPassword, String notes, String powerStatus,
                          boolean isReachable, String lastOutcome, String lastError, OffsetDateTime lastCheck,
                          OffsetDateTime lastSuccess, Integer selEntries, long criticalCount, long warningCount,
-                         long infoCount, long totalCount) {
+                         long infoCount, long totalCount, Integer selPercentUsed, boolean selOverflow,
+                         Integer cipherSuite) {
+
+    /** How full the BMC's SEL is (not a JSON field: JSON-B maps the record's components only). */
+    public SelFill selFill() {
+        return new SelFill(selPercentUsed, selOverflow);
+    }
 
     public static ServerView of(Server s, Optional<ServerStatus> status, Map<Severity, Long> counts) {
         return new Row(s.getBmcIp(), s.getBmcPort(), s.getName(), s.getServerIp(), s.isEnabled(), s.isNvidia(),
@@ -23,13 +34,16 @@ public record ServerView(String bmcIp, int port, String serverName, String serve
                 status.flatMap(ServerStatus::findLastError).orElse(null),
                 status.flatMap(ServerStatus::findLastAttemptAt).orElse(null),
                 status.flatMap(ServerStatus::findLastSuccessAt).orElse(null),
-                status.flatMap(ServerStatus::findSelEntries).orElse(null)).with(counts);
+                status.flatMap(ServerStatus::findSelEntries).orElse(null),
+                status.map(SelFill::of).orElse(SelFill.UNKNOWN),
+                s.findCipherSuite().or(() -> status.flatMap(ServerStatus::findCipherSuiteUsed)).orElse(null)).with(counts);
     }
 
     /** What a server and its last poll say (null where never polled), before the event counts are added. */
     record Row(String bmcIp, int port, String serverName, String serverIp, boolean enabled, boolean useNvidiaPassword,
                boolean hasIpmiPassword, String notes, String powerState, boolean isReachable, String lastOutcome,
-               String lastError, OffsetDateTime lastCheck, OffsetDateTime lastSuccess, Integer selEntries) {
+               String lastError, OffsetDateTime lastCheck, OffsetDateTime lastSuccess, Integer selEntries,
+               SelFill selFill, Integer cipherSuite) {
 
         ServerView with(Map<Severity, Long> counts) {
             long critical = counts.getOrDefault(Severity.CRITICAL, 0L);
@@ -37,7 +51,8 @@ public record ServerView(String bmcIp, int port, String serverName, String serve
             long info = counts.getOrDefault(Severity.INFO, 0L);
             return new ServerView(bmcIp, port, serverName, serverIp, enabled, useNvidiaPassword, hasIpmiPassword, notes,
                     powerState == null ? "UNKNOWN" : powerState, isReachable, lastOutcome, lastError, lastCheck,
-                    lastSuccess, selEntries, critical, warning, info, critical + warning + info);
+                    lastSuccess, selEntries, critical, warning, info, critical + warning + info, selFill.percentUsed(),
+                    selFill.overflow(), cipherSuite);
         }
     }
 }

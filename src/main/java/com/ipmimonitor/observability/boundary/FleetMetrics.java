@@ -1,6 +1,7 @@
 package com.ipmimonitor.observability.boundary;
 
 import com.ipmimonitor.alerting.boundary.Alerts;
+import com.ipmimonitor.collection.entity.SelFill;
 import com.ipmimonitor.concurrent.TimerWork;
 import com.ipmimonitor.observability.control.FleetMetricSamples;
 import com.ipmimonitor.observability.control.MetricSample;
@@ -118,13 +119,15 @@ public class FleetMetrics {
                 .forEach(r -> failures.computeIfAbsent((String) r[0], k -> new HashMap<>()).put((String) r[1], num(r[2])));
         return rows("""
                 select s.bmc_ip, s.server_name, coalesce(st.reachable, false), st.power_state, st.last_duration_ms,
-                       cast(extract(epoch from st.last_success_at) as bigint)
+                       cast(extract(epoch from st.last_success_at) as bigint), st.sel_percent_used,
+                       coalesce(st.sel_overflow, false)
                   from server s left join server_status st on st.server_id = s.id order by s.bmc_ip""")
                 .stream().map(r -> {
                     long[] e = events.getOrDefault((String) r[0], new long[3]);
                     return new ServerFacts((String) r[0], (String) r[1], (Boolean) r[2], "ON".equals(r[3]), e[0], e[1], e[2],
                             Optional.ofNullable(r[4]).map(ms -> num(ms) / 1000.0), Optional.ofNullable(r[5]).map(FleetMetrics::num),
-                            failures.getOrDefault((String) r[0], Map.of()));
+                            failures.getOrDefault((String) r[0], Map.of()),
+                            new SelFill(r[6] == null ? null : ((Number) r[6]).intValue(), (Boolean) r[7]).usedRatio());
                 }).toList();
     }
 

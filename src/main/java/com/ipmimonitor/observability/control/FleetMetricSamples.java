@@ -1,5 +1,6 @@
 package com.ipmimonitor.observability.control;
 
+import com.ipmimonitor.collection.entity.SelFill;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,9 @@ public final class FleetMetricSamples {
                     "Duration of the last poll of the BMC", labels, d)));
             s.lastSuccessEpoch().ifPresent(t -> samples.add(new MetricSample("ipmi_server_last_success_timestamp_seconds",
                     "Unix time of the last successful poll of the BMC", labels, t)));
+            s.selUsedRatio().ifPresent(r -> samples.add(new MetricSample("ipmi_sel_used_ratio",
+                    "How full the BMC's System Event Log is, 0 to 1 (1 once it overflowed: new events are lost)",
+                    labels, r)));
             s.failures24h().forEach((kind, n) -> {
                 Map<String, String> withKind = new LinkedHashMap<>(labels);
                 withKind.put("kind", kind);
@@ -51,6 +55,8 @@ public final class FleetMetricSamples {
                 Map.of(), servers.stream().mapToLong(ServerFacts::critical24h).sum()));
         samples.add(new MetricSample("ipmi_total_warning_events_24h", "Warning SEL events in the last 24 hours, all servers",
                 Map.of(), servers.stream().mapToLong(ServerFacts::warning24h).sum()));
+        samples.add(new MetricSample("ipmi_sel_full_servers", "Servers whose SEL is at least 90 % used or overflowed",
+                Map.of(), servers.stream().filter(s -> s.selUsedRatio().map(r -> r >= SelFill.NEARLY_FULL).orElse(false)).count()));
         servers.stream().map(ServerFacts::lastSuccessEpoch).flatMap(Optional::stream).max(Long::compare)
                 .ifPresent(t -> samples.add(new MetricSample("ipmi_last_collection_timestamp",
                         "Unix time of the last successful poll of any BMC", Map.of(), t)));

@@ -20,15 +20,15 @@ public class SensorReadings {
     // a poll's readings in one statement (one round trip instead of an INSERT and an id read-back per reading)
     private static final String INSERT = """
             insert into sensor_reading (server_id, sensor_name, kind, value, unit, status, lower_nr, lower_critical,
-                   lower_nc, upper_nc, upper_critical, upper_nr, collected_at)
+                   lower_nc, upper_nc, upper_critical, upper_nr, collected_at, state_text)
             select server_id, sensor_name, kind, value, unit, status, lower_nr, lower_critical, lower_nc, upper_nc,
-                   upper_critical, upper_nr, collected_at
+                   upper_critical, upper_nr, collected_at, state_text
               from unnest(cast(?1 as bigint[]), cast(?2 as varchar[]), cast(?3 as varchar[]), cast(?4 as float8[]),
                           cast(?5 as varchar[]), cast(?6 as varchar[]), cast(?7 as float8[]), cast(?8 as float8[]),
                           cast(?9 as float8[]), cast(?10 as float8[]), cast(?11 as float8[]), cast(?12 as float8[]),
-                          cast(?13 as timestamptz[]))
+                          cast(?13 as timestamptz[]), cast(?14 as varchar[]))
                    with ordinality as r(server_id, sensor_name, kind, value, unit, status, lower_nr, lower_critical,
-                   lower_nc, upper_nc, upper_critical, upper_nr, collected_at, n)
+                   lower_nc, upper_nc, upper_critical, upper_nr, collected_at, state_text, n)
              order by n""";
 
     /** The values of INSERT's columns, in its order. */
@@ -36,7 +36,7 @@ public class SensorReadings {
             SensorReading::getSensorName, r -> r.getKind().name(), SensorReading::getValue, SensorReading::getUnit,
             SensorReading::getStatus, SensorReading::getLowerNonRecoverable, SensorReading::getLowerCritical,
             SensorReading::getLowerNonCritical, SensorReading::getUpperNonCritical, SensorReading::getUpperCritical,
-            SensorReading::getUpperNonRecoverable, SensorReading::getCollectedAt);
+            SensorReading::getUpperNonRecoverable, SensorReading::getCollectedAt, SensorReading::getStateText);
 
     @PersistenceContext
     EntityManager em;
@@ -77,6 +77,13 @@ public class SensorReadings {
         return em.createQuery("select n from SdrName n where n.serverId = :id and n.fullRecord is not null", SdrName.class)
                 .setParameter("id", serverId).getResultStream()
                 .collect(Collectors.toMap(SdrName::getSensorNumber, n -> n.findFullRecord().orElseThrow(), (a, b) -> a));
+    }
+
+    /** SDR name to sensor type, where the BMC's SDR said it: discrete states are decoded with it. */
+    public Map<String, Integer> typesOf(long serverId) {
+        return em.createQuery("select n from SdrName n where n.serverId = :id", SdrName.class)
+                .setParameter("id", serverId).getResultStream().filter(n -> n.findSensorType().isPresent())
+                .collect(Collectors.toMap(SdrName::getSensorName, n -> n.findSensorType().get(), (a, b) -> a));
     }
 
     /** Readings of the last hours, oldest first; one sensor when a name is given. */

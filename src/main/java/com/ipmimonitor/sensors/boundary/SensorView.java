@@ -1,22 +1,33 @@
 package com.ipmimonitor.sensors.boundary;
 
 import com.ipmimonitor.sensors.control.SensorCondition;
+import com.ipmimonitor.sensors.entity.SensorKind;
 import com.ipmimonitor.sensors.entity.SensorReading;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 
-/** One sensor reading as the API shows it, thresholds in the BMC's own terms; condition is ok, warning, critical or unknown. */
+/**
+ * One sensor reading as the API shows it, thresholds in the BMC's own terms; condition is ok, warning, critical or
+ * unknown. A discrete sensor has no value: unit holds its state word ("0x0300") and state its asserted states in
+ * ipmitool's words ("Presence detected, Failure detected"; "" when none is; null when they could not be decoded),
+ * and its condition says what those states mean.
+ */
 public record SensorView(String sensorName, String sensorType, Double value, String unit, String status,
                          Double lowerNonRecoverable, Double lowerCritical, Double lowerNonCritical,
                          Double upperNonCritical, Double upperCritical, Double upperNonRecoverable,
-                         OffsetDateTime collectedAt, String condition) {
+                         OffsetDateTime collectedAt, String condition, String state) {
 
     public static SensorView of(SensorReading r) {
+        if (r.getKind() == SensorKind.DISCRETE) {
+            return new SensorView(r.getSensorName(), "discrete", null, r.getUnit(), r.getStatus(), null, null, null,
+                    null, null, null, r.getCollectedAt(), SensorCondition.ofStates(r.getStateText()).cssClass(),
+                    r.getStateText());
+        }
         return new SensorView(r.getSensorName(), r.getKind().name().toLowerCase(Locale.ROOT), r.getValue(), r.getUnit(),
                 r.getStatus(), r.getLowerNonRecoverable(), r.getLowerCritical(), r.getLowerNonCritical(),
                 r.getUpperNonCritical(), r.getUpperCritical(), r.getUpperNonRecoverable(), r.getCollectedAt(),
                 SensorCondition.of(r.getStatus(), r.getValue(), new SensorCondition.Thresholds(r.getLowerNonRecoverable(),
                         r.getLowerCritical(), r.getLowerNonCritical(), r.getUpperNonCritical(), r.getUpperCritical(),
-                        r.getUpperNonRecoverable())).cssClass());
+                        r.getUpperNonRecoverable())).cssClass(), null);
     }
 }

@@ -31,19 +31,25 @@ public class SdrName {
     @Column(name = "full_record")
     private String fullRecord;
 
+    /** The SDR's sensor type code; null when the BMC's verbose SDR listing did not say. */
+    @Column(name = "sensor_type")
+    private Integer sensorType;
+
     protected SdrName() {
     }
 
     public SdrName(Long serverId, int sensorNumber, String sensorName, String entity) {
-        this(serverId, sensorNumber, sensorName, entity, null);
+        this(serverId, sensorNumber, sensorName, entity, null, null);
     }
 
-    public SdrName(Long serverId, int sensorNumber, String sensorName, String entity, String fullRecord) {
+    public SdrName(Long serverId, int sensorNumber, String sensorName, String entity, String fullRecord,
+            Integer sensorType) {
         this.serverId = serverId;
         this.sensorNumber = sensorNumber;
         this.sensorName = sensorName;
         this.entity = entity;
         this.fullRecord = fullRecord;
+        this.sensorType = sensorType;
     }
 
     public Long getServerId() { return serverId; }
@@ -51,6 +57,7 @@ public class SdrName {
     public String getSensorName() { return sensorName; }
     public String getEntity() { return entity; }
     public java.util.Optional<String> findFullRecord() { return java.util.Optional.ofNullable(fullRecord); }
+    public java.util.Optional<Integer> findSensorType() { return java.util.Optional.ofNullable(sensorType); }
 
     public static class Key implements Serializable {
         private Long serverId;

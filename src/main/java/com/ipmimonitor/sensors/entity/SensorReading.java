@@ -48,11 +48,21 @@ public class SensorReading {
     @Column(name = "collected_at")
     private OffsetDateTime collectedAt;
 
+    /** A discrete sensor's asserted states in words ("" when none is); null when not decoded. */
+    @Column(name = "state_text")
+    private String stateText;
+
     protected SensorReading() {
     }
 
     public SensorReading(Long serverId, String sensorName, SensorKind kind, Double value, String unit, String status,
                          Double[] thresholdsLnrLcLncUncUcUnr, OffsetDateTime collectedAt) {
+        this(serverId, sensorName, kind, value, unit, status, thresholdsLnrLcLncUncUcUnr, collectedAt, null);
+    }
+
+    public SensorReading(Long serverId, String sensorName, SensorKind kind, Double value, String unit, String status,
+                         Double[] thresholdsLnrLcLncUncUcUnr, OffsetDateTime collectedAt, String stateText) {
+        this.stateText = stateText;
         this.serverId = serverId;
         this.sensorName = sensorName;
         this.kind = kind;
@@ -81,4 +91,5 @@ public class SensorReading {
     public Double getUpperCritical() { return upperCritical; }
     public Double getUpperNonRecoverable() { return upperNonRecoverable; }
     public OffsetDateTime getCollectedAt() { return collectedAt; }
+    public String getStateText() { return stateText; }
 }

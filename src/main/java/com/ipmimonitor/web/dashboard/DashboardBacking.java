@@ -71,6 +71,7 @@ public class DashboardBacking implements Serializable {
     private long reachable;
     private long critical;
     private long warning;
+    private long selFull;
     private ServerCards.Page cards;
     private List<EventView> recentEvents;
 
@@ -130,6 +131,7 @@ public class DashboardBacking implements Serializable {
         reachable = servers.stream().filter(ServerView::isReachable).count();
         critical = servers.stream().mapToLong(ServerView::criticalCount).sum();
         warning = servers.stream().mapToLong(ServerView::warningCount).sum();
+        selFull = servers.stream().filter(s -> s.selFill().full()).count();
         cards = ServerCards.page(servers, filter, page, ServerCards.PAGE_SIZE);
     }
 
@@ -156,4 +158,6 @@ public class DashboardBacking implements Serializable {
     public long getReachable() { return reachable; }
     public long getCritical() { return critical; }
     public long getWarning() { return warning; }
+    /** Servers whose SEL is at least 90 % used or overflowed (SelFill.full). */
+    public long getSelFull() { return selFull; }
 }

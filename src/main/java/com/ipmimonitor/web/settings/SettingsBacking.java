@@ -24,6 +24,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import org.primefaces.PrimeFaces;
 import org.primefaces.model.file.UploadedFile;
@@ -49,7 +50,14 @@ public class SettingsBacking implements Serializable {
     @Inject transient PollInterval pollInterval;
     @Inject transient Retention retention;
 
+    // the whole fleet is kept in the view (the page is admin-only): the table pages, filters and sorts it in
+    // memory, 25 to 100 rows at a time, and a selection may span pages
     private List<ServerView> serverList;
+    private String find = "";
+    private List<ServerView> shownServers;
+    private List<ServerView> filteredServers;
+    private List<ServerView> selected = new ArrayList<>();
+    private PendingAction pending;
     private ServerForm form = new ServerForm();
     private List<String> formProblems = List.of();
     private String importText = "";
@@ -67,6 +75,67 @@ public class SettingsBacking implements Serializable {
 
     public void refresh() {
         serverList = overview.servers(24);
+        shownServers = List.copyOf(serverList.stream().filter(ServerFind.of(find)).toList());
+        // PrimeFaces re-filters from serverList on the next filter event; until then, keep the filtered rows current
+        if (filteredServers != null) {
+            List<String> shown = filteredServers.stream().map(ServerView::bmcIp).toList();
+            filteredServers = new ArrayList<>(serverList.stream().filter(v -> shown.contains(v.bmcIp())).toList());
+        }
+        List<String> kept = selected.stream().map(ServerView::bmcIp).toList();
+        selected = new ArrayList<>(serverList.stream().filter(v -> kept.contains(v.bmcIp())).toList());
+    }
+
+    /** The find box changed: the table shows the matching servers (its column filters then apply again). */
+    public void findChanged() {
+        shownServers = List.copyOf(serverList.stream().filter(ServerFind.of(find)).toList());
+        filteredServers = null;
+    }
+
+    /** One action on the selected servers, then confirmed; nothing selected says so. */
+    public record PendingAction(ServerAction action, List<String> bmcIps, String question) implements Serializable {
+    }
+
+    /** Asks to confirm an action on one server (its row menu). */
+    public void ask(String action, String bmcIp) {
+        askAbout(ServerAction.valueOf(action), List.of(bmcIp));
+    }
+
+    /** Asks to confirm an action on the selection (the bulk buttons). */
+    public void askSelected(String action) {
+        if (selected.isEmpty()) {
+            error("Select servers first: tick their boxes in the first column.");
+            return;
+        }
+        askAbout(ServerAction.valueOf(action), selected.stream().map(ServerView::bmcIp).toList());
+    }
+
+    private void askAbout(ServerAction action, List<String> bmcIps) {
+        List<String> names = bmcIps.stream().map(ip -> serverList.stream().filter(v -> v.bmcIp().equals(ip)).findFirst()
+                .map(ServerView::serverName).orElse(ip)).toList();
+        pending = new PendingAction(action, List.copyOf(bmcIps), action.describe(names));
+        PrimeFaces.current().ajax().addCallbackParam("asked", true);
+    }
+
+    /** The confirmation said yes: the pending action runs on its servers. */
+    public void confirmPending() {
+        SessionBacking.requireAdmin();
+        if (pending == null) {
+            return;
+        }
+        PendingAction doing = pending;
+        pending = null;
+        List<String> ips = doing.bmcIps();
+        switch (doing.action()) {
+            case RESUME -> info("Polling resumed for " + changes.setEnabled(ips, true) + " servers.");
+            case PAUSE -> info("Polling paused for " + changes.setEnabled(ips, false) + " servers.");
+            case COLLECT -> info("Poll of " + ips.stream().map(servers::findByBmcIp).flatMap(java.util.Optional::stream)
+                    .mapToInt(v -> leases.makeDue(v.getId())).count() + " servers queued: each starts within 5 seconds.");
+            case CLEAR_SEL -> ips.forEach(this::clearSel);
+            case DELETE_EVENTS -> ips.forEach(this::clearDbEvents);
+            case DELETE -> info(changes.deleteAll(ips) + " servers deleted with their stored events and sensor history.");
+        }
+        selected = new ArrayList<>();
+        refresh();
     }
 
     public void newServer() {
@@ -200,6 +269,14 @@ public class SettingsBacking implements Serializable {
     }
 
     public List<ServerView> getServerList() { return serverList; }
+    public List<ServerView> getShownServers() { return shownServers; }
+    public String getFind() { return find; }
+    public void setFind(String find) { this.find = find == null ? "" : find; }
+    public List<ServerView> getFilteredServers() { return filteredServers; }
+    public void setFilteredServers(List<ServerView> filteredServers) { this.filteredServers = filteredServers; }
+    public List<ServerView> getSelected() { return selected; }
+    public void setSelected(List<ServerView> selected) { this.selected = selected == null ? new ArrayList<>() : new ArrayList<>(selected); }
+    public String getPendingQuestion() { return pending == null ? "" : pending.question(); }
     public ServerForm getForm() { return form; }
     public List<String> getFormProblems() { return formProblems; }
     public String getImportText() { return importText; }

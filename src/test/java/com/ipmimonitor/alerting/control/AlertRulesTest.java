@@ -176,4 +176,42 @@ class AlertRulesTest {
                 List.of(new CriticalSensor(1, "FAN2", 400.0, "RPM", "cr")), Set.of(), List.of()), NOW);
         assertEquals(List.of("sensor:1:FAN2"), e.open().stream().map(AlertOpening::fingerprint).toList());
     }
+
+    private static ServerHealth withSel(long id, Integer percent, boolean overflow) {
+        return new ServerHealth(id, "node" + id, "10.0.0." + id, true, Optional.of(PollOutcome.OK), Optional.empty(),
+                Optional.of(NOW.minusSeconds(60)), NOW.minusDays(10), new com.ipmimonitor.collection.entity.SelFill(percent, overflow));
+    }
+
+    @Test
+    void aSelFromNinetyPercentWarnsAndAnOverflowedOneIsCritical() {
+        Evaluation e = rules.evaluate(facts(List.of(withSel(1, 89, false), withSel(2, 90, false), withSel(3, 100, true),
+                withSel(4, null, false)), List.of(), List.of(), Set.of(), List.of()), NOW);
+        assertEquals(List.of("sel-full:2", "sel-overflow:3"), e.open().stream().map(AlertOpening::fingerprint).toList());
+        AlertOpening nearly = e.open().get(0);
+        assertEquals(AlertRule.SEL_FULL, nearly.rule());
+        assertEquals(Severity.WARNING, nearly.severity());
+        assertEquals("node2: SEL is 90 % used", nearly.summary());
+        AlertOpening lost = e.open().get(1);
+        assertEquals(Severity.CRITICAL, lost.severity());
+        assertEquals("node3: SEL is full: new events are being lost", lost.summary());
+        assertTrue(lost.description().contains("clear_sel"), lost.description());
+    }
+
+    @Test
+    void aFullSelAlertResolvesOnceTheSelWasClearedAndFiresOnlyOnce() {
+        List<FiringAlert> firing = List.of(new FiringAlert(70, AlertRule.SEL_FULL, 3, "sel-overflow:3", Optional.empty()));
+        Evaluation still = rules.evaluate(facts(List.of(withSel(3, 100, true)), List.of(), List.of(), Set.of(), firing), NOW);
+        assertEquals(List.of(), still.open(), "already firing");
+        assertEquals(List.of(), still.resolve());
+        Evaluation cleared = rules.evaluate(facts(List.of(withSel(3, 0, false)), List.of(), List.of(), Set.of(), firing), NOW);
+        assertEquals(List.of(70L), cleared.resolve());
+        assertEquals(List.of(), cleared.open());
+    }
+
+    @Test
+    void aPausedServersFullSelDoesNotAlert() {
+        ServerHealth paused = new ServerHealth(5, "node5", "10.0.0.5", false, Optional.of(PollOutcome.OK), Optional.empty(),
+                Optional.of(NOW.minusSeconds(60)), NOW.minusDays(10), new com.ipmimonitor.collection.entity.SelFill(100, true));
+        assertEquals(List.of(), rules.evaluate(facts(List.of(paused), List.of(), List.of(), Set.of(), List.of()), NOW).open());
+    }
 }

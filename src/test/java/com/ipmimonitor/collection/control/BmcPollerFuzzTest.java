@@ -29,13 +29,14 @@ class BmcPollerFuzzTest {
     private static final String STATE = Fixtures.ipmitool("ipmi_sim/power_status.txt")
             + Fixtures.ipmitool("ipmi_sim/sdr_info.txt") + Fixtures.ipmitool("ipmi_sim/sel_info.txt");
     private static final String SDR = Fixtures.ipmitool("ipmi_sim/sdr_elist.txt");
+    private static final String SDR_VERBOSE = Fixtures.ipmitool("ipmi_sim/sdr_elist_verbose_abnormal.txt");
     private static final String SENSOR = Fixtures.ipmitool("ipmi_sim/sensor.txt");
     private static final String DCMI = Fixtures.ipmitool("ipmitool-format/dcmi_power_reading.txt");
     private static final String RAW_SEL = Fixtures.ipmitool("ipmi_sim/exec_get_sel_entry.txt");
 
     /** What the fake ipmitool answers to each command; a timed-out answer has no use for its text. */
     record Answers(IpmitoolResult state, IpmitoolResult sdr, IpmitoolResult sensor, IpmitoolResult dcmi,
-                   IpmitoolResult rawSel) {
+                   IpmitoolResult rawSel, IpmitoolResult sdrVerbose) {
     }
 
     @Property(tries = 1000, seed = Fuzzing.SEED)
@@ -58,8 +59,8 @@ class BmcPollerFuzzTest {
 
     @Provide
     Arbitrary<Answers> answers() {
-        return Combinators.combine(answer(STATE), answer(SDR), answer(SENSOR), answer(DCMI), answer(RAW_SEL))
-                .as(Answers::new);
+        return Combinators.combine(answer(STATE), answer(SDR), answer(SENSOR), answer(DCMI), answer(RAW_SEL),
+                answer(SDR_VERBOSE)).as(Answers::new);
     }
 
     /** Mostly the captured output, else mangled or garbage; mostly exit 0, else 1; now and then a timeout. */
@@ -105,6 +106,7 @@ class BmcPollerFuzzTest {
         public IpmitoolResult run(BmcTarget target, List<String> command) {
             return switch (command.get(0)) {
                 case "sdr" -> answers.sdr();
+                case "-v" -> answers.sdrVerbose(); // -v sdr elist: the sensor types
                 case "sensor" -> answers.sensor();
                 case "dcmi" -> answers.dcmi();
                 default -> throw new AssertionError("unexpected command " + command);

@@ -142,6 +142,48 @@ class BmcPollerTest {
                 """.formatted(state, sensors, sdr);
     }
 
+    @Test
+    void theSdrIsReadWithEachSensorsTypeFromTheVerboseListing() throws IOException {
+        Path state = dir.resolve("state.txt");
+        Files.writeString(state, "Chassis Power is on\n" + Fixtures.ipmitool("ipmi_sim/sdr_info.txt")
+                + Fixtures.ipmitool("ipmi_sim/sel_info.txt"));
+        var poller = poller("""
+                case " $* " in
+                  *" exec "*) cat %s;;
+                  *" sensor "*) cat %s;;
+                  *" -v sdr elist "*) cat %s;;
+                  *" sdr elist "*) cat %s;;
+                  *) echo 'DCMI request failed because: Invalid command (c1)' >&2; exit 1;;
+                esac
+                """.formatted(state, fixtureFile("ipmi_sim/sensor_abnormal.txt"),
+                fixtureFile("ipmi_sim/sdr_elist_verbose_abnormal.txt"), fixtureFile("ipmi_sim/sdr_elist_abnormal.txt")),
+                Duration.ofSeconds(10));
+        var sdr = poller.poll(request(TARGET, false)).sdr().orElseThrow();
+        var ps2 = sdr.stream().filter(e -> e.name().equals("PS2 Status")).findFirst().orElseThrow();
+        assertEquals(java.util.OptionalInt.of(0x08), ps2.sensorType());
+        assertTrue(sdr.stream().allMatch(e -> e.sensorType().isPresent()), sdr.toString());
+    }
+
+    @Test
+    void aBmcThatFailsTheVerboseListingStillHasItsNames() throws IOException {
+        Path state = dir.resolve("state.txt");
+        Files.writeString(state, "Chassis Power is on\n" + Fixtures.ipmitool("ipmi_sim/sdr_info.txt")
+                + Fixtures.ipmitool("ipmi_sim/sel_info.txt"));
+        var poller = poller("""
+                case " $* " in
+                  *" exec "*) cat %s;;
+                  *" sensor "*) cat %s;;
+                  *" -v sdr elist "*) echo 'Get SDR 0041 command failed' >&2; exit 1;;
+                  *" sdr elist "*) cat %s;;
+                  *) echo 'DCMI request failed because: Invalid command (c1)' >&2; exit 1;;
+                esac
+                """.formatted(state, fixtureFile("ipmi_sim/sensor.txt"), fixtureFile("ipmi_sim/sdr_elist.txt")),
+                Duration.ofSeconds(10));
+        var sdr = poller.poll(request(TARGET, false)).sdr().orElseThrow();
+        assertEquals(25, sdr.size());
+        assertTrue(sdr.stream().noneMatch(e -> e.sensorType().isPresent()));
+    }
+
     /** A BMC that answers like ipmi_sim until the command matching the case pattern, whose session fails. */
     private String answeringUntil(String pattern) throws IOException {
         Path state = dir.resolve("state.txt");

@@ -197,4 +197,19 @@ class SelEventMappingTest {
         assertEquals(Optional.empty(), software.findDetail(), "ipmitool finds no SDR for generator 0x41");
         assertEquals(Optional.empty(), SelEventMapping.toEvent(7L, lc, NAMES, COLLECTED).findDetail(), "no SDR read yet");
     }
+
+    @org.junit.jupiter.api.Test
+    void discreteStatesAreStoredInWordsWhereTheSensorTypeIsKnown() {
+        var rows = com.ipmimonitor.collection.control.parse.SensorListParser.parse(
+                com.ipmimonitor.collection.control.parse.Fixtures.ipmitool("ipmi_sim/sensor_abnormal.txt"));
+        var at = java.time.OffsetDateTime.parse("2026-11-24T12:00:00Z");
+        var readings = SelEventMapping.readings(7L, rows, java.util.Map.of("PS2 Status", 0x08, "CPU1_ECC2", 0x0c), at);
+        var byName = readings.stream().collect(java.util.stream.Collectors.toMap(
+                com.ipmimonitor.sensors.entity.SensorReading::getSensorName, r -> r));
+        org.junit.jupiter.api.Assertions.assertEquals("Presence detected, Failure detected", byName.get("PS2 Status").getStateText());
+        org.junit.jupiter.api.Assertions.assertEquals("0x0300", byName.get("PS2 Status").getUnit(), "the raw word is kept");
+        org.junit.jupiter.api.Assertions.assertEquals("", byName.get("CPU1_ECC2").getStateText(), "nothing asserted");
+        org.junit.jupiter.api.Assertions.assertNull(byName.get("PS1 Status").getStateText(), "type unknown: not guessed");
+        org.junit.jupiter.api.Assertions.assertNull(byName.get("FAN1").getStateText(), "threshold sensors have no states");
+    }
 }

@@ -29,6 +29,24 @@ class FleetMetricSamplesTest {
     }
 
     @Test
+    void theSelFillIsAGaugePerServerWithAFleetCountOfFullOnes() {
+        var full = new ServerFacts("10.0.0.3", "gpu-03", true, true, 1024, 0, 0, Optional.of(0.3),
+                Optional.of(1_795_500_000L), Map.of(), Optional.of(1.0));
+        var nearly = new ServerFacts("10.0.0.4", "gpu-04", true, true, 900, 0, 0, Optional.of(0.3),
+                Optional.of(1_795_500_000L), Map.of(), Optional.of(0.9));
+        var roomy = new ServerFacts("10.0.0.5", "gpu-05", true, true, 10, 0, 0, Optional.of(0.3),
+                Optional.of(1_795_500_000L), Map.of(), Optional.of(0.01));
+        var samples = FleetMetricSamples.of(List.of(up, full, nearly, roomy), List.of());
+        assertEquals(1.0, value(samples, "ipmi_sel_used_ratio", "10.0.0.3"));
+        assertEquals(0.9, value(samples, "ipmi_sel_used_ratio", "10.0.0.4"));
+        assertEquals(0.01, value(samples, "ipmi_sel_used_ratio", "10.0.0.5"));
+        assertEquals(Map.of("bmc_ip", "10.0.0.3", "server_name", "gpu-03"), find(samples, "ipmi_sel_used_ratio", "10.0.0.3").labels());
+        assertEquals(3, samples.stream().filter(s -> s.name().equals("ipmi_sel_used_ratio")).count(),
+                "no series for a BMC that never said how full its SEL is");
+        assertEquals(2.0, only(samples, "ipmi_sel_full_servers"));
+    }
+
+    @Test
     void fleetTotalsAndTheRealLastCollectionTime() {
         var samples = FleetMetricSamples.of(List.of(up, authFailed), List.of());
         assertEquals(2.0, only(samples, "ipmi_total_servers"));

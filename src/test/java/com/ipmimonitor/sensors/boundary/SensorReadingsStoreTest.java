@@ -32,7 +32,7 @@ class SensorReadingsStoreTest {
         SensorReading fan = new SensorReading(7L, "FAN1", SensorKind.FAN, 400.0, "RPM", "cr",
                 new Double[] {300.0, 500.0, 700.0, 8000.0, 9000.0, 10000.0}, T0);
         SensorReading state = new SensorReading(7L, "PS1 Status", SensorKind.DISCRETE, null, "0x01", null,
-                new Double[6], T0);
+                new Double[6], T0, "Presence detected");
         readings().store(List.of(fan, state));
 
         assertEquals(1, statements.size());
@@ -44,7 +44,8 @@ class SensorReadingsStoreTest {
                 Map.entry("lower_critical", "{\"500.0\",NULL}"), Map.entry("lower_nc", "{\"700.0\",NULL}"),
                 Map.entry("upper_nc", "{\"8000.0\",NULL}"), Map.entry("upper_critical", "{\"9000.0\",NULL}"),
                 Map.entry("upper_nr", "{\"10000.0\",NULL}"),
-                Map.entry("collected_at", "{\"2026-11-24T12:00Z\",\"2026-11-24T12:00Z\"}"));
+                Map.entry("collected_at", "{\"2026-11-24T12:00Z\",\"2026-11-24T12:00Z\"}"),
+                Map.entry("state_text", "{NULL,\"Presence detected\"}"));
         List<String> columns = insertedColumns(statements.get(0));
         assertEquals(expected.keySet(), new java.util.HashSet<>(columns));
         for (int i = 0; i < columns.size(); i++) {

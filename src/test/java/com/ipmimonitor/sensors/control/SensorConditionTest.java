@@ -55,4 +55,21 @@ class SensorConditionTest {
     void cssClassesAreTheLowerCaseNames() {
         assertEquals("critical", SensorCondition.CRITICAL.cssClass());
     }
+
+    @org.junit.jupiter.api.Test
+    void discreteStatesAreColouredByWhatTheyMean() {
+        org.junit.jupiter.api.Assertions.assertEquals(SensorCondition.OK, SensorCondition.ofStates("Presence detected"));
+        org.junit.jupiter.api.Assertions.assertEquals(SensorCondition.OK, SensorCondition.ofStates(""), "nothing asserted");
+        org.junit.jupiter.api.Assertions.assertEquals(SensorCondition.CRITICAL,
+                SensorCondition.ofStates("Presence detected, Failure detected"));
+        org.junit.jupiter.api.Assertions.assertEquals(SensorCondition.CRITICAL,
+                SensorCondition.ofStates("Presence detected, Power Supply AC lost"));
+        org.junit.jupiter.api.Assertions.assertEquals(SensorCondition.WARNING,
+                SensorCondition.ofStates("Presence detected, Predictive failure"));
+        org.junit.jupiter.api.Assertions.assertEquals(SensorCondition.WARNING, SensorCondition.ofStates("Correctable ECC"));
+        org.junit.jupiter.api.Assertions.assertEquals(SensorCondition.CRITICAL, SensorCondition.ofStates("Drive Present, Drive Fault"));
+        org.junit.jupiter.api.Assertions.assertEquals(SensorCondition.WARNING,
+                SensorCondition.ofStates("Presence detected, AC out-of-range, but present"), "a state with a comma in it");
+        org.junit.jupiter.api.Assertions.assertEquals(SensorCondition.UNKNOWN, SensorCondition.ofStates(null), "not decoded");
+    }
 }

@@ -28,6 +28,6 @@ class SensorGroupTest {
     }
 
     private static SensorView sensor(String name, String kind) {
-        return new SensorView(name, kind, 1.0, null, "ok", null, null, null, null, null, null, null, "ok");
+        return new SensorView(name, kind, 1.0, null, "ok", null, null, null, null, null, null, null, "ok", null);
     }
 }

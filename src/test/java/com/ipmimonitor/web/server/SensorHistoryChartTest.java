@@ -62,7 +62,7 @@ class SensorHistoryChartTest {
 
     private static SensorView reading(String name, double value, long secondsAfter) {
         return new SensorView(name, "fan", value, "RPM", "ok", 300.0, 500.0, 700.0, null, null, null,
-                T0.plusSeconds(secondsAfter), "ok");
+                T0.plusSeconds(secondsAfter), "ok", null);
     }
 
     private static JsonObject parse(String json) {

@@ -17,15 +17,19 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Caps every request body (request.body.max.bytes, 1 MiB; request.body.import.max.bytes, 4 MiB, for the imports):
- * a declared length over the cap gets 413 before anything is read; a chunked body of the API is read up to the
- * cap into memory (413 beyond it) and handed on from there; a chunked body anywhere else gets 411, as browsers
- * always send a length and the container would parse a form from the unbounded stream. Per-field limits are the
- * input validation's; this bounds what one request can make the server hold.
+ * a declared length over the cap gets 413; a body of unknown length (HTTP/1.1 chunked, HTTP/2 without
+ * content-length) sent to the API is read up to the cap into memory (413 beyond it) and handed on from there, and
+ * one sent anywhere else gets 411: browsers always send a length, and the container would parse a form from the
+ * unbounded stream. The refused rest of a body is read and dropped (at most DRAIN_BYTES), so that the client, which
+ * may still be sending, gets to read the answer. Per-field limits are the input validation's; this bounds what one
+ * request can make the server hold.
  */
 @WebFilter(urlPatterns = "/*")
 public class RequestBodyLimit extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
+    static final long DRAIN_BYTES = 32L * 1024 * 1024;
+    private static final java.util.Set<String> BODY_METHODS = java.util.Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private transient BodyLimit limit;
 
@@ -42,17 +46,17 @@ public class RequestBodyLimit extends HttpFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         long length = request.getContentLengthLong();
         if (limit.refuses(path, length)) {
-            refuse(response, 413, "request body too large: at most " + limit.of(path) + " bytes");
+            refuse(request, response, 413, "request body too large: at most " + limit.of(path) + " bytes");
             return;
         }
-        if (length == -1 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"))) {
+        if (length == -1 && BODY_METHODS.contains(request.getMethod())) {
             if (!path.startsWith("/api/")) {
-                refuse(response, 411, "a request body needs a Content-Length here");
+                refuse(request, response, 411, "a request body needs a Content-Length here");
                 return;
             }
             Optional<byte[]> body = BodyLimit.readAtMost(request.getInputStream(), limit.of(path));
             if (body.isEmpty()) {
-                refuse(response, 413, "request body too large: at most " + limit.of(path) + " bytes");
+                refuse(request, response, 413, "request body too large: at most " + limit.of(path) + " bytes");
                 return;
             }
             chain.doFilter(new ReadBody(request, body.get()), response);
@@ -61,10 +65,13 @@ public class RequestBodyLimit extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    private static void refuse(HttpServletResponse response, int status, String error) throws IOException {
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String error)
+            throws IOException {
+        if (!BodyLimit.skipAtMost(request.getInputStream(), DRAIN_BYTES)) {
+            // more than we care to read: end the connection instead
+            response.setHeader("Connection", "close");
+        }
         response.setStatus(status);
-        // the client may still be sending what we will not read
-        response.setHeader("Connection", "close");
         response.setContentType("application/json;charset=UTF-8");
         response.getWriter().write(jakarta.json.Json.createObjectBuilder().add("error", error)
                 .add("details", jakarta.json.Json.createArrayBuilder()).build().toString());

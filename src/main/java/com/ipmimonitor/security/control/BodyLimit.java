@@ -30,6 +30,21 @@ public record BodyLimit(long defaultBytes, long importBytes) {
         return contentLength > of(path);
     }
 
+    /**
+     * Reads and drops what is left of a refused body, at most max bytes: a client that is still sending reads no
+     * answer until its body is gone (the JDK's HttpClient, for one, waits), and dropping costs no memory.
+     * True when the body ended within max.
+     */
+    public static boolean skipAtMost(InputStream body, long max) throws IOException {
+        byte[] chunk = new byte[8192];
+        long skipped = 0;
+        int n;
+        while (skipped <= max && (n = body.read(chunk)) > 0) {
+            skipped += n;
+        }
+        return skipped <= max;
+    }
+
     /** The whole body when it fits the limit, empty when it does not (then at most limit + 1 bytes were read). */
     public static Optional<byte[]> readAtMost(InputStream body, long limit) throws IOException {
         ByteArrayOutputStream read = new ByteArrayOutputStream();

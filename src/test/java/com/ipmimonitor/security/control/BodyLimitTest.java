@@ -51,6 +51,21 @@ class BodyLimitTest {
     }
 
     @Test
+    void aRefusedBodyIsDroppedUpToABound() throws IOException {
+        assertTrue(BodyLimit.skipAtMost(new ByteArrayInputStream(new byte[100_000]), 100_000));
+        long[] served = {0};
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                served[0]++;
+                return 'x';
+            }
+        };
+        assertFalse(BodyLimit.skipAtMost(endless, 50_000));
+        assertTrue(served[0] > 50_000 && served[0] <= 50_000 + 8192, "read " + served[0]);
+    }
+
+    @Test
     void limitsMustBePositive() {
         assertThrows(IllegalArgumentException.class, () -> new BodyLimit(0, 10));
         assertThrows(IllegalArgumentException.class, () -> new BodyLimit(10, -1));

@@ -169,7 +169,7 @@ start_app() {  # $1 = COLLECTOR_THREADS, $2 = POLL_INTERVAL (3600: only the poll
   ( cd "$run" && exec env DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DB" DB_USER="$PG_USER" DB_PASSWORD="$PG_PASS" \
       DATA_DIR="$run/data" ADMIN_PASS=bench SECRET_KEY=bench POLL_INTERVAL="${2:-3600}" \
       IPMITOOL_SESSION_TIMEOUT=1 IPMITOOL_RETRIES=1 COLLECTOR_THREADS="$1" \
-      java -Xmx768m -jar "$JAR" --port "$APP_PORT" --prebootcommandfile "$run/loopback.asadmin" \
+      java -Xmx768m -XX:+ExitOnOutOfMemoryError -jar "$JAR" --port "$APP_PORT" --prebootcommandfile "$run/loopback.asadmin" \
       --rootdir "$run/payara" </dev/null >"$run/app.log" 2>&1 ) &
   echo $! > "$APP_PID_FILE"
   local t

@@ -31,4 +31,12 @@ if [ "${DEMO:-1}" = 1 ] && [ -z "${DB_URL:-}" ]; then
 fi
 
 echo "run: starting IPMI Monitor on http://localhost:${PORT:-8080}/ (Ctrl-C stops it)"
-java ${JAVA_OPTS:--Xmx768m} -jar target/ipmi-monitor.jar --port "${PORT:-8080}" --rootdir "$DATA_DIR/payara"
+# -XX:+ExitOnOutOfMemoryError stops a JVM that ran out of heap (exit status 3; it would otherwise keep answering
+# 500); this loop is its supervisor, as compose's restart policy is the container's
+while :; do
+  status=0
+  java ${JAVA_OPTS:--Xmx768m} -XX:+ExitOnOutOfMemoryError -jar target/ipmi-monitor.jar --port "${PORT:-8080}" \
+    --rootdir "$DATA_DIR/payara" || status=$?
+  [ "$status" = 3 ] || exit "$status"
+  echo "run: the app ran out of memory and stopped; starting it again"
+done

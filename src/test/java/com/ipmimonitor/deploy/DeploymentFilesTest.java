@@ -217,6 +217,35 @@ class DeploymentFilesTest {
     }
 
     /**
+     * An app that ran out of heap kept answering 500 while its readiness check passed: every way to start it must
+     * make the JVM stop at the first OutOfMemoryError, and something must start it again (compose's restart policy
+     * for the container, a loop in scripts/run.sh that restarts on java's exit status 3).
+     */
+    @Test
+    void everyStartPathStopsTheJvmOnOutOfMemoryAndSomethingRestartsIt() throws IOException {
+        String entrypoint = instructions(lastStage(), "ENTRYPOINT").reduce((a, b) -> b).orElseThrow();
+        List<String> argv = jsonArray(entrypoint);
+        assertTrue(argv.indexOf("-XX:+ExitOnOutOfMemoryError") > 0 && argv.indexOf("-XX:+ExitOnOutOfMemoryError") < argv.indexOf("-jar"),
+                "the image's java stops on OutOfMemoryError: " + argv);
+        for (Map.Entry<String, Object> service : services().entrySet()) {
+            Map<String, Object> app = map(service.getValue());
+            if (app.containsKey("build") || String.valueOf(app.get("image")).startsWith("ipmi-monitor")) {
+                assertTrue(List.of("always", "unless-stopped", "on-failure").contains(String.valueOf(app.get("restart"))),
+                        service.getKey() + " is started again after the JVM stopped: restart " + app.get("restart"));
+            }
+        }
+        String run = Files.readString(ROOT.resolve("scripts/run.sh"));
+        List<String> javaLines = run.lines().filter(l -> l.strip().startsWith("java ")).toList();
+        assertFalse(javaLines.isEmpty(), "run.sh starts java");
+        javaLines.forEach(l -> assertTrue(l.contains("-XX:+ExitOnOutOfMemoryError"), "run.sh: " + l));
+        assertTrue(run.contains("[ \"$status\" = 3 ]"), "run.sh starts the app again when java stopped on OutOfMemoryError");
+        for (String script : List.of("bench/api-bench.sh", "bench/collection-bench.sh", "src/test/java/com/ipmimonitor/it/AppProcess.java")) {
+            String text = Files.readString(ROOT.resolve(script));
+            assertTrue(text.contains("-jar") && text.contains("-XX:+ExitOnOutOfMemoryError"), script + " starts the jar without -XX:+ExitOnOutOfMemoryError");
+        }
+    }
+
+    /**
      * scripts/container-start-check.sh runs what the image runs: the last stage's ENTRYPOINT + CMD and ENV, with
      * the image's absolute paths moved into its work dir, its own port, and the loopback pre-boot file, nothing else.
      */

@@ -64,7 +64,7 @@ public final class AppProcess {
         Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners"
                 + ".network-listener.http-listener.address=127.0.0.1\n");
         Path log = workDir.resolve("app.log");
-        ProcessBuilder pb = new ProcessBuilder(List.of("java", "-Xmx512m", "-jar",
+        ProcessBuilder pb = new ProcessBuilder(List.of("java", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-jar",
                 System.getProperty("it.appJar", "target/ipmi-monitor.jar"),
                 "--port", String.valueOf(port), "--prebootcommandfile", preboot.toString(),
                 "--rootdir", workDir.resolve("payara").toString()))

@@ -67,19 +67,19 @@ class DashboardBrowserIT extends InBrowser {
         assertTrue(ok.contains(false) && ok.indexOf(true) > ok.lastIndexOf(false), "failing servers first: " + ok);
         int servers = browser.findElements(By.cssSelector(".server-name")).size();
         assertEquals("Servers 1–" + servers + " of " + servers + ", those that need attention first",
-                browser.findElement(By.id("pager:cards-shown")).getText());
-        assertTrue(browser.findElements(By.id("pager:next-page")).isEmpty(), "one page of " + servers);
+                browser.findElement(By.id("controls:cards-shown")).getText());
+        assertTrue(browser.findElements(By.id("controls:next-page")).isEmpty(), "one page of " + servers);
 
         SimulatedBmc wanted = env.fleet().stream().filter(b -> b.note().equals("normal")).findFirst().orElseThrow();
         browser.findElement(By.id("controls:server-filter")).sendKeys(wanted.name());
-        wait.until(d -> d.findElement(By.id("pager:cards-shown")).getText().equals(
+        wait.until(d -> d.findElement(By.id("controls:cards-shown")).getText().equals(
                 "Servers 1–1 of 1, those that need attention first"));
         assertEquals(List.of(wanted.name()), browser.findElements(By.cssSelector(".server-name")).stream()
                 .map(WebElement::getText).toList());
         assertEquals(String.valueOf(servers), browser.findElement(By.id("stat-servers")).getText(), "the stats stay fleet-wide");
 
         browser.findElement(By.id("controls:server-filter")).sendKeys("-no-such-server");
-        wait.until(d -> d.findElement(By.id("pager:cards-shown")).getText().equals("No server matches the filter."));
+        wait.until(d -> d.findElement(By.id("controls:cards-shown")).getText().equals("No server matches the filter."));
         assertTrue(browser.findElements(By.cssSelector(".server-name")).isEmpty());
         assertSamePage("filtering reloaded the page");
     }
@@ -97,7 +97,7 @@ class DashboardBrowserIT extends InBrowser {
         assertEquals("72h", browser.findElement(By.cssSelector("#controls\\:range .ui-state-active")).getText());
         browser.get(env.baseUrl() + "/?range=12h&severity=warning");
         wait.until(d -> d.findElements(By.cssSelector(".range-label")).stream().allMatch(e -> e.getText().equals("12h")));
-        assertEquals("Warning", browser.findElement(By.cssSelector("#event-controls\\:event-severity .ui-state-active")).getText());
+        assertEquals("Warning", browser.findElement(By.cssSelector("#controls\\:event-severity .ui-state-active")).getText());
         browser.get(env.baseUrl() + "/?range=5y&severity=%3Cb%3E");
         wait.until(d -> d.findElements(By.cssSelector(".range-label")).stream().allMatch(e -> e.getText().equals("24h")));
     }
@@ -237,11 +237,11 @@ class DashboardBrowserIT extends InBrowser {
 
     private void chooseChip(WebDriverWait wait, String label) {
         wait.until(d -> {
-            var chip = d.findElement(By.cssSelector("#event-controls\\:event-severity .ui-state-active"));
+            var chip = d.findElement(By.cssSelector("#controls\\:event-severity .ui-state-active"));
             if (chip.getText().equals(label)) {
                 return true;
             }
-            d.findElements(By.cssSelector("#event-controls\\:event-severity .ui-button")).stream()
+            d.findElements(By.cssSelector("#controls\\:event-severity .ui-button")).stream()
                     .filter(b -> b.getText().equals(label)).findFirst().orElseThrow().click();
             return false;
         });

@@ -30,4 +30,18 @@ class HealthIT {
         assertEquals("UP", checks.get("collector-timer"));
         assertTrue(Json.object(env.get("/health/live").body()).getJsonArray("checks").toString().contains("lastTick"));
     }
+
+    /** Liveness also says whether garbage collection can still free the heap (HeapHealth). */
+    @Test
+    void livenessNamesTheHeapWithItsUseAfterTheLastCollection() {
+        var response = env.get("/health/live");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject heap = Json.object(response.body()).getJsonArray("checks").stream().map(v -> (JsonObject) v)
+                .filter(c -> c.getString("name").equals("heap")).findFirst()
+                .orElseThrow(() -> new AssertionError("no heap check: " + response.body()));
+        assertEquals("UP", heap.getString("status"));
+        // Payara writes the number as a string
+        int percent = Integer.parseInt(heap.getJsonObject("data").get("usedAfterLastGcPercent").toString().replace("\"", ""));
+        assertTrue(percent >= 0 && percent < 95, heap.toString());
+    }
 }

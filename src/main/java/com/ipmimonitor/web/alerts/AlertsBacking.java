@@ -11,46 +11,64 @@ import com.ipmimonitor.web.session.SessionBacking;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * /alerts: firing and resolved alerts for everyone; acknowledging and the channels (add, delete, send a test)
  * for admins only. The page hides admin controls from visitors, and every admin action checks the role again.
+ * Request-scoped on a stateless view, as the dashboard: a visitor's look leaves no session behind. The state shown
+ * (which alerts) comes with each request from the form; row actions name their alert or channel by id (a request
+ * parameter), never by row, since the list is read again for every request.
  */
 @Named
-@ViewScoped
-public class AlertsBacking implements Serializable {
+@RequestScoped
+public class AlertsBacking {
 
-    private static final long serialVersionUID = 1L;
     static final int SHOWN = 200;
+    /** Request parameters: the state buttons (form "alerts-form"), the id a row action is about. */
+    static final String STATE_PARAMETER = "alerts-form:state";
 
-    @Inject transient Alerts alerts;
-    @Inject transient AlertChannels channels;
+    @Inject Alerts alerts;
+    @Inject AlertChannels channels;
 
     private String state = "all";
-    private List<AlertView> alertList = List.of();
-    private List<ChannelView> channelList = List.of();
+    private List<AlertView> alertList;
+    private List<ChannelView> channelList;
     private ChannelForm form = new ChannelForm();
     private List<String> formProblems = List.of();
 
     @PostConstruct
-    void load() {
-        refresh();
+    void readState() {
+        setState(FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(STATE_PARAMETER));
     }
 
+    /** Reads the alerts (and channels) again when the page asks for them next. */
     public void refresh() {
-        Optional<AlertState> filter = switch (state) {
-            case "firing" -> Optional.of(AlertState.FIRING);
-            case "resolved" -> Optional.of(AlertState.RESOLVED);
-            default -> Optional.empty();
-        };
-        alertList = alerts.list(filter, SHOWN);
-        channelList = isAdmin() ? channels.list() : List.of();
+        alertList = null;
+        channelList = null;
+    }
+
+    public List<AlertView> getAlerts() {
+        if (alertList == null) {
+            Optional<AlertState> filter = switch (state) {
+                case "firing" -> Optional.of(AlertState.FIRING);
+                case "resolved" -> Optional.of(AlertState.RESOLVED);
+                default -> Optional.empty();
+            };
+            alertList = alerts.list(filter, SHOWN);
+        }
+        return alertList;
+    }
+
+    public List<ChannelView> getChannels() {
+        if (channelList == null) {
+            channelList = isAdmin() ? channels.list() : List.of();
+        }
+        return channelList;
     }
 
     public void acknowledge(long id) {
@@ -110,9 +128,13 @@ public class AlertsBacking implements Serializable {
     }
 
     public String getState() { return state; }
-    public void setState(String state) { this.state = List.of("all", "firing", "resolved").contains(state) ? state : "all"; }
-    public List<AlertView> getAlerts() { return alertList; }
-    public List<ChannelView> getChannels() { return channelList; }
+    public void setState(String state) {
+        String changed = state != null && List.of("all", "firing", "resolved").contains(state) ? state : "all";
+        if (!changed.equals(this.state)) {
+            refresh();
+        }
+        this.state = changed;
+    }
     public ChannelForm getForm() { return form; }
     public List<String> getFormProblems() { return formProblems; }
 }

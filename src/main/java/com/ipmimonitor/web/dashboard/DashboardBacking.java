@@ -9,12 +9,11 @@ import com.ipmimonitor.fleet.boundary.ServerView;
 import com.ipmimonitor.web.EventFilterLink;
 import com.ipmimonitor.web.session.SessionBacking;
 import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,14 +24,15 @@ import java.util.Map;
 
 /**
  * The fleet at a glance: stat cards, a page of server cards (attention first) and beside them the recent events of the
- * range, filtered by severity. Range and severity come from the address (?range=6h&amp;severity=critical) so that a
- * reload or a shared link shows the same; dashboard.js writes them back into the address after each change.
+ * range, filtered by severity. Request-scoped on a stateless view (index.xhtml): anyone may look at the dashboard, and
+ * a view-scoped bean or a saved view state made every anonymous page view an HTTP session kept for an hour (a flood of
+ * GET / filled the heap). What the page shows (range, filter, page of cards, severity) travels with each AJAX request
+ * in the form's fields and is read here before anything asks for data; the first GET takes range and severity from
+ * the address (?range=6h&amp;severity=critical), which pages.js keeps in step after each change.
  */
 @Named
-@ViewScoped
-public class DashboardBacking implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+@RequestScoped
+public class DashboardBacking {
 
     /** The time ranges every page offers, in hours, in the order shown. */
     public static final Map<String, Integer> RANGES = Collections.unmodifiableMap(new LinkedHashMap<>(
@@ -42,59 +42,61 @@ public class DashboardBacking implements Serializable {
     /** The event list's severity chips, as /api/events names them, and "all". */
     static final List<String> SEVERITIES = List.of("all", "critical", "warning", "info");
 
+    /** Request parameters of the form's fields (index.xhtml, form "controls"). */
+    static final String RANGE_PARAMETER = "controls:range";
+    static final String FILTER_PARAMETER = "controls:server-filter";
+    static final String PAGE_PARAMETER = "controls:page";
+    static final String SEVERITY_PARAMETER = "controls:event-severity";
+
+    /** The newest events the page lists; the CSV export has all of them. */
+    static final int RECENT_EVENTS = 50;
+
     private static int hoursOf(String range) {
         int n = Integer.parseInt(range.substring(0, range.length() - 1));
         return range.endsWith("d") ? n * 24 : n;
     }
 
-    // injected services are transient: a view-scoped bean is serialised with the session
     @Inject
-    transient FleetOverview overview;
+    FleetOverview overview;
 
     @Inject
-    transient EventQueries events;
+    EventQueries events;
 
     @Inject
-    transient PollLeases leases;
-
-    /** The newest events the page lists; the CSV export has all of them. */
-    static final int RECENT_EVENTS = 50;
+    PollLeases leases;
 
     private String range = "24h";
     private String eventSeverity = "all";
-    private long eventTotal;
-    private OffsetDateTime updated;
     private String filter = "";
-    // only what the page shows is kept in the view (and so in the session): the totals and one page of cards,
-    // not the whole fleet; a page turn or a new filter reads the fleet again (about 20 ms for 1,000 servers)
-    private int serverCount;
-    private long reachable;
-    private long critical;
-    private long warning;
-    private long selFull;
+    private int page;
+    private final OffsetDateTime updated = OffsetDateTime.now(ZoneOffset.UTC);
+    // read on first use: a component's rendered/disabled test may ask before the actions ran
+    private List<ServerView> servers;
     private ServerCards.Page cards;
     private List<EventView> recentEvents;
+    private long eventTotal = -1;
 
     @PostConstruct
-    void load() {
-        Map<String, String> params = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
-        setRange(params.getOrDefault("range", range));
-        setEventSeverity(params.get("severity"));
-        refresh();
+    void readState() {
+        Map<String, String> parameters = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+        // a postback carries the form's fields; the first GET the address's query
+        setRange(parameters.getOrDefault(RANGE_PARAMETER, parameters.get("range")));
+        setEventSeverity(parameters.getOrDefault(SEVERITY_PARAMETER, parameters.get("severity")));
+        setFilter(parameters.get(FILTER_PARAMETER));
+        setPage(parameters.get(PAGE_PARAMETER));
     }
 
+    /** The auto-refresh and a new range: read everything again. */
     public void refresh() {
-        turnTo(cards == null ? 0 : cards.number());
+        servers = null;
+        cards = null;
         filterEvents();
-        updated = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
     /** The severity chips changed: only the event list is read again. */
     public void filterEvents() {
-        EventFilter filter = EventFilter.parse(severityFilter(), null, null, getHours(), RECENT_EVENTS, 0, RECENT_EVENTS,
-                new ArrayList<>());
-        recentEvents = events.find(filter);
-        eventTotal = recentEvents.size() < RECENT_EVENTS ? recentEvents.size() : events.count(filter);
+        recentEvents = null;
+        eventTotal = -1;
     }
 
     /** Admin: every server due at the next tick, as /api/collect does. */
@@ -108,6 +110,11 @@ public class DashboardBacking implements Serializable {
         return eventSeverity.equals("all") ? "" : eventSeverity;
     }
 
+    private EventFilter eventFilter() {
+        return EventFilter.parse(severityFilter(), null, null, getHours(), RECENT_EVENTS, 0, RECENT_EVENTS,
+                new ArrayList<>());
+    }
+
     public EventFilterLink getEventLink() {
         return new EventFilterLink(range, getHours(), severityFilter(), null, null);
     }
@@ -118,46 +125,94 @@ public class DashboardBacking implements Serializable {
     }
 
     public void nextPage() {
-        turnTo(cards.number() + 1);
+        turnTo(getCards().number() + 1);
     }
 
     public void previousPage() {
-        turnTo(cards.number() - 1);
+        turnTo(getCards().number() - 1);
     }
 
     private void turnTo(int page) {
-        List<ServerView> servers = overview.servers(getHours());
-        serverCount = servers.size();
-        reachable = servers.stream().filter(ServerView::isReachable).count();
-        critical = servers.stream().mapToLong(ServerView::criticalCount).sum();
-        warning = servers.stream().mapToLong(ServerView::warningCount).sum();
-        selFull = servers.stream().filter(s -> s.selFill().full()).count();
-        cards = ServerCards.page(servers, filter, page, ServerCards.PAGE_SIZE);
+        this.page = Math.max(0, page);
+        cards = null;
     }
 
-    public ServerCards.Page getCards() { return cards; }
+    private List<ServerView> servers() {
+        if (servers == null) {
+            servers = overview.servers(getHours());
+        }
+        return servers;
+    }
 
-    public String getFilter() { return filter; }
-    public void setFilter(String filter) { this.filter = filter == null ? "" : filter; }
-    public Map<String, Integer> getRanges() { return RANGES; }
-    public String getRange() { return range; }
-    public void setRange(String range) { this.range = RANGES.containsKey(range) ? range : "24h"; }
-    public int getHours() { return RANGES.get(range); }
-    public String getEventSeverity() { return eventSeverity; }
-    public void setEventSeverity(String severity) { this.eventSeverity = severity != null && SEVERITIES.contains(severity) ? severity : "all"; }
-    public long getEventTotal() { return eventTotal; }
+    public ServerCards.Page getCards() {
+        if (cards == null) {
+            cards = ServerCards.page(servers(), filter, page, ServerCards.PAGE_SIZE);
+        }
+        return cards;
+    }
+
+    public List<EventView> getRecentEvents() {
+        if (recentEvents == null) {
+            recentEvents = events.find(eventFilter());
+        }
+        return recentEvents;
+    }
+
+    public long getEventTotal() {
+        if (eventTotal < 0) {
+            int shown = getRecentEvents().size();
+            eventTotal = shown < RECENT_EVENTS ? shown : events.count(eventFilter());
+        }
+        return eventTotal;
+    }
 
     /** "12 events", or "Newest 50 of 812" when the list is cut (the export has them all). */
     public String getEventsShown() {
-        return eventTotal > recentEvents.size() ? "Newest " + recentEvents.size() + " of " + eventTotal
-                : eventTotal + (eventTotal == 1 ? " event" : " events");
+        long total = getEventTotal();
+        int shown = getRecentEvents().size();
+        return total > shown ? "Newest " + shown + " of " + total : total + (total == 1 ? " event" : " events");
+    }
+
+    public String getFilter() { return filter; }
+    public void setFilter(String filter) {
+        String changed = filter == null ? "" : filter;
+        if (!changed.equals(this.filter)) {
+            cards = null;
+        }
+        this.filter = changed;
+    }
+    public Map<String, Integer> getRanges() { return RANGES; }
+    public String getRange() { return range; }
+    public void setRange(String range) {
+        String changed = RANGES.containsKey(range) ? range : "24h";
+        if (!changed.equals(this.range)) {
+            refresh();
+        }
+        this.range = changed;
+    }
+    public int getHours() { return RANGES.get(range); }
+    public String getEventSeverity() { return eventSeverity; }
+    public void setEventSeverity(String severity) {
+        String changed = severity != null && SEVERITIES.contains(severity) ? severity : "all";
+        if (!changed.equals(this.eventSeverity)) {
+            filterEvents();
+        }
+        this.eventSeverity = changed;
+    }
+    /** The page of cards shown, kept in the form (a hidden field) between two requests. */
+    public String getPage() { return String.valueOf(getCards().number()); }
+    public void setPage(String page) {
+        try {
+            turnTo(page == null ? 0 : Integer.parseInt(page.strip()));
+        } catch (NumberFormatException e) {
+            turnTo(0);
+        }
     }
     public OffsetDateTime getUpdated() { return updated; }
-    public int getServerCount() { return serverCount; }
-    public List<EventView> getRecentEvents() { return recentEvents; }
-    public long getReachable() { return reachable; }
-    public long getCritical() { return critical; }
-    public long getWarning() { return warning; }
+    public int getServerCount() { return servers().size(); }
+    public long getReachable() { return servers().stream().filter(ServerView::isReachable).count(); }
+    public long getCritical() { return servers().stream().mapToLong(ServerView::criticalCount).sum(); }
+    public long getWarning() { return servers().stream().mapToLong(ServerView::warningCount).sum(); }
     /** Servers whose SEL is at least 90 % used or overflowed (SelFill.full). */
-    public long getSelFull() { return selFull; }
+    public long getSelFull() { return servers().stream().filter(s -> s.selFill().full()).count(); }
 }

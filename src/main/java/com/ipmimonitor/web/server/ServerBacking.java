@@ -20,10 +20,9 @@ import com.ipmimonitor.web.session.SessionBacking;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,20 +34,29 @@ import org.primefaces.component.datatable.DataTable;
  * /server/{bmc_ip}: one server's last poll, its SEL history (paged from the database, filtered by severity,
  * text and time) and its sensors grouped by kind with a history chart. Admin actions check the role again
  * here: the page hides them from visitors, but a request can be forged.
+ * Request-scoped on a stateless view, as the dashboard: a visitor's look leaves no session behind. What the page
+ * shows travels with each request instead: the address and the chart's sensor in hidden fields, the filters in
+ * the event form's own fields (read here, before the events table asks for its page).
  */
 @Named
-@ViewScoped
-public class ServerBacking implements Serializable {
+@RequestScoped
+public class ServerBacking {
 
-    private static final long serialVersionUID = 1L;
+    /** Request parameters of server.xhtml's fields. */
+    static final String BMC_PARAMETER = "bmc_ip";
+    static final String CHART_SENSOR_PARAMETER = "chart_sensor";
+    static final String SEVERITY_PARAMETER = "tabs:event-filters:severity_input";
+    static final String TEXT_PARAMETER = "tabs:event-filters:text";
+    static final String EVENT_RANGE_PARAMETER = "tabs:event-filters:event-range";
+    static final String CHART_RANGE_PARAMETER = "tabs:sensor-form:chart-range";
 
-    @Inject transient FleetOverview overview;
-    @Inject transient Servers servers;
-    @Inject transient EventQueries events;
-    @Inject transient SystemEvents systemEvents;
-    @Inject transient SensorReadings readings;
-    @Inject transient PollLeases leases;
-    @Inject transient SelClearing clearing;
+    @Inject FleetOverview overview;
+    @Inject Servers servers;
+    @Inject EventQueries events;
+    @Inject SystemEvents systemEvents;
+    @Inject SensorReadings readings;
+    @Inject PollLeases leases;
+    @Inject SelClearing clearing;
 
     private String bmcIp;
     private ServerView server;
@@ -64,13 +72,18 @@ public class ServerBacking implements Serializable {
     @PostConstruct
     void load() {
         var external = FacesContext.getCurrentInstance().getExternalContext();
-        Map<String, String> params = external.getRequestParameterMap();
-        bmcIp = Optional.ofNullable(params.get("bmc_ip")).orElse("");
-        // the event filter from the address (?range=&severity=&q=), as dashboard.js keeps it after every change
-        setEventRange(params.getOrDefault("range", eventRange));
-        String wanted = params.getOrDefault("severity", "");
+        Map<String, String> parameters = external.getRequestParameterMap();
+        bmcIp = Optional.ofNullable(parameters.get(BMC_PARAMETER)).orElse("");
+        // a postback carries the event form's fields; the first GET the address's query (?range=&severity=&q=),
+        // which pages.js keeps in step after every change
+        String wanted = parameters.getOrDefault(SEVERITY_PARAMETER, parameters.getOrDefault("severity", ""));
         setSeverity(List.of("critical", "warning", "info").contains(wanted) ? wanted : "");
-        setText(params.get("q")); // a q the filter refuses (too long, NUL) shows every event, as a bad filter does
+        // a q the filter refuses (too long, NUL) shows every event, as a bad filter does
+        setText(parameters.getOrDefault(TEXT_PARAMETER, parameters.get("q")));
+        setEventRange(parameters.getOrDefault(EVENT_RANGE_PARAMETER, parameters.get("range")));
+        setChartRange(parameters.get(CHART_RANGE_PARAMETER));
+        String sensor = parameters.get(CHART_SENSOR_PARAMETER);
+        chartSensor = sensor == null || sensor.isBlank() ? null : sensor;
         refresh();
         if (server == null) {
             external.setResponseStatus(404);
@@ -187,7 +200,14 @@ public class ServerBacking implements Serializable {
     public String getText() { return text; }
     public void setText(String text) { this.text = text == null ? "" : text; }
     public String getEventRange() { return eventRange; }
-    public void setEventRange(String range) { this.eventRange = DashboardBacking.RANGES.containsKey(range) ? range : "7d"; }
+    public void setEventRange(String range) {
+        String changed = DashboardBacking.RANGES.containsKey(range) ? range : "7d";
+        boolean reload = server != null && !changed.equals(eventRange);
+        this.eventRange = changed;
+        if (reload) {
+            refresh();
+        }
+    }
     public List<SensorGroup> getSensorGroups() { return sensorGroups; }
     public String getChartSensor() { return chartSensor; }
     public String getChartRange() { return chartRange; }

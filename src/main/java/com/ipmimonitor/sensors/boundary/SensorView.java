@@ -5,11 +5,24 @@ import com.ipmimonitor.sensors.entity.SensorReading;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 
-/** One sensor reading as the API shows it, thresholds in the BMC's own terms; condition is ok, warning, critical or unknown. */
+/**
+ * One sensor reading as the API shows it, thresholds in the BMC's own terms; condition is ok, warning, critical or
+ * unknown. {@code lower_warning} / {@code upper_warning} are the original API's names for the non-critical
+ * thresholds (the original filled its lower pair one step off: non-recoverable as critical, critical as warning).
+ */
 public record SensorView(String sensorName, String sensorType, Double value, String unit, String status,
                          Double lowerNonRecoverable, Double lowerCritical, Double lowerNonCritical,
                          Double upperNonCritical, Double upperCritical, Double upperNonRecoverable,
-                         OffsetDateTime collectedAt, String condition) {
+                         OffsetDateTime collectedAt, String condition, Double lowerWarning, Double upperWarning) {
+
+    public SensorView(String sensorName, String sensorType, Double value, String unit, String status,
+                      Double lowerNonRecoverable, Double lowerCritical, Double lowerNonCritical,
+                      Double upperNonCritical, Double upperCritical, Double upperNonRecoverable,
+                      OffsetDateTime collectedAt, String condition) {
+        this(sensorName, sensorType, value, unit, status, lowerNonRecoverable, lowerCritical, lowerNonCritical,
+                upperNonCritical, upperCritical, upperNonRecoverable, collectedAt, condition, lowerNonCritical,
+                upperNonCritical);
+    }
 
     public static SensorView of(SensorReading r) {
         return new SensorView(r.getSensorName(), r.getKind().name().toLowerCase(Locale.ROOT), r.getValue(), r.getUnit(),

@@ -37,7 +37,7 @@ public class RolesAllowedFeature implements DynamicFeature {
             if (security.getUserPrincipal() == null) {
                 request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
                         .header("WWW-Authenticate", "Basic realm=\"" + FormOrBasicMechanism.REALM + "\"")
-                        .type(MediaType.APPLICATION_JSON).entity(Map.of("error", "authentication required")).build());
+                        .type(MediaType.APPLICATION_JSON).entity(Map.of("error", "Admin authentication required")).build());
             } else if (Arrays.stream(roles).noneMatch(security::isUserInRole)) {
                 request.abortWith(Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON)
                         .entity(Map.of("error", "the admin role is required")).build());

@@ -306,6 +306,8 @@ class OriginalApiClientIT {
         JsonObject failed = Json.object(clear.body());
         fields(failed, "status:string", "message:string");
         assertEquals("error", failed.getString("status"));
+        // the polls asked for above are under way: let them end, so later tests find no poll holding a BMC
+        ItEnvironment.await("the fleet polled after /api/collect", 120, OriginalApiClientIT::noPollDueOrRunning);
     }
 
     @Test
@@ -337,6 +339,16 @@ class OriginalApiClientIT {
         script.login();
         assertEquals(302, script.call("POST", "/logout", null, null).statusCode());
         assertFalse(object(script.get("/api/auth/status")).getBoolean("is_admin"));
+    }
+
+    private static boolean noPollDueOrRunning() {
+        try (var db = env.appDatabase(); var q = db.createStatement(); var rs = q.executeQuery("""
+                select count(*) from server_status st join server s on s.id = st.server_id
+                 where s.enabled and (st.last_attempt_at is null or st.lease_owner is not null)""")) {
+            return rs.next() && rs.getInt(1) == 0;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static JsonArray array(HttpResponse<String> response) {

@@ -162,7 +162,8 @@ class ApiIT {
         var unauthorized = env.send(HttpRequest.newBuilder(URI.create(env.baseUrl() + "/api/servers/127.0.0.99")).DELETE(), false);
         assertEquals(401, unauthorized.statusCode());
         var deleted = env.send(HttpRequest.newBuilder(URI.create(env.baseUrl() + "/api/servers/127.0.0.99")).DELETE(), true);
-        assertEquals(204, deleted.statusCode());
+        assertEquals(200, deleted.statusCode());
+        assertEquals("success", Json.object(deleted.body()).getString("status"));
         assertEquals(404, env.get("/api/servers/127.0.0.99").statusCode());
         awaitMetrics(text -> !text.contains("bmc_ip=\"127.0.0.99\""));
     }
@@ -178,15 +179,19 @@ class ApiIT {
             response = env.post("/api/server/" + bmc.host() + "/clear_sel", null, true);
         }
         assertEquals(200, response.statusCode(), response.body());
-        assertTrue(Json.object(response.body()).getBoolean("cleared"));
+        JsonObject clearedSel = Json.object(response.body());
+        assertTrue(clearedSel.getBoolean("cleared"));
+        assertEquals("success", clearedSel.getString("status"), "the original's field");
+        assertFalse(clearedSel.getString("message").isBlank() || clearedSel.getString("output").isBlank(), clearedSel.toString());
         assertTrue(env.ipmitool(bmc, "sel", "info").contains("Entries          : 0"), "the BMC's SEL was not cleared");
         JsonArray stored = array("/api/server/" + bmc.host() + "/events?limit=100000");
         assertEquals(bmc.selEntries() + 1, stored.size(), "every record, including the one added just before, is kept");
-        assertTrue(stored.stream().anyMatch(e -> e.asJsonObject().getString("event_description").equals("IERR")));
+        assertTrue(stored.stream().anyMatch(e -> e.asJsonObject().getString("description").equals("IERR")));
 
         var cleared = env.post("/api/server/" + bmc.host() + "/clear_db_events", null, true);
         assertEquals(200, cleared.statusCode(), cleared.body());
         assertEquals(bmc.selEntries() + 1, Json.object(cleared.body()).getInt("deleted_events"));
+        assertEquals("success", Json.object(cleared.body()).getString("status"));
         assertEquals(0, array("/api/server/" + bmc.host() + "/events").size());
         assertEquals(401, env.post("/api/clear_all_sel", null, false).statusCode());
     }

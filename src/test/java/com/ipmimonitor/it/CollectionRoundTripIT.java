@@ -71,11 +71,11 @@ class CollectionRoundTripIT {
     void eventsAreNamedAndClassifiedFromTheRecordItself() {
         JsonArray events = events(env.bmc("large-sel"), 100_000);
         JsonObject ecc = events.stream().map(v -> v.asJsonObject())
-                .filter(e -> e.getString("event_description").equals("Correctable ECC")).findFirst().orElseThrow();
+                .filter(e -> e.getString("description").equals("Correctable ECC")).findFirst().orElseThrow();
         assertEquals("warning", ecc.getString("severity"));
         assertTrue(ecc.getString("sensor_name").matches("CPU\\d_ECC\\d"), ecc.toString());
         assertTrue(events.stream().map(v -> v.asJsonObject())
-                .anyMatch(e -> e.getString("event_description").equals("Uncorrectable ECC")
+                .anyMatch(e -> e.getString("description").equals("Uncorrectable ECC")
                         && e.getString("severity").equals("critical")));
     }
 
@@ -87,8 +87,11 @@ class CollectionRoundTripIT {
         collectNow(bmc);
         JsonArray after = awaitEvents(bmc, n -> n == before + 1);
         JsonObject newest = after.stream().map(v -> v.asJsonObject()).max(
-                java.util.Comparator.comparingInt(e -> e.getInt("sel_id"))).orElseThrow();
+                java.util.Comparator.comparingInt(e -> e.getInt("record_id"))).orElseThrow();
         assertEquals("Correctable ECC | Asserted [CPU1_ECC1]", newest.getString("summary"));
+        assertEquals(newest.getString("summary"), newest.getString("event_description"), "the original's full line");
+        assertEquals(Integer.toHexString(newest.getInt("record_id")), newest.getString("sel_id"));
+        assertEquals("#0x50", newest.getString("sensor_id"));
         assertEquals("warning", newest.getString("severity"));
 
         String lastSuccess = server(bmc).getString("last_success");
@@ -107,7 +110,7 @@ class CollectionRoundTripIT {
         collectNow(bmc);
         JsonArray after = awaitEvents(bmc, n -> n == before + 1);
         assertTrue(after.stream().map(v -> v.asJsonObject())
-                .anyMatch(e -> e.getString("event_description").equals("Uncorrectable ECC")
+                .anyMatch(e -> e.getString("description").equals("Uncorrectable ECC")
                         && e.getString("severity").equals("critical")), after.toString());
         assertEquals(1, server(bmc).getInt("sel_entries"), "the BMC now holds only the new record");
     }
@@ -116,13 +119,15 @@ class CollectionRoundTripIT {
     void sensorNamesAndThresholdsComeFromTheBmc() {
         SimulatedBmc bmc = env.bmc("large-sel");
         JsonObject names = Json.object(env.get("/api/sensors/" + bmc.host() + "/names").body());
-        assertEquals("CPU1_ECC1", names.getString("50"));
+        assertEquals(bmc.host(), names.getString("bmc_ip"));
+        assertEquals("CPU1_ECC1", names.getJsonObject("sensors").getString("50"));
         JsonArray sensors = Json.array(env.get("/api/sensors/" + bmc.host()).body());
         JsonObject fan = sensor(sensors, "FAN1");
         assertEquals("fan", fan.getString("sensor_type"));
         assertEquals(300.0, fan.getJsonNumber("lower_non_recoverable").doubleValue());
         assertEquals(500.0, fan.getJsonNumber("lower_critical").doubleValue());
         assertEquals(700.0, fan.getJsonNumber("lower_non_critical").doubleValue());
+        assertEquals(700.0, fan.getJsonNumber("lower_warning").doubleValue());
         JsonObject cpu = sensor(sensors, "CPU1 Temp");
         assertEquals("temperature", cpu.getString("sensor_type"));
         assertEquals(85.0, cpu.getJsonNumber("upper_non_critical").doubleValue());
@@ -158,7 +163,7 @@ class CollectionRoundTripIT {
         String deassertedY = "sel_add 0x20 0x02 0 0 0 0 0x20 0x00 0x04 0x0c 0x54 0xef 0xa0 0x00 0x01";
         SimulatedBmc bmc = env.fleet().stream().filter(b -> b.note().equals("normal")).findFirst().orElseThrow();
         int before = events(bmc, 100_000).size();
-        int lastRecordBefore = events(bmc, 100_000).stream().mapToInt(e -> e.asJsonObject().getInt("sel_id")).max()
+        int lastRecordBefore = events(bmc, 100_000).stream().mapToInt(e -> e.asJsonObject().getInt("record_id")).max()
                 .orElse(-1);
         env.simConsole(bmc, assertedX);
         collectNow(bmc);

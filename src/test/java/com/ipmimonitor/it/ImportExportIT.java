@@ -79,13 +79,27 @@ class ImportExportIT {
         assertEquals(before, Json.array(env.get("/api/servers").body()).size(), "nothing may be written");
     }
 
+    /** As in the original: importing a server that is already monitored updates it, and says so. */
     @Test
-    void knownServersAreReportedNotMerged() {
-        String json = "{\"servers\":[{\"bmc_ip\":\"127.0.3.3\"},{\"bmc_ip\":\"" + env.fleet().get(0).host() + "\"}]}";
-        var response = importText(json, "auto", true);
-        assertEquals(409, response.statusCode(), response.body());
-        assertTrue(response.body().contains(env.fleet().get(0).host()), response.body());
-        assertTrue(Json.serverByBmcIp(Json.array(env.get("/api/servers").body()), "127.0.3.3").isEmpty());
+    void knownServersAreUpdatedAndCounted() {
+        var first = importText("{\"servers\":[{\"bmc_ip\":\"127.0.3.3\",\"server_name\":\"spare\","
+                + "\"ipmi_pass\":\"kept-secret\",\"notes\":\"old\"}]}", "auto", true);
+        assertEquals(200, first.statusCode(), first.body());
+        assertEquals(1, Json.object(first.body()).getInt("added"));
+        var again = importText("{\"servers\":[{\"bmc_ip\":\"127.0.3.3\",\"notes\":\"rack 7\"},"
+                + "{\"bmc_ip\":\"127.0.3.1\",\"server_name\":\"new-one\"}]}", "auto", true);
+        assertEquals(200, again.statusCode(), again.body());
+        var answer = Json.object(again.body());
+        assertEquals("success", answer.getString("status"));
+        assertEquals(1, answer.getInt("added"));
+        assertEquals(1, answer.getInt("updated"));
+        assertEquals(0, answer.getJsonArray("errors").size());
+        assertEquals(2, answer.getInt("imported"));
+        var known = Json.object(env.get("/api/servers/127.0.3.3").body());
+        assertEquals("rack 7", known.getString("notes"));
+        assertEquals("spare", known.getString("server_name"), "a file without a name keeps the stored one");
+        assertTrue(known.getBoolean("has_ipmi_password"), "a file without a password keeps the stored one");
+        assertEquals("new-one", Json.object(env.get("/api/servers/127.0.3.1").body()).getString("server_name"));
     }
 
     @Test

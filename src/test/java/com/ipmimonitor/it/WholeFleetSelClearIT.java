@@ -21,8 +21,13 @@ class WholeFleetSelClearIT {
 
         var response = env.post("/api/clear_all_sel", null, true);
         assertEquals(200, response.statusCode(), response.body());
-        Map<String, JsonObject> results = Json.array(response.body()).stream().map(v -> v.asJsonObject())
+        JsonObject summary = Json.object(response.body());
+        Map<String, JsonObject> results = summary.getJsonArray("results").stream().map(v -> v.asJsonObject())
                 .collect(Collectors.toMap(o -> o.getString("bmc_ip"), o -> o));
+        assertEquals("completed", summary.getString("status"));
+        assertEquals(results.size(), summary.getInt("cleared") + summary.getInt("failed"), summary.toString());
+        assertTrue(summary.getJsonObject("details").getJsonArray("success").stream()
+                .anyMatch(ip -> ((jakarta.json.JsonString) ip).getString().equals(large.host())), summary.toString());
 
         assertTrue(results.get(large.host()).getBoolean("cleared"), results.toString());
         assertTrue(env.ipmitool(large, "sel", "info").contains("Entries          : 0"));

@@ -26,8 +26,11 @@ public class CollectResource {
     @POST
     @RolesAllowed("admin")
     public Response collect(@QueryParam("bmc_ip") String bmcIp) {
-        int queued = bmcIp == null || bmcIp.isBlank() ? leases.makeAllDue()
+        boolean all = bmcIp == null || bmcIp.isBlank();
+        int queued = all ? leases.makeAllDue()
                 : leases.makeDue(servers.findByBmcIp(bmcIp).orElseThrow(() -> ApiError.noServer(bmcIp)).getId());
-        return Response.accepted(Map.of("status", "queued", "servers", queued)).build();
+        // the original's status text; servers says how many were queued
+        String status = all ? "Collection started" : "Collection started for " + bmcIp;
+        return Response.accepted(Map.of("status", status, "servers", queued)).build();
     }
 }

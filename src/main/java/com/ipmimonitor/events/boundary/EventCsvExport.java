@@ -74,7 +74,7 @@ public class EventCsvExport {
                         csv.printRecord(time(rs.getTimestamp(1)), rs.getString(2), cell(rs.getString(3)),
                                 rs.getString(4).toLowerCase(java.util.Locale.ROOT), cell(rs.getString(5)),
                                 cell(rs.getString(6)), cell(rs.getString(7)), direction(rs.getBoolean(8), rs.getInt(12)),
-                                rs.getInt(9), time(rs.getTimestamp(10)), rs.getString(11));
+                                EventView.selId(rs.getInt(9)), time(rs.getTimestamp(10)), rs.getString(11));
                     }
                 }
             } finally {

@@ -207,6 +207,21 @@ public class SystemEvents {
                 .setParameter(1, hours).setParameter(2, serverId)).getOrDefault(serverId, Map.of());
     }
 
+    /** server id -> number of its stored events, whatever their age (the original API's total_events). */
+    public Map<Long, Long> totalsByServer() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select server_id, count(*) from sel_event group by server_id")
+                .getResultList();
+        Map<Long, Long> totals = new HashMap<>();
+        rows.forEach(r -> totals.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+        return totals;
+    }
+
+    public long totalOf(long serverId) {
+        return ((Number) em.createNativeQuery("select count(*) from sel_event where server_id = ?1")
+                .setParameter(1, serverId).getSingleResult()).longValue();
+    }
+
     private static Map<Long, Map<Severity, Long>> counts(jakarta.persistence.Query query) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();

@@ -4,6 +4,7 @@ import com.ipmimonitor.web.api.ChangeRejected.Reason;
 import com.ipmimonitor.fleet.control.ImportResult;
 import com.ipmimonitor.fleet.control.ServerImport;
 import com.ipmimonitor.fleet.control.ServerInput;
+import com.ipmimonitor.fleet.control.ServerSpec;
 import com.ipmimonitor.fleet.control.ServerSpecs;
 import com.ipmimonitor.fleet.entity.Server;
 import jakarta.ejb.Stateless;
@@ -55,6 +56,28 @@ public class FleetChanges {
         return servers.update(server);
     }
 
+    /**
+     * Sets the BMC user and/or password of the servers named (null: every server), all or nothing: an unknown
+     * address refuses the whole change. Returns how many servers were changed (0 when neither is given).
+     */
+    public int updateCredentials(List<String> bmcIps, String ipmiUser, String ipmiPass) {
+        List<String> problems = ServerInput.settingProblems(ipmiUser, ipmiPass, null, null);
+        if (!problems.isEmpty()) {
+            throw new FleetChangeRejected(Reason.INVALID, "invalid credentials", problems);
+        }
+        List<Server> targets = bmcIps == null ? servers.all() : bmcIps.stream()
+                .map(ip -> servers.findByBmcIp(ip).orElseThrow(() -> FleetChangeRejected.noServer(ip))).toList();
+        if (ipmiUser == null && ipmiPass == null) {
+            return 0;
+        }
+        for (Server server : targets) {
+            if (ipmiUser != null) { server.setIpmiUser(ipmiUser); }
+            if (ipmiPass != null) { server.setIpmiPassword(ipmiPass); }
+            servers.update(server);
+        }
+        return targets.size();
+    }
+
     public void delete(String bmcIp) {
         if (!servers.delete(bmcIp)) {
             throw FleetChangeRejected.noServer(bmcIp);
@@ -86,11 +109,18 @@ public class FleetChanges {
         return deleted;
     }
 
+    /** What an import wrote: servers new to the fleet, and known servers (same bmc_ip) changed to the file's values. */
+    public record Imported(int added, int updated) {
+        public int written() {
+            return added + updated;
+        }
+    }
+
     /**
-     * Imports an INI or JSON server list, all or nothing: any invalid entry or any address already known
-     * refuses the whole file with line numbers. Returns how many servers were added.
+     * Imports an INI or JSON server list, all or nothing: any invalid entry refuses the whole file with line numbers.
+     * Servers already monitored are updated from the file, as the original did (see ServerSpecs.update).
      */
-    public int importText(String text, String format) {
+    public Imported importText(String text, String format) {
         if (!List.of("auto", "ini", "json").contains(format)) {
             throw new FleetChangeRejected(Reason.INVALID, "format must be ini, json or auto");
         }
@@ -98,12 +128,19 @@ public class FleetChanges {
         if (!parsed.valid()) {
             throw new FleetChangeRejected(Reason.INVALID, "the file has errors; nothing was imported", parsed.errors());
         }
-        List<String> known = parsed.servers().stream().filter(s -> servers.findByBmcIp(s.bmcIp()).isPresent())
-                .map(s -> "line " + s.line() + ": bmc_ip " + s.bmcIp() + " is already monitored").toList();
-        if (!known.isEmpty()) {
-            throw new FleetChangeRejected(Reason.CONFLICT, "the file repeats servers that exist; nothing was imported", known);
+        List<Server> batch = new ArrayList<>();
+        int updated = 0;
+        for (ServerSpec spec : parsed.servers()) {
+            var known = servers.findByBmcIp(spec.bmcIp());
+            if (known.isPresent()) {
+                batch.add(ServerSpecs.update(known.get(), spec));
+                updated++;
+            } else {
+                batch.add(ServerSpecs.toServer(spec));
+            }
         }
-        return servers.addAll(parsed.servers().stream().map(ServerSpecs::toServer).toList());
+        servers.saveAll(batch);
+        return new Imported(batch.size() - updated, updated);
     }
 
     private static void requireValid(String bmcIp, ServerRequest request) {

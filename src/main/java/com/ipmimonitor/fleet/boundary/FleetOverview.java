@@ -45,14 +45,17 @@ public class FleetOverview {
 
     public List<ServerView> servers(int hours) {
         Map<Long, Map<Severity, Long>> counts = events.countsBySeverity(hours);
+        Map<Long, Long> totals = events.totalsByServer();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(LISTED).getResultList();
-        return rows.stream().map(r -> listed(r).with(counts.getOrDefault(((Number) r[0]).longValue(), Map.of())))
-                .toList();
+        return rows.stream().map(r -> {
+            long id = ((Number) r[0]).longValue();
+            return listed(r).with(counts.getOrDefault(id, Map.of()), totals.getOrDefault(id, 0L));
+        }).toList();
     }
 
     private static ServerView.Row listed(Object[] r) {
-        return new ServerView.Row((String) r[1], ((Number) r[2]).intValue(), (String) r[3], (String) r[4],
+        return new ServerView.Row(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).intValue(), (String) r[3], (String) r[4],
                 (Boolean) r[5], (Boolean) r[6], (Boolean) r[7], (String) r[8], (String) r[9], (Boolean) r[10],
                 (String) r[11], (String) r[12], time(r[13]), time(r[14]),
                 integer(r[15]), new SelFill(integer(r[16]), (Boolean) r[17]), integer(r[18]));
@@ -66,6 +69,6 @@ public class FleetOverview {
     /** One server with its last poll and its event counts of the last hours. */
     public Optional<ServerView> find(String bmcIp, int hours) {
         return servers.findByBmcIp(bmcIp).map(s -> ServerView.of(s, statuses.find(s.getId()),
-                events.countsBySeverity(s.getId(), hours)));
+                events.countsBySeverity(s.getId(), hours), events.totalOf(s.getId())));
     }
 }

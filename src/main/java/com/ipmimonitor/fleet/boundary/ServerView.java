@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One server as the API shows it: never its credentials, only whether it has its own. selPercentUsed and
+ * One server as the API shows it: never its credentials, only whether it has its own. The original API's names
+ * come along with this monitor's: {@code critical, warning, info, total} (the window's counts, as
+ * {@code *_count}), {@code total_events} (all stored events), {@code id} and {@code is_default}, always false
+ * here (the original marked servers of its built-in fleet list, which this monitor has not). selPercentUsed and
  * selOverflow are what the BMC's sel info said at the last poll (null / false when not known); cipherSuite is the
  * one polls use (the server's own, else the one that worked), null when the configured default applies.
  */
@@ -18,15 +21,16 @@ public record ServerView(String bmcIp, int port, String serverName, String serve
                          boolean isReachable, String lastOutcome, String lastError, OffsetDateTime lastCheck,
                          OffsetDateTime lastSuccess, Integer selEntries, long criticalCount, long warningCount,
                          long infoCount, long totalCount, Integer selPercentUsed, boolean selOverflow,
-                         Integer cipherSuite) {
+                         Integer cipherSuite, long id, boolean isDefault, long critical, long warning,
+                         long info, long total, long totalEvents) {
 
     /** How full the BMC's SEL is (not a JSON field: JSON-B maps the record's components only). */
     public SelFill selFill() {
         return new SelFill(selPercentUsed, selOverflow);
     }
 
-    public static ServerView of(Server s, Optional<ServerStatus> status, Map<Severity, Long> counts) {
-        return new Row(s.getBmcIp(), s.getBmcPort(), s.getName(), s.getServerIp(), s.isEnabled(), s.isNvidia(),
+    public static ServerView of(Server s, Optional<ServerStatus> status, Map<Severity, Long> counts, long totalEvents) {
+        return new Row(s.getId(), s.getBmcIp(), s.getBmcPort(), s.getName(), s.getServerIp(), s.isEnabled(), s.isNvidia(),
                 s.hasIpmiPassword(), s.getNotes(),
                 status.flatMap(ServerStatus::findPowerState).orElse(null),
                 status.map(ServerStatus::isReachable).orElse(false),
@@ -36,23 +40,25 @@ public record ServerView(String bmcIp, int port, String serverName, String serve
                 status.flatMap(ServerStatus::findLastSuccessAt).orElse(null),
                 status.flatMap(ServerStatus::findSelEntries).orElse(null),
                 status.map(SelFill::of).orElse(SelFill.UNKNOWN),
-                s.findCipherSuite().or(() -> status.flatMap(ServerStatus::findCipherSuiteUsed)).orElse(null)).with(counts);
+                s.findCipherSuite().or(() -> status.flatMap(ServerStatus::findCipherSuiteUsed)).orElse(null))
+                .with(counts, totalEvents);
     }
 
     /** What a server and its last poll say (null where never polled), before the event counts are added. */
-    record Row(String bmcIp, int port, String serverName, String serverIp, boolean enabled, boolean useNvidiaPassword,
-               boolean hasIpmiPassword, String notes, String powerState, boolean isReachable, String lastOutcome,
-               String lastError, OffsetDateTime lastCheck, OffsetDateTime lastSuccess, Integer selEntries,
-               SelFill selFill, Integer cipherSuite) {
+    record Row(long id, String bmcIp, int port, String serverName, String serverIp, boolean enabled,
+               boolean useNvidiaPassword, boolean hasIpmiPassword, String notes, String powerState, boolean isReachable,
+               String lastOutcome, String lastError, OffsetDateTime lastCheck, OffsetDateTime lastSuccess,
+               Integer selEntries, SelFill selFill, Integer cipherSuite) {
 
-        ServerView with(Map<Severity, Long> counts) {
+        ServerView with(Map<Severity, Long> counts, long totalEvents) {
             long critical = counts.getOrDefault(Severity.CRITICAL, 0L);
             long warning = counts.getOrDefault(Severity.WARNING, 0L);
             long info = counts.getOrDefault(Severity.INFO, 0L);
+            long total = critical + warning + info;
             return new ServerView(bmcIp, port, serverName, serverIp, enabled, useNvidiaPassword, hasIpmiPassword, notes,
                     powerState == null ? "UNKNOWN" : powerState, isReachable, lastOutcome, lastError, lastCheck,
-                    lastSuccess, selEntries, critical, warning, info, critical + warning + info, selFill.percentUsed(),
-                    selFill.overflow(), cipherSuite);
+                    lastSuccess, selEntries, critical, warning, info, total, selFill.percentUsed(),
+                    selFill.overflow(), cipherSuite, id, false, critical, warning, info, total, totalEvents);
         }
     }
 }

@@ -48,9 +48,15 @@ public class Servers {
         }).orElse(false);
     }
 
-    /** All or nothing: one transaction, so a failure on any server writes none of them. */
-    public int addAll(List<Server> batch) {
-        batch.forEach(em::persist);
+    /** Adds the new servers and stores the changed known ones, all or nothing: one transaction. */
+    public int saveAll(List<Server> batch) {
+        batch.forEach(s -> {
+            if (s.getId() == null) {
+                em.persist(s);
+            } else {
+                em.merge(s);
+            }
+        });
         em.flush();
         return batch.size();
     }

@@ -2,8 +2,10 @@ package com.ipmimonitor.fleet.boundary;
 
 import com.ipmimonitor.fleet.entity.Server;
 import com.ipmimonitor.web.api.ApiError;
+import com.ipmimonitor.web.api.SuccessAnswer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -31,19 +33,30 @@ public class ServersResource {
     @Inject
     FleetOverview overview;
 
+    @Inject
+    Servers servers;
+
     @GET
     public List<ServerView> list(@QueryParam("hours") @DefaultValue("24") int hours) {
         ApiError.requireHours(hours);
         return overview.servers(hours);
     }
 
+    /** 201 with the new server, plus the original's status, message and id. */
     @POST
     @Path("add")
     @RolesAllowed("admin")
     public Response add(String body) {
         Server added = changes.add(ServerRequest.fromJson(body));
-        return Response.status(Response.Status.CREATED)
-                .entity(ServerView.of(added, Optional.empty(), Map.of())).build();
+        return Response.status(Response.Status.CREATED).entity(SuccessAnswer.of("Server " + added.getBmcIp() + " added",
+                ServerView.of(added, Optional.empty(), Map.of(), 0))).build();
+    }
+
+    /** The original's list of configured servers: what was entered, without poll results. */
+    @GET
+    @Path("managed")
+    public List<ManagedServerView> managed() {
+        return servers.all().stream().map(ManagedServerView::of).toList();
     }
 
     @GET
@@ -56,15 +69,17 @@ public class ServersResource {
     @PUT
     @Path("{bmcIp}")
     @RolesAllowed("admin")
-    public ServerView update(@PathParam("bmcIp") String bmcIp, String body) {
-        return one(changes.update(bmcIp, ServerRequest.fromJson(body)).getBmcIp());
+    public JsonObject update(@PathParam("bmcIp") String bmcIp, String body) {
+        String changed = changes.update(bmcIp, ServerRequest.fromJson(body)).getBmcIp();
+        return SuccessAnswer.of("Server " + changed + " updated", one(changed));
     }
 
+    /** 200 with the original's {status, message} (it was 204 without a body, which a script's r.json() fails on). */
     @DELETE
     @Path("{bmcIp}")
     @RolesAllowed("admin")
-    public Response delete(@PathParam("bmcIp") String bmcIp) {
+    public JsonObject delete(@PathParam("bmcIp") String bmcIp) {
         changes.delete(bmcIp);
-        return Response.noContent().build();
+        return SuccessAnswer.of("Server " + bmcIp + " deleted");
     }
 }

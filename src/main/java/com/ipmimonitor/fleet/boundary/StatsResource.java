@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** GET /api/stats?hours=24: the numbers of the dashboard's stat cards. */
+/** GET /api/stats?hours=24: the numbers of the dashboard's stat cards, under the original's names and this monitor's. */
 @Path("stats")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {
@@ -31,7 +31,13 @@ public class StatsResource {
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("total_servers", servers.size());
         stats.put("reachable_servers", servers.stream().filter(ServerView::isReachable).count());
-        stats.putAll(events.stats(hours));
+        Map<String, Long> counts = events.stats(hours);
+        stats.putAll(counts);
+        // the original's names for the same window counts
+        stats.put("total", counts.get("total_events"));
+        stats.put("critical", counts.get("critical_events"));
+        stats.put("warning", counts.get("warning_events"));
+        stats.put("info", counts.get("info_events"));
         stats.put("hours", hours);
         return stats;
     }

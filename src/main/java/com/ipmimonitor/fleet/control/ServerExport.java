@@ -45,7 +45,10 @@ public final class ServerExport {
         return out.toString();
     }
 
-    /** A plain array, as the original app exported, so its files and ours read the same way in both apps. */
+    /**
+     * A plain array, as the original app exported, so its files and ours read the same way in both apps. The
+     * original's fields are always there (server_ip and notes null when empty); this monitor's only when set.
+     */
     public static String toJson(List<ServerSpec> servers) {
         StringWriter text = new StringWriter();
         try (JsonGenerator g = Json.createGeneratorFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createGenerator(text)) {
@@ -57,14 +60,14 @@ public final class ServerExport {
                     g.write("port", s.port());
                 }
                 writeIfPresent(g, "server_name", s.serverName());
-                writeIfPresent(g, "server_ip", s.serverIp());
+                writeOrNull(g, "server_ip", s.serverIp());
                 g.write("enabled", s.enabled());
                 g.write("use_nvidia_password", s.useNvidiaPassword());
                 writeIfPresent(g, "ipmi_user", s.ipmiUser());
                 if (s.cipherSuite() != null) {
                     g.write("cipher_suite", s.cipherSuite());
                 }
-                writeIfPresent(g, "notes", s.notes());
+                writeOrNull(g, "notes", s.notes());
                 g.writeEnd();
             }
             g.writeEnd();
@@ -100,6 +103,14 @@ public final class ServerExport {
     private static void appendIni(StringBuilder out, String key, Object value) {
         if (value != null) {
             out.append(key).append(" = ").append(IniValue.write(value.toString())).append('\n');
+        }
+    }
+
+    private static void writeOrNull(JsonGenerator g, String key, String value) {
+        if (value != null) {
+            g.write(key, value);
+        } else {
+            g.writeNull(key);
         }
     }
 

@@ -21,6 +21,27 @@ public final class ServerSpecs {
         return server;
     }
 
+    /**
+     * A known server changed to what an import file says of it. Name, enabled and the NVIDIA flag take the file's
+     * values (or their defaults); what the file leaves out (port, server_ip, ipmi_user, ipmi_pass, cipher_suite,
+     * notes) is kept, so re-importing an export (which has no passwords) never drops a stored password. A name that
+     * is only the address is the importer's default for "no name given", so it keeps the stored name.
+     */
+    public static Server update(Server server, ServerSpec spec) {
+        if (spec.serverName() != null && !spec.serverName().equals(spec.bmcIp())) {
+            server.setName(spec.serverName());
+        }
+        server.setEnabled(spec.enabled());
+        server.setNvidia(spec.useNvidiaPassword());
+        if (spec.port() != null) { server.setBmcPort(spec.port()); }
+        if (spec.serverIp() != null) { server.setServerIp(spec.serverIp()); }
+        if (spec.ipmiUser() != null) { server.setIpmiUser(spec.ipmiUser()); }
+        if (spec.ipmiPass() != null) { server.setIpmiPassword(spec.ipmiPass()); }
+        if (spec.cipherSuite() != null) { server.setCipherSuite(spec.cipherSuite()); }
+        if (spec.notes() != null) { server.setNotes(spec.notes()); }
+        return server;
+    }
+
     /** Never carries the password: exports are write-only for credentials. */
     public static ServerSpec of(Server s) {
         return new ServerSpec(s.getBmcIp(), s.getBmcPort() == Server.DEFAULT_PORT ? null : s.getBmcPort(), s.getName(),

@@ -32,6 +32,6 @@ public class CollectorTimerHealth implements HealthCheck {
                 .orElse(started.isAfter(now.minus(STALE_AFTER)));
         return HealthCheckResponse.named("collector-timer").status(fresh)
                 .withData("lastTick", lastTick.map(OffsetDateTime::toString).orElse("never"))
-                .withData("running", scheduler.running()).build();
+                .withData("running", scheduler.running()).withData("timestamp", now.toString()).build();
     }
 }

@@ -69,6 +69,9 @@ public class FormOrBasicMechanism implements HttpAuthenticationMechanism {
         if (oidc.handles(path)) {
             return oidc.validateRequest(path, request, response, context);
         }
+        if (LOGIN_PATH.equals(path) && "POST".equals(request.getMethod()) && JsonLogin.isJson(request)) {
+            return jsonLogin(request, response, context);
+        }
         if (LOGIN_PATH.equals(path) && "POST".equals(request.getMethod())) {
             var form = new UsernamePasswordCredential(String.valueOf(request.getParameter("username")),
                     String.valueOf(request.getParameter("password")));
@@ -91,6 +94,27 @@ public class FormOrBasicMechanism implements HttpAuthenticationMechanism {
         // with a provider configured, people sign in there; /login still takes the built-in admin and LDAP users
         String signIn = oidc.enabled() ? OidcSignIn.START_PATH : LOGIN_PATH;
         return redirect(response, request.getContextPath() + signIn + "?next=" + path);
+    }
+
+    /**
+     * The original's scripted sign-in: POST /login with a JSON body {username, password}; through the same identity
+     * stores and throttle as the form. Success goes on to LoginServlet (200 JSON) with a new session; failures
+     * answer here: 401 {"error": "Invalid credentials"}, 429 when locked, 400 when the body is not such an object.
+     */
+    private AuthenticationStatus jsonLogin(HttpServletRequest request, HttpServletResponse response,
+                                           HttpMessageContext context) {
+        Optional<UsernamePasswordCredential> credential = JsonLogin.credential(request);
+        if (credential.isEmpty()) {
+            return JsonLogin.answer(response, HttpServletResponse.SC_BAD_REQUEST,
+                    "a JSON object with username and password is required");
+        }
+        AuthenticationStatus status = login(credential.get(), request, context,
+                () -> JsonLogin.answer(response, HttpServletResponse.SC_UNAUTHORIZED, "Invalid credentials"),
+                wait -> tooManyFailures(response, wait));
+        if (status == AuthenticationStatus.SUCCESS && request.getSession(false) != null) {
+            request.changeSessionId(); // as for the form: no session id known before sign-in becomes an admin's
+        }
+        return status;
     }
 
     /** Checks the credential unless its user name is locked for this client (LoginThrottle). */
@@ -149,7 +173,7 @@ public class FormOrBasicMechanism implements HttpAuthenticationMechanism {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentType("application/json;charset=UTF-8");
             response.getWriter().write(browser ? "{\"error\":\"" + BROWSER_SIGN_IN + "\",\"details\":[]}"
-                    : "{\"error\":\"authentication required\",\"details\":[]}");
+                    : "{\"error\":\"Admin authentication required\",\"details\":[]}");
         } catch (IOException ignored) {
             // the client went away
         }

@@ -13,8 +13,8 @@ import java.util.Locale;
 
 /**
  * GET /login shows the sign-in page (login.xhtml); the POST is checked by FormOrBasicMechanism and lands here
- * only when it succeeded, to go on to ?next=. Signing out is a JSF form (SessionBacking), so it carries a
- * view-state token like every other state-changing form.
+ * only when it succeeded, to go on to ?next= (or, for the JSON sign-in of scripts, to a JSON answer). The pages
+ * sign out with a JSF form (SessionBacking), which carries a view-state token; scripts use /logout (LogoutServlet).
  */
 @WebServlet(urlPatterns = "/login")
 @DeclareRoles({"admin"})
@@ -26,8 +26,15 @@ public class LoginServlet extends HttpServlet {
         request.getRequestDispatcher("/login.xhtml").forward(request, response);
     }
 
+    /** A JSON sign-in (the original's scripted login) is answered in JSON; a form goes on to ?next=. */
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (JsonLogin.isJson(request)) {
+            response.setHeader("Cache-Control", "no-store");
+            response.setContentType("application/json;charset=UTF-8");
+            response.getWriter().write("{\"status\":\"success\",\"message\":\"Logged in\"}");
+            return;
+        }
         response.sendRedirect(request.getContextPath() + localPath(request.getParameter("next")));
     }
 

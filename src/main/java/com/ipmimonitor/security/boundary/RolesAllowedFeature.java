@@ -42,7 +42,7 @@ public class RolesAllowedFeature implements DynamicFeature {
                 request.abortWith(browser
                         ? unauthorized.entity(Map.of("error", FormOrBasicMechanism.BROWSER_SIGN_IN)).build()
                         : unauthorized.header("WWW-Authenticate", "Basic realm=\"" + FormOrBasicMechanism.REALM + "\"")
-                                .entity(Map.of("error", "authentication required")).build());
+                                .entity(Map.of("error", "Admin authentication required")).build());
             } else if (Arrays.stream(roles).noneMatch(security::isUserInRole)) {
                 request.abortWith(Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON)
                         .entity(Map.of("error", "the admin role is required")).build());

@@ -15,7 +15,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import com.ipmimonitor.sensors.entity.SensorKind;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -33,19 +40,31 @@ public class SensorsResource {
     @Inject
     PollLeases leases;
 
+    /**
+     * The newest reading of every sensor; ?type= keeps one kind (temperature, fan, voltage, power, ...), ?hours=
+     * only readings of the last hours (the original's default was 1; without it, the last poll's whatever its age).
+     */
     @GET
     @Path("{bmcIp}")
-    public List<SensorView> latest(@PathParam("bmcIp") String bmcIp) {
-        return readings.latestOf(server(bmcIp).getId()).stream().map(SensorView::of).toList();
+    public List<SensorView> latest(@PathParam("bmcIp") String bmcIp, @QueryParam("hours") Integer hours,
+                                   @QueryParam("type") String type) {
+        Predicate<SensorView> wanted = ofType(type);
+        OffsetDateTime since = hours == null ? null
+                : OffsetDateTime.now(ZoneOffset.UTC).minusHours(ApiError.requireHours(hours));
+        return readings.latestOf(server(bmcIp).getId()).stream().map(SensorView::of).filter(wanted)
+                .filter(r -> since == null || r.collectedAt() != null && !r.collectedAt().isBefore(since)).toList();
     }
 
-    /** {"50": "CPU1_ECC1", ...}: hex sensor number (as in "Memory #0x50") to SDR name. */
+    /** {"bmc_ip": ..., "sensors": {"50": "CPU1_ECC1", ...}}: hex sensor number (as in "Memory #0x50") to SDR name. */
     @GET
     @Path("{bmcIp}/names")
-    public Map<String, String> names(@PathParam("bmcIp") String bmcIp) {
+    public Map<String, Object> names(@PathParam("bmcIp") String bmcIp) {
         Map<String, String> names = new TreeMap<>();
         readings.namesOf(server(bmcIp).getId()).forEach((n, name) -> names.put(String.format("%02X", n), name));
-        return names;
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("bmc_ip", bmcIp);
+        answer.put("sensors", names);
+        return answer;
     }
 
     /** POST /api/sensors/collect: sensors are read by every poll, so this polls every server now. */
@@ -54,15 +73,30 @@ public class SensorsResource {
     @RolesAllowed("admin")
     public Response collect() {
         int queued = leases.makeAllDue();
-        return Response.accepted(Map.of("status", "queued", "servers", queued)).build();
+        return Response.accepted(Map.of("status", "Sensor collection started", "servers", queued)).build();
     }
 
     @GET
     @Path("{bmcIp}/history")
     public List<SensorView> history(@PathParam("bmcIp") String bmcIp, @QueryParam("hours") @DefaultValue("24") int hours,
-                                    @QueryParam("sensor") String sensor) {
+                                    @QueryParam("sensor") String sensor, @QueryParam("type") String type) {
         ApiError.requireHours(hours);
-        return readings.historyOf(server(bmcIp).getId(), hours, sensor).stream().map(SensorView::of).toList();
+        Predicate<SensorView> wanted = ofType(type);
+        return readings.historyOf(server(bmcIp).getId(), hours, sensor).stream().map(SensorView::of).filter(wanted)
+                .toList();
+    }
+
+    /** The original's ?type= filter: a sensor kind in lower case; anything else is a 400 naming the kinds. */
+    private static Predicate<SensorView> ofType(String type) {
+        if (type == null || type.isBlank()) {
+            return r -> true;
+        }
+        List<String> kinds = Stream.of(SensorKind.values()).map(k -> k.name().toLowerCase(Locale.ROOT)).toList();
+        String wanted = type.strip().toLowerCase(Locale.ROOT);
+        if (!kinds.contains(wanted)) {
+            throw ApiError.of(Response.Status.BAD_REQUEST, "type must be one of " + String.join(", ", kinds));
+        }
+        return r -> wanted.equals(r.sensorType());
     }
 
     private Server server(String bmcIp) {

@@ -184,8 +184,9 @@ public class SettingsBacking implements Serializable {
         importProblems = List.of();
         try {
             String text = importFile != null && importFile.getSize() > 0 ? fileText(importFile) : importText;
-            int added = changes.importText(text, importFormat);
-            info(added + " servers imported.");
+            FleetChanges.Imported imported = changes.importText(text, importFormat);
+            info(imported.written() + " servers imported (" + imported.added() + " added, " + imported.updated()
+                    + " updated).");
             importText = "";
             refresh();
         } catch (FleetChangeRejected rejected) {

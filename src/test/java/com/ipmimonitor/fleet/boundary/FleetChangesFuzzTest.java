@@ -43,7 +43,7 @@ class FleetChangesFuzzTest {
         }
 
         @Override
-        public int addAll(List<Server> batch) {
+        public int saveAll(List<Server> batch) {
             writes.add(List.copyOf(batch));
             return batch.size();
         }
@@ -69,10 +69,10 @@ class FleetChangesFuzzTest {
         RecordingServers db = new RecordingServers();
         FleetChanges changes = changes(db);
         try {
-            int added = Fuzzing.withinDeadline(() -> changes.importText(in.text(), in.format()));
+            int written = Fuzzing.withinDeadline(() -> changes.importText(in.text(), in.format())).written();
             List<ServerSpec> expected = ServerImport.parse(in.text(), in.format()).servers();
             assertEquals(List.of(expected.size()), db.writes.stream().map(List::size).toList(), "one write of the file");
-            assertEquals(expected.size(), added);
+            assertEquals(expected.size(), written);
             Statistics.collect("imported");
         } catch (FleetChangeRejected refused) {
             assertEquals(List.of(), db.writes, "a refused import wrote " + db.writes);

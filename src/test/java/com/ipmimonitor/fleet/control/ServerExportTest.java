@@ -99,7 +99,7 @@ class ServerExportTest {
     }
 
     @Test
-    void jsonIsThePlainArrayOfTheOriginalWithoutNulls() {
+    void jsonIsThePlainArrayOfTheOriginalWithItsFieldsAlwaysThere() {
         String json = ServerExport.toJson(FLEET.subList(0, 1));
 
         assertEquals("""
@@ -109,7 +109,8 @@ class ServerExportTest {
                         "server_name": "server-01",
                         "server_ip": "192.168.1.101",
                         "enabled": true,
-                        "use_nvidia_password": false
+                        "use_nvidia_password": false,
+                        "notes": null
                     }
                 ]
                 """, json);

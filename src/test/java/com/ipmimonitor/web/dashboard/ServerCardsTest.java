@@ -14,7 +14,7 @@ class ServerCardsTest {
     private static ServerView server(String name, String bmcIp, String outcome, long critical, long warning) {
         return new ServerView(bmcIp, 623, name, "10.0.0." + bmcIp.substring(bmcIp.lastIndexOf('.') + 1), true, false,
                 true, null, "ON", "OK".equals(outcome), outcome, null, null, null, 10, critical, warning, 0,
-                critical + warning, null, false, null);
+                critical + warning, null, false, null, 1, false, critical, warning, 0, critical + warning, critical + warning);
     }
 
     private static List<String> names(ServerCards.Page page) {

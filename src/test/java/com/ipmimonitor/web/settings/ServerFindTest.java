@@ -12,7 +12,7 @@ class ServerFindTest {
 
     private static ServerView server(String name, String bmcIp, String hostIp) {
         return new ServerView(bmcIp, 623, name, hostIp, true, false, false, null, "ON", true, "OK", null, null, null,
-                0, 0, 0, 0, 0, null, false, null);
+                0, 0, 0, 0, 0, null, false, null, 1, false, 0, 0, 0, 0, 0);
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +87,70 @@ class CrashRecoveryIT {
         // handed back by the stop, not by a poll that ended (that one would leave its attempt time)
         assertTrue(count("select count(*) from server_status where last_attempt_at is null") > 0, "no server made due by the stop");
         assertEquals(List.of(), ipmitoolsOf(dataDir), "ipmitool processes of the stopped app");
+    }
+
+    /**
+     * kill -9 with the default lease (9 minutes) in the middle of the same first polls. Meanwhile another instance
+     * (a DATA_DIR of its own) is asked to "Collect now" a server the dead one leased: it says it must wait for that
+     * lease, and whose it is, rather than "queued". Then the dead instance starts again with its DATA_DIR: it takes
+     * its leases back at once and polls its servers, instead of 9 minutes later.
+     */
+    @Test
+    void anInstanceKilledAndStartedAgainTakesBackItsLeasesAtOnce() throws Exception {
+        dbUrl = env.createDatabase("kill_restart_it");
+        Path dataDir = env.workDir().resolve("kill-restart-data");
+        List<SimulatedBmc> bmcs = List.of(env.bmc("large-sel"), env.bmc("sel-full"));
+        int port = freePort();
+        String leased;
+        String deadOwner;
+        long deadLeases;
+        AppProcess first = AppProcess.start(env.workDir().resolve("kill-restart-first"), port, appConfig(dataDir));
+        try {
+            env.register(first.baseUrl(), bmcs);
+            awaitTrue("a poll under way", () -> count("select count(*) from server_status where lease_owner is not null"
+                    + " and lease_until > now() + interval '60 seconds'") > 0);
+        } finally {
+            first.kill();
+        }
+        try (Connection db = DriverManager.getConnection(dbUrl, "ipmimon", "ipmimon"); var q = db.createStatement();
+             var rs = q.executeQuery("select s.bmc_ip, st.lease_owner from server_status st join server s on s.id = st.server_id"
+                     + " where st.lease_owner is not null limit 1")) {
+            assertTrue(rs.next(), "a lease left by the kill");
+            leased = rs.getString(1);
+            deadOwner = rs.getString(2);
+        }
+        deadLeases = count("select count(*) from server_status where lease_owner = '" + deadOwner + "'");
+
+        AppProcess other = AppProcess.start(env.workDir().resolve("kill-restart-other"), port,
+                appConfig(env.workDir().resolve("kill-restart-other-data")));
+        try {
+            var collect = env.send(HttpRequest.newBuilder(URI.create(other.baseUrl() + "/api/collect?bmc_ip=" + leased))
+                    .POST(HttpRequest.BodyPublishers.noBody()), true);
+            assertEquals(202, collect.statusCode(), collect.body());
+            assertTrue(collect.body().contains("\"status\":\"waiting\""), collect.body());
+            assertTrue(collect.body().contains(deadOwner), "names the lease's owner: " + collect.body());
+            assertEquals(deadLeases, count("select count(*) from server_status where lease_owner = '" + deadOwner + "'"),
+                    "another instance leaves the dead one's lease alone until it expires");
+        } finally {
+            other.stop();
+        }
+
+        AppProcess again = AppProcess.start(env.workDir().resolve("kill-restart-again"), port, appConfig(dataDir));
+        try {
+            assertEquals(0, count("select count(*) from server_status where lease_owner = '" + deadOwner + "'"),
+                    "the leases of the previous life, once ready");
+            for (SimulatedBmc bmc : bmcs) {
+                awaitTrue(bmc.name() + " stored in full", () -> stored(bmc) == entriesOnBmc(bmc));
+            }
+        } finally {
+            again.kill();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     /** ipmitool processes started by the app with this data dir: the app gives each HOME=&lt;data dir&gt;/ipmitool-home. */

@@ -77,6 +77,10 @@ public class CollectionConfig {
         return instanceId;
     }
 
+    public Path dataDir() {
+        return Path.of(dataDir).toAbsolutePath();
+    }
+
     /**
      * A poll may run several ipmitool calls; the lease must outlive the slowest legitimate poll. It is also how
      * long the servers of a crashed instance wait before another instance takes them over.

@@ -6,7 +6,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Hands out due servers with a lease in PostgreSQL (FOR UPDATE SKIP LOCKED), so several instances share
@@ -78,6 +80,34 @@ public class PollLeases {
         return em.createNativeQuery("update server_status set lease_owner = null, lease_until = null, last_attempt_at = null"
                         + " where lease_owner = ?1")
                 .setParameter(1, owner).executeUpdate();
+    }
+
+    /** A lease still running: who holds it and until when (UTC, ISO 8601). */
+    public record Lease(String owner, String until) {
+    }
+
+    /** The lease on one server, when one is held now. */
+    public Optional<Lease> findLease(long serverId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select lease_owner, " + UTC_TEXT + " from server_status"
+                        + " where server_id = ?1 and lease_until > now()")
+                .setParameter(1, serverId).getResultList();
+        return rows.stream().findFirst().map(PollLeases::lease);
+    }
+
+    /** The leases held now on enabled servers, by any instance. */
+    public List<Lease> findLeases() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select st.lease_owner, " + UTC_TEXT.replace("lease_until", "st.lease_until")
+                        + " from server_status st join server s on s.id = st.server_id where s.enabled and st.lease_until > now()")
+                .getResultList();
+        return rows.stream().map(PollLeases::lease).toList();
+    }
+
+    private static final String UTC_TEXT = "floor(extract(epoch from lease_until))";
+
+    private static Lease lease(Object[] row) {
+        return new Lease(String.valueOf(row[0]), Instant.ofEpochSecond(((Number) row[1]).longValue()).toString());
     }
 
     /** Makes one server due at the next tick ("collect now"). */

@@ -1,6 +1,7 @@
 package com.ipmimonitor.collection.boundary;
 
 import com.ipmimonitor.collection.control.PollDispatcher;
+import com.ipmimonitor.collection.control.PreviousLife;
 import com.ipmimonitor.concurrent.OrderlyStop;
 import com.ipmimonitor.concurrent.TimerWork;
 import jakarta.annotation.PostConstruct;
@@ -69,6 +70,23 @@ public class PollScheduler {
                 free -> leases.claim(config.instanceId(), free, dueAfter(interval.current()), config.leaseDuration()),
                 this::collectAndRelease);
         OrderlyStop.beforeTheDatabaseStops(STOP_STEP, this::stopCollecting);
+        takeBackPreviousLife();
+    }
+
+    /**
+     * The leases an earlier start with this DATA_DIR still held when it died (kill -9, power loss) go back at once
+     * and their servers are due (PreviousLife); otherwise they would wait out the leases, 9 minutes by default.
+     */
+    private void takeBackPreviousLife() {
+        PreviousLife.takeOver(config.dataDir(), config.instanceId()).ifPresent(previous -> {
+            try {
+                int taken = leases.releaseAll(previous);
+                LOG.info("took back " + taken + " lease(s) of " + previous + ", this DATA_DIR's previous instance");
+            } catch (RuntimeException e) {
+                LOG.warning("leases of " + previous + " not taken back (" + e.getMessage() + "); they expire after "
+                        + config.leaseDuration().toSeconds() + " s");
+            }
+        });
     }
 
     /**

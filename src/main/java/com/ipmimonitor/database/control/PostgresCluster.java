@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -116,6 +117,37 @@ public class PostgresCluster {
             }
         } catch (IOException e) {
             LOG.warning("stopping PostgreSQL in " + dataDir + " failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Whether the server listening on our port is this data directory's own: its postmaster.pid names a live
+     * process, this directory and this port. Anything else on the port (another instance's embedded PostgreSQL, a
+     * system one) is not ours to use.
+     */
+    public boolean isOwnServerListening() {
+        return ownServer().filter(server -> server.port() == port).isPresent() && isListening();
+    }
+
+    private Optional<PostmasterPid> ownServer() {
+        Path file = dataDir.resolve("postmaster.pid");
+        try {
+            if (!Files.exists(file)) {
+                return Optional.empty();
+            }
+            return PostmasterPid.parse(Files.readString(file, StandardCharsets.UTF_8))
+                    .filter(server -> ProcessHandle.of(server.pid()).map(ProcessHandle::isAlive).orElse(false))
+                    .filter(server -> sameDirectory(Path.of(server.dataDir())));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private boolean sameDirectory(Path other) {
+        try {
+            return Files.isSameFile(other, dataDir);
+        } catch (IOException e) {
+            return other.toAbsolutePath().normalize().equals(dataDir.normalize());
         }
     }
 

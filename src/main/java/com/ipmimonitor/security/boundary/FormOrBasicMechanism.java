@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Function;
@@ -28,8 +27,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * HTTP Basic for scripts on /api, a login form for people everywhere else, and, when configured, sign-in
  * through an OpenID Connect provider (OidcSignIn). Jakarta Security 3 (EE 10) allows one mechanism per
  * application, so this one picks by request. Form and OIDC sign-ins are kept in the session.
- * Repeated failures of one user name from one client lock that pair for a while (LoginThrottle): 429 with
- * Retry-After on the API, a message on the sign-in page.
+ * Repeated failures of one user name from one client lock that pair for a while, and failures of one user name
+ * from anywhere make it wait longer and longer (LoginThrottle): 429 with Retry-After on the API, a message on the
+ * sign-in page.
  * A state-changing request started by another site or port is refused here before any credential is checked
  * (CrossSiteRequests), so that a forged sign-in neither signs in nor locks a user name out.
  */
@@ -117,21 +117,21 @@ public class FormOrBasicMechanism implements HttpAuthenticationMechanism {
         return status;
     }
 
-    /** Checks the credential unless its user name is locked for this client (LoginThrottle). */
+    /** Checks the credential unless its user name must wait, for this client or everywhere (LoginThrottle). */
     private AuthenticationStatus login(UsernamePasswordCredential credential, HttpServletRequest request,
                                        HttpMessageContext context, Supplier<AuthenticationStatus> onFailure,
                                        Function<Duration, AuthenticationStatus> onLocked) {
-        String key = LoginThrottle.key(request.getRemoteAddr(), credential.getCaller());
-        Optional<Duration> locked = throttle.lockedFor(key, Instant.now());
+        String client = request.getRemoteAddr();
+        Optional<Duration> locked = throttle.lockedFor(client, credential.getCaller());
         if (locked.isPresent()) {
             return onLocked.apply(locked.get());
         }
         CredentialValidationResult result = identityStore.validate(credential);
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-            throttle.succeeded(key);
+            throttle.succeeded(client, credential.getCaller());
             return context.notifyContainerAboutLogin(result);
         }
-        throttle.failed(key, Instant.now());
+        throttle.failed(client, credential.getCaller());
         return onFailure.get();
     }
 

@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * POST /api/collect[?bmc_ip=]: poll now (at the next scheduler tick, within 5 s), admin only. The answer says what
- * will happen: the original's "Collection started [for <ip>]", or "waiting" with the lease that holds a server back (whose, until when), or 409 for a
- * disabled server, which is never polled.
+ * will happen: the original's "Collection started [for <ip>]", or "waiting" with the lease that holds a server
+ * back (whose, until when), or 409 for a disabled server, which is never polled.
  */
 @Path("collect")
 @Produces(MediaType.APPLICATION_JSON)

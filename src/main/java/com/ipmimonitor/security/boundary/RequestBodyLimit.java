@@ -49,7 +49,10 @@ public class RequestBodyLimit extends HttpFilter {
             refuse(request, response, 413, "request body too large: at most " + limit.of(path) + " bytes");
             return;
         }
-        if (length == -1 && BODY_METHODS.contains(request.getMethod())) {
+        // HTTP/1.1 without Content-Length or Transfer-Encoding has no body at all (curl -X POST, a script's logout)
+        boolean unknownLength = length == -1 && (request.getHeader("Transfer-Encoding") != null
+                || !"HTTP/1.1".equals(request.getProtocol()) && !"HTTP/1.0".equals(request.getProtocol()));
+        if (unknownLength && BODY_METHODS.contains(request.getMethod())) {
             if (!path.startsWith("/api/")) {
                 refuse(request, response, 411, "a request body needs a Content-Length here");
                 return;

@@ -69,7 +69,7 @@ class StalePageIT {
 
         var good = post(filterForm(viewState, nonce), true);
         assertEquals(200, good.statusCode(), good.body());
-        assertTrue(good.body().contains("<update id=\"content\""), good.body());
+        assertTrue(good.body().contains("<update id=\"controls:content\""), good.body());
 
         var wrong = post(filterForm(viewState, "bm90LXRoZS1ub25jZQ=="), true);
         assertClean(wrong);
@@ -83,7 +83,7 @@ class StalePageIT {
         form.put("jakarta.faces.partial.ajax", "true");
         form.put("jakarta.faces.source", "controls:server-filter");
         form.put("jakarta.faces.partial.execute", "controls:server-filter");
-        form.put("jakarta.faces.partial.render", "content");
+        form.put("jakarta.faces.partial.render", "controls:content");
         form.put("jakarta.faces.behavior.event", "keyup");
         form.put("jakarta.faces.partial.event", "keyup");
         form.put("controls", "controls");

@@ -18,9 +18,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Caps every request body (request.body.max.bytes, 1 MiB; request.body.import.max.bytes, 4 MiB, for the imports):
  * a declared length over the cap gets 413; a body of unknown length (HTTP/1.1 chunked, HTTP/2 without
- * content-length) sent to the API is read up to the cap into memory (413 beyond it) and handed on from there, and
- * one sent anywhere else gets 411: browsers always send a length, and the container would parse a form from the
- * unbounded stream. The refused rest of a body is read and dropped (at most DRAIN_BYTES), so that the client, which
+ * content-length) is read up to the cap into memory (413 beyond it) and handed on from there, except that a chunked
+ * one sent anywhere but the API gets 411: browsers always send a length, and the container would parse a form from
+ * the unbounded stream. The refused rest of a body is read and dropped (at most DRAIN_BYTES), so that the client, which
  * may still be sending, gets to read the answer. Per-field limits are the input validation's; this bounds what one
  * request can make the server hold.
  */
@@ -49,11 +49,10 @@ public class RequestBodyLimit extends HttpFilter {
             refuse(request, response, 413, "request body too large: at most " + limit.of(path) + " bytes");
             return;
         }
-        // HTTP/1.1 without Content-Length or Transfer-Encoding has no body at all (curl -X POST, a script's logout)
-        boolean unknownLength = length == -1 && (request.getHeader("Transfer-Encoding") != null
-                || !"HTTP/1.1".equals(request.getProtocol()) && !"HTTP/1.0".equals(request.getProtocol()));
-        if (unknownLength && BODY_METHODS.contains(request.getMethod())) {
-            if (!path.startsWith("/api/")) {
+        if (length == -1 && BODY_METHODS.contains(request.getMethod())) {
+            // a chunked body to a page: the container would parse a form from it; without Transfer-Encoding (a
+            // bodyless POST such as a script's logout, or HTTP/2) what comes is read up to the cap below
+            if (!path.startsWith("/api/") && request.getHeader("Transfer-Encoding") != null) {
                 refuse(request, response, 411, "a request body needs a Content-Length here");
                 return;
             }

@@ -3,7 +3,7 @@
 # PostgreSQL and 48 servers: bash bench/anonymous-heap.sh target/ipmi-monitor.jar <label> [N]   (PORT, PG: free ports)
 # docs/operations.md "Out of memory and liveness" has the figures. Loopback only; needs initdb (Debian postgresql), jcmd.
 set -euo pipefail
-JAR=$1; LABEL=$2; N=${3:-10000}
+JAR=$(realpath "$1"); LABEL=$2; N=${3:-10000}  # the app starts in its own work dir
 W=/tmp/memheap/$LABEL; PORT=${PORT:-18193}; PG=${PG:-55443}
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | tail -1)
 rm -rf "$W"; mkdir -p "$W"; chmod 777 "$W"

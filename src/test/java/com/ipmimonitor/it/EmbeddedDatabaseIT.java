@@ -78,28 +78,11 @@ class EmbeddedDatabaseIT {
 
         AppProcess second = AppProcess.start(work, PORT, env);
         try {
-            String servers = serversOf(second);
+            String servers = second.servers(http);
             assertTrue(servers.contains("\"server_name\":\"kept\""), servers);
         } finally {
             second.stop();
         }
-    }
-
-    /**
-     * Payara 6.2025.10 can answer the very first requests after start with a 500 (a ConcurrentModificationException
-     * while it still registers request listeners), so the read is retried a few times.
-     */
-    private String serversOf(AppProcess app) throws Exception {
-        HttpResponse<String> response = null;
-        for (int attempt = 0; attempt < 40; attempt++) {
-            response = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/servers")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200) {
-                return response.body();
-            }
-            ItEnvironment.sleep(500);
-        }
-        return response.statusCode() + " " + response.body();
     }
 
     private static Path dataDirOf(Map<String, String> env) {

@@ -54,7 +54,7 @@ class EmbeddedDatabaseOwnerIT {
                 } finally {
                     second.stop();
                 }
-                assertEquals(1, count(servers(first), "\"bmc_ip\""), "the first fleet, alone");
+                assertEquals(1, count(first.servers(http), "\"bmc_ip\""), "the first fleet, alone");
             } finally {
                 first.kill(); // SIGKILL: its PostgreSQL stays up
             }
@@ -62,7 +62,7 @@ class EmbeddedDatabaseOwnerIT {
 
             AppProcess again = AppProcess.start(work.resolve("a-again"), freePort(), env(dataA));
             try {
-                assertTrue(servers(again).contains("fleet-of-a"), "its own database again");
+                assertTrue(again.servers(http).contains("fleet-of-a"), "its own database again");
                 assertTrue(Files.readString(again.log()).contains("already runs"), "recognised as its own");
             } finally {
                 again.stop();
@@ -109,20 +109,6 @@ class EmbeddedDatabaseOwnerIT {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"bmc_ip\":\"" + bmcIp + "\",\"server_name\":\"" + name + "\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Retried: Payara can answer the very first requests after start with a 500. */
-    private String servers(AppProcess app) throws Exception {
-        HttpResponse<String> response = null;
-        for (int attempt = 0; attempt < 40; attempt++) {
-            response = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/servers")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200) {
-                return response.body();
-            }
-            ItEnvironment.sleep(500);
-        }
-        return response.statusCode() + " " + response.body();
     }
 
     private int status(AppProcess app, String path) throws Exception {

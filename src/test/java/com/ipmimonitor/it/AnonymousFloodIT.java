@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -120,7 +119,7 @@ class AnonymousFloodIT {
         long deadline = System.nanoTime() + within.toNanos();
         Set<String> polled = Set.of();
         while (System.nanoTime() < deadline) {
-            polled = polledOkSince(since);
+            polled = new PollWatch(env).polledOkSince(since);
             if (polled.containsAll(expected)) {
                 return;
             }
@@ -131,18 +130,6 @@ class AnonymousFloodIT {
         throw new AssertionError("not polled within " + within + " of the flood: " + missing);
     }
 
-    private Set<String> polledOkSince(Instant since) throws Exception {
-        Set<String> hosts = new HashSet<>();
-        try (var db = env.appDatabase(); var q = db.prepareStatement("select distinct s.bmc_ip from collection_run r"
-                + " join server s on s.id = r.server_id where r.started_at > ? and r.outcome = 'OK'")) {
-            q.setTimestamp(1, Timestamp.from(since));
-            var rs = q.executeQuery();
-            while (rs.next()) {
-                hosts.add(rs.getString(1));
-            }
-        }
-        return hosts;
-    }
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(request(path), HttpResponse.BodyHandlers.ofString());

@@ -99,7 +99,8 @@ final class PollWatch {
         return polls;
     }
 
-    private Set<String> polledOkSince(Instant since) {
+    /** The servers with an OK poll started after since. */
+    Set<String> polledOkSince(Instant since) {
         Set<String> hosts = new HashSet<>();
         try (var db = env.appDatabase(); var q = db.prepareStatement("select distinct s.bmc_ip from collection_run r"
                 + " join server s on s.id = r.server_id where r.started_at > ? and r.outcome = 'OK'")) {

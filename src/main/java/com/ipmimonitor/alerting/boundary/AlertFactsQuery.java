@@ -11,7 +11,7 @@ import com.ipmimonitor.alerting.entity.AlertRule;
 import com.ipmimonitor.collection.entity.PollOutcome;
 import com.ipmimonitor.events.entity.SelEvent;
 import com.ipmimonitor.collection.entity.SelFill;
-import com.ipmimonitor.events.entity.Severity;
+import com.ipmimonitor.ipmi.Severity;
 import com.ipmimonitor.sensors.boundary.SensorView;
 import com.ipmimonitor.sensors.entity.SensorKind;
 import com.ipmimonitor.sensors.entity.SensorReading;

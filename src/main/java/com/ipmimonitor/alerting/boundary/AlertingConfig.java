@@ -4,7 +4,7 @@ import com.ipmimonitor.alerting.control.MailSender;
 import com.ipmimonitor.alerting.control.RetryPolicy;
 import com.ipmimonitor.alerting.control.RuleSettings;
 import com.ipmimonitor.alerting.control.WebhookSender;
-import com.ipmimonitor.events.entity.Severity;
+import com.ipmimonitor.ipmi.Severity;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package com.ipmimonitor.alerting.control;
 
 import com.ipmimonitor.alerting.entity.AlertRule;
-import com.ipmimonitor.events.entity.Severity;
+import com.ipmimonitor.ipmi.Severity;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 

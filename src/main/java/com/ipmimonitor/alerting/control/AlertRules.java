@@ -3,7 +3,7 @@ package com.ipmimonitor.alerting.control;
 import com.ipmimonitor.alerting.entity.AlertRule;
 import com.ipmimonitor.collection.entity.PollOutcome;
 import com.ipmimonitor.collection.entity.SelFill;
-import com.ipmimonitor.events.entity.Severity;
+import com.ipmimonitor.ipmi.Severity;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;

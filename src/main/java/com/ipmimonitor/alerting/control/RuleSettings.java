@@ -1,6 +1,6 @@
 package com.ipmimonitor.alerting.control;
 
-import com.ipmimonitor.events.entity.Severity;
+import com.ipmimonitor.ipmi.Severity;
 import java.time.Duration;
 
 /**

@@ -1,6 +1,6 @@
 package com.ipmimonitor.alerting.entity;
 
-import com.ipmimonitor.events.entity.Severity;
+import com.ipmimonitor.ipmi.Severity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

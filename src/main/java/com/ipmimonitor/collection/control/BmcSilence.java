@@ -1,6 +1,5 @@
 package com.ipmimonitor.collection.control;
 
-import com.ipmimonitor.collection.control.parse.IpmitoolFailureClassifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -1,12 +1,12 @@
 package com.ipmimonitor.collection.control;
 
-import com.ipmimonitor.collection.control.parse.PowerReading;
-import com.ipmimonitor.collection.control.parse.PowerState;
-import com.ipmimonitor.collection.control.parse.SdrEntry;
-import com.ipmimonitor.collection.control.parse.SelInfo;
-import com.ipmimonitor.collection.control.parse.SelRecord;
-import com.ipmimonitor.collection.control.parse.SensorConversion;
-import com.ipmimonitor.collection.control.parse.SensorRow;
+import com.ipmimonitor.ipmi.PowerReading;
+import com.ipmimonitor.ipmi.PowerState;
+import com.ipmimonitor.ipmi.SdrEntry;
+import com.ipmimonitor.ipmi.SelInfo;
+import com.ipmimonitor.ipmi.SelRecord;
+import com.ipmimonitor.ipmi.SensorConversion;
+import com.ipmimonitor.ipmi.SensorRow;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,11 +1,11 @@
 package com.ipmimonitor.collection.control;
 
-import com.ipmimonitor.collection.control.parse.SdrEntry;
-import com.ipmimonitor.collection.control.parse.SelDetail;
-import com.ipmimonitor.collection.control.parse.SelRecord;
-import com.ipmimonitor.collection.control.parse.SensorConversion;
-import com.ipmimonitor.collection.control.parse.SensorRow;
-import com.ipmimonitor.collection.control.parse.SensorStates;
+import com.ipmimonitor.ipmi.SdrEntry;
+import com.ipmimonitor.ipmi.SelDetail;
+import com.ipmimonitor.ipmi.SelRecord;
+import com.ipmimonitor.ipmi.SensorConversion;
+import com.ipmimonitor.ipmi.SensorRow;
+import com.ipmimonitor.ipmi.SensorStates;
 import com.ipmimonitor.events.entity.SelEvent;
 import com.ipmimonitor.sensors.entity.SdrName;
 import com.ipmimonitor.sensors.entity.SensorKind;

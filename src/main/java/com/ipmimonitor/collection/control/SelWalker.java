@@ -1,8 +1,7 @@
 package com.ipmimonitor.collection.control;
 
-import com.ipmimonitor.collection.control.parse.GetSelEntryResponseParser;
-import com.ipmimonitor.collection.control.parse.IpmitoolFailureClassifier;
-import com.ipmimonitor.collection.control.parse.SelEntryResponse;
+import com.ipmimonitor.ipmi.GetSelEntryResponseParser;
+import com.ipmimonitor.ipmi.SelEntryResponse;
 import com.ipmimonitor.collection.entity.PollOutcome;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package com.ipmimonitor.events.boundary;
 
-import com.ipmimonitor.events.entity.Severity;
+import com.ipmimonitor.ipmi.Severity;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package com.ipmimonitor.events.entity;
 
+import com.ipmimonitor.ipmi.Severity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -5,7 +5,7 @@ import static com.ipmimonitor.database.boundary.NativeValues.time;
 import com.ipmimonitor.collection.boundary.ServerStatuses;
 import com.ipmimonitor.collection.entity.SelFill;
 import com.ipmimonitor.events.boundary.SystemEvents;
-import com.ipmimonitor.events.entity.Severity;
+import com.ipmimonitor.ipmi.Severity;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -2,7 +2,7 @@ package com.ipmimonitor.fleet.boundary;
 
 import com.ipmimonitor.collection.entity.SelFill;
 import com.ipmimonitor.collection.entity.ServerStatus;
-import com.ipmimonitor.events.entity.Severity;
+import com.ipmimonitor.ipmi.Severity;
 import com.ipmimonitor.fleet.entity.Server;
 import java.time.OffsetDateTime;
 import java.util.Map;

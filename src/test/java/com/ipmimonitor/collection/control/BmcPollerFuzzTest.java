@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.ipmimonitor.BadInput;
 import com.ipmimonitor.Fuzzing;
-import com.ipmimonitor.collection.control.parse.Fixtures;
+import com.ipmimonitor.ipmi.Fixtures;
 import com.ipmimonitor.collection.entity.PollOutcome;
 import java.time.Duration;
 import java.util.List;

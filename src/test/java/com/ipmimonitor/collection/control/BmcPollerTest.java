@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.ipmimonitor.collection.control.parse.Fixtures;
-import com.ipmimonitor.collection.control.parse.PowerState;
+import com.ipmimonitor.ipmi.Fixtures;
+import com.ipmimonitor.ipmi.PowerState;
 import com.ipmimonitor.collection.entity.PollOutcome;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package com.ipmimonitor.collection.control;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.ipmimonitor.collection.control.parse.Fixtures;
+import com.ipmimonitor.ipmi.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

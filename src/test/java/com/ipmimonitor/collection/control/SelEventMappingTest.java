@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.ipmimonitor.collection.control.parse.SelRecord;
-import com.ipmimonitor.collection.control.parse.SelRecordDecoder;
+import com.ipmimonitor.ipmi.SelRecord;
+import com.ipmimonitor.ipmi.SelRecordDecoder;
 import com.ipmimonitor.events.entity.SelEvent;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -183,7 +183,7 @@ class SelEventMappingTest {
         sdr[13] = 0x01;
         sdr[21] = 18;
         sdr[24] = 100;
-        var fan2 = com.ipmimonitor.collection.control.parse.SensorConversion.fromRecord(sdr).orElseThrow();
+        var fan2 = com.ipmimonitor.ipmi.SensorConversion.fromRecord(sdr).orElseThrow();
         SelRecord lc = decode("08 00 02 14 f7 dd 6a 20 00 04 04 11 01 52 04 05");
         SelRecord fromSoftware = decode("08 00 02 14 f7 dd 6a 41 00 04 04 11 01 52 04 05");
 
@@ -200,8 +200,8 @@ class SelEventMappingTest {
 
     @org.junit.jupiter.api.Test
     void discreteStatesAreStoredInWordsWhereTheSensorTypeIsKnown() {
-        var rows = com.ipmimonitor.collection.control.parse.SensorListParser.parse(
-                com.ipmimonitor.collection.control.parse.Fixtures.ipmitool("ipmi_sim/sensor_abnormal.txt"));
+        var rows = com.ipmimonitor.ipmi.SensorListParser.parse(
+                com.ipmimonitor.ipmi.Fixtures.ipmitool("ipmi_sim/sensor_abnormal.txt"));
         var at = java.time.OffsetDateTime.parse("2026-11-24T12:00:00Z");
         var readings = SelEventMapping.readings(7L, rows, java.util.Map.of("PS2 Status", 0x08, "CPU1_ECC2", 0x0c), at);
         var byName = readings.stream().collect(java.util.stream.Collectors.toMap(

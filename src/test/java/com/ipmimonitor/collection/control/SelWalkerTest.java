@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.ipmimonitor.collection.control.parse.SelEntryResponse;
+import com.ipmimonitor.ipmi.SelEntryResponse;
 import com.ipmimonitor.collection.entity.PollOutcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -136,7 +136,7 @@ class SelWalkerTest {
 
     private Path fixture(String name) throws IOException {
         Path file = dir.resolve(name.replace('/', '-'));
-        Files.writeString(file, com.ipmimonitor.collection.control.parse.Fixtures.ipmitool(name));
+        Files.writeString(file, com.ipmimonitor.ipmi.Fixtures.ipmitool(name));
         return file;
     }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ipmimonitor.BadInput;
 import com.ipmimonitor.Fuzzing;
-import com.ipmimonitor.events.entity.Severity;
+import com.ipmimonitor.ipmi.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,0 @@
-package com.ipmimonitor.collection.control.parse;
-
-/** Where an event sits in the IPMI tables: its sensor type, event/reading type code and offset. */
-public record SelEventCode(int sensorType, int eventTypeCode, int offset) {
-}

@@ -1,0 +1,33 @@
+package com.ipmimonitor.ipmi;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads the file `ipmitool sdr dump FILE` writes: every SDR record as the BMC holds it, a 5-byte header
+ * (record id, SDR version, record type, length of the body) and the body. Only Full Sensor Records carry the
+ * conversion factors that turn a threshold event's raw bytes into "Reading 10.68 < Threshold 10.80 Volts".
+ */
+public final class SdrDumpParser {
+
+    private static final int HEADER = 5;
+
+    private SdrDumpParser() {
+    }
+
+    public static List<SensorConversion> conversions(byte[] dump) {
+        List<SensorConversion> found = new ArrayList<>();
+        int at = 0;
+        while (at + HEADER <= dump.length) {
+            int end = at + HEADER + (dump[at + 4] & 0xFF);
+            if (end > dump.length) {
+                throw new IpmitoolParseException("an SDR record cut short at byte " + at + " of " + dump.length,
+                        "sdr dump of " + dump.length + " bytes");
+            }
+            SensorConversion.fromRecord(Arrays.copyOfRange(dump, at, end)).ifPresent(found::add);
+            at = end;
+        }
+        return found;
+    }
+}

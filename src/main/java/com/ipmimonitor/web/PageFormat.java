@@ -1,7 +1,7 @@
 package com.ipmimonitor.web;
 
 import com.ipmimonitor.collection.entity.SelFill;
-import com.ipmimonitor.fleet.boundary.ServerView;
+import com.ipmimonitor.overview.boundary.ServerView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -37,9 +37,9 @@ class PageFormatTest {
         assertEquals("", fmt.hint(null));
     }
 
-    private static com.ipmimonitor.fleet.boundary.ServerView server(String outcome, int port, Integer suite,
+    private static com.ipmimonitor.overview.boundary.ServerView server(String outcome, int port, Integer suite,
                                                                     Integer selPercent, boolean overflow) {
-        return new com.ipmimonitor.fleet.boundary.ServerView("127.78.0.7", port, "node7", null, true, false, false, null,
+        return new com.ipmimonitor.overview.boundary.ServerView("127.78.0.7", port, "node7", null, true, false, false, null,
                 "ON", false, outcome, "no answer", null, null, 10, 0, 0, 0, 0, selPercent, overflow, suite,
                 7, false, 0, 0, 0, 0, 0);
     }

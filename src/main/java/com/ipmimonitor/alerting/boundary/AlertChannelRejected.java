@@ -1,6 +1,6 @@
 package com.ipmimonitor.alerting.boundary;
 
-import com.ipmimonitor.web.api.ChangeRejected;
+import com.ipmimonitor.rest.ChangeRejected;
 import java.util.List;
 
 /** A channel change that was refused and wrote nothing: 400 invalid, 404 unknown, 409 name taken. */

@@ -1,6 +1,6 @@
 package com.ipmimonitor.alerting.boundary;
 
-import com.ipmimonitor.web.api.ChangeRejected.Reason;
+import com.ipmimonitor.rest.ChangeRejected.Reason;
 import com.ipmimonitor.alerting.control.ChannelSpec;
 import com.ipmimonitor.alerting.control.Notification;
 import com.ipmimonitor.alerting.entity.AlertChannel;

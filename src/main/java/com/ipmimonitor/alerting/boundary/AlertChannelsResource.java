@@ -1,7 +1,7 @@
 package com.ipmimonitor.alerting.boundary;
 
 import com.ipmimonitor.alerting.entity.DeliveryFailure;
-import com.ipmimonitor.web.api.ApiError;
+import com.ipmimonitor.rest.ApiError;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

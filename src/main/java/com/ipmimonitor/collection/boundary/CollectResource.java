@@ -2,7 +2,7 @@ package com.ipmimonitor.collection.boundary;
 
 import com.ipmimonitor.fleet.boundary.Servers;
 import com.ipmimonitor.fleet.entity.Server;
-import com.ipmimonitor.web.api.ApiError;
+import com.ipmimonitor.rest.ApiError;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;

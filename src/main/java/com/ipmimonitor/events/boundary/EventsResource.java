@@ -1,6 +1,6 @@
 package com.ipmimonitor.events.boundary;
 
-import com.ipmimonitor.web.api.ApiError;
+import com.ipmimonitor.rest.ApiError;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

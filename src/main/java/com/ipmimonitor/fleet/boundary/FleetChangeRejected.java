@@ -1,6 +1,6 @@
 package com.ipmimonitor.fleet.boundary;
 
-import com.ipmimonitor.web.api.ChangeRejected;
+import com.ipmimonitor.rest.ChangeRejected;
 import java.util.List;
 
 /**

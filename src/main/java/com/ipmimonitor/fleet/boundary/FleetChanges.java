@@ -1,6 +1,6 @@
 package com.ipmimonitor.fleet.boundary;
 
-import com.ipmimonitor.web.api.ChangeRejected.Reason;
+import com.ipmimonitor.rest.ChangeRejected.Reason;
 import com.ipmimonitor.fleet.control.ImportResult;
 import com.ipmimonitor.fleet.control.ServerImport;
 import com.ipmimonitor.fleet.control.ServerInput;

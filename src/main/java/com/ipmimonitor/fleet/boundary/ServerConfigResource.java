@@ -1,7 +1,7 @@
 package com.ipmimonitor.fleet.boundary;
 
-import com.ipmimonitor.web.api.ApiError;
-import com.ipmimonitor.web.api.SuccessAnswer;
+import com.ipmimonitor.rest.ApiError;
+import com.ipmimonitor.rest.SuccessAnswer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;

@@ -1,7 +1,7 @@
 package com.ipmimonitor.fleet.boundary;
 
 import com.ipmimonitor.fleet.control.ServerFields;
-import com.ipmimonitor.web.api.ChangeRejected.Reason;
+import com.ipmimonitor.rest.ChangeRejected.Reason;
 
 /**
  * The fields of POST /api/servers/add and PUT /api/servers/{bmcIp}, and of the settings page's dialog; null

@@ -3,7 +3,7 @@ package com.ipmimonitor.fleet.boundary;
 import com.ipmimonitor.fleet.control.ServerExport;
 import com.ipmimonitor.fleet.control.ServerSpec;
 import com.ipmimonitor.fleet.control.ServerSpecs;
-import com.ipmimonitor.web.api.ApiError;
+import com.ipmimonitor.rest.ApiError;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

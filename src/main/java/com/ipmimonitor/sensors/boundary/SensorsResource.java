@@ -3,7 +3,7 @@ package com.ipmimonitor.sensors.boundary;
 import com.ipmimonitor.collection.boundary.PollLeases;
 import com.ipmimonitor.fleet.boundary.Servers;
 import com.ipmimonitor.fleet.entity.Server;
-import com.ipmimonitor.web.api.ApiError;
+import com.ipmimonitor.rest.ApiError;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;

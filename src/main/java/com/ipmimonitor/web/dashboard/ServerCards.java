@@ -1,6 +1,6 @@
 package com.ipmimonitor.web.dashboard;
 
-import com.ipmimonitor.fleet.boundary.ServerView;
+import com.ipmimonitor.overview.boundary.ServerView;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package com.ipmimonitor.web.settings;
 
-import com.ipmimonitor.fleet.boundary.ServerView;
+import com.ipmimonitor.overview.boundary.ServerView;
 import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.stream.Stream;

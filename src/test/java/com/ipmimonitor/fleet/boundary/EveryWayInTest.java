@@ -146,7 +146,7 @@ class EveryWayInTest {
     }
 
     private static void assertNamed(Bad bad, FleetChangeRejected refused) {
-        assertEquals(com.ipmimonitor.web.api.ChangeRejected.Reason.INVALID, refused.reason());
+        assertEquals(com.ipmimonitor.rest.ChangeRejected.Reason.INVALID, refused.reason());
         assertTrue(refused.details().stream().anyMatch(d -> d.replaceFirst("^line \\d+: ", "").startsWith(bad.field())),
                 bad + " -> " + refused.details());
         assertTrue(refused.details().stream().allMatch(d -> d.length() < 300), "a message repeats the value: " + refused.details());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.ipmimonitor.fleet.boundary.ServerView;
+import com.ipmimonitor.overview.boundary.ServerView;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;

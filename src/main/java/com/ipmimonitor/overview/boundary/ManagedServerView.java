@@ -1,4 +1,4 @@
-package com.ipmimonitor.fleet.boundary;
+package com.ipmimonitor.overview.boundary;
 
 import com.ipmimonitor.fleet.entity.Server;
 import java.time.OffsetDateTime;

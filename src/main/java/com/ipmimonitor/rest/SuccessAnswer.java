@@ -1,4 +1,4 @@
-package com.ipmimonitor.web.api;
+package com.ipmimonitor.rest;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -1,4 +1,4 @@
-package com.ipmimonitor.web.api;
+package com.ipmimonitor.rest;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package com.ipmimonitor.web.api;
+package com.ipmimonitor.rest;
 
 import jakarta.ejb.ApplicationException;
 import java.util.List;

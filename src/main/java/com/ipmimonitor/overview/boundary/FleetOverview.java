@@ -1,10 +1,11 @@
-package com.ipmimonitor.fleet.boundary;
+package com.ipmimonitor.overview.boundary;
 
 import static com.ipmimonitor.database.boundary.NativeValues.time;
 
 import com.ipmimonitor.collection.boundary.ServerStatuses;
 import com.ipmimonitor.collection.entity.SelFill;
 import com.ipmimonitor.events.boundary.SystemEvents;
+import com.ipmimonitor.fleet.boundary.Servers;
 import com.ipmimonitor.ipmi.Severity;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package com.ipmimonitor.fleet.boundary;
+package com.ipmimonitor.overview.boundary;
 
 import com.ipmimonitor.collection.entity.SelFill;
 import com.ipmimonitor.collection.entity.ServerStatus;

@@ -1,4 +1,4 @@
-package com.ipmimonitor.web.api;
+package com.ipmimonitor.rest;
 
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;

@@ -1,4 +1,4 @@
-package com.ipmimonitor.web.api;
+package com.ipmimonitor.rest;
 
 import com.ipmimonitor.database.boundary.DatabaseOutage;
 import jakarta.ws.rs.WebApplicationException;

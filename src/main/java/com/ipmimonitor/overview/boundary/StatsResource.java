@@ -1,7 +1,7 @@
-package com.ipmimonitor.fleet.boundary;
+package com.ipmimonitor.overview.boundary;
 
 import com.ipmimonitor.events.boundary.EventQueries;
-import com.ipmimonitor.web.api.ApiError;
+import com.ipmimonitor.rest.ApiError;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

@@ -1,4 +1,4 @@
-package com.ipmimonitor;
+package com.ipmimonitor.rest;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;

@@ -1,8 +1,11 @@
-package com.ipmimonitor.fleet.boundary;
+package com.ipmimonitor.overview.boundary;
 
+import com.ipmimonitor.fleet.boundary.FleetChanges;
+import com.ipmimonitor.fleet.boundary.ServerRequest;
+import com.ipmimonitor.fleet.boundary.Servers;
 import com.ipmimonitor.fleet.entity.Server;
-import com.ipmimonitor.web.api.ApiError;
-import com.ipmimonitor.web.api.SuccessAnswer;
+import com.ipmimonitor.rest.ApiError;
+import com.ipmimonitor.rest.SuccessAnswer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;

@@ -1,6 +1,6 @@
 package com.ipmimonitor.alerting.boundary;
 
-import static com.ipmimonitor.database.boundary.NativeValues.time;
+import static com.ipmimonitor.sql.NativeValues.time;
 
 import com.ipmimonitor.alerting.control.AlertFacts;
 import com.ipmimonitor.alerting.control.CriticalSensor;
@@ -11,8 +11,8 @@ import com.ipmimonitor.alerting.entity.AlertRule;
 import com.ipmimonitor.collection.entity.PollOutcome;
 import com.ipmimonitor.events.entity.SelEvent;
 import com.ipmimonitor.collection.entity.SelFill;
+import com.ipmimonitor.ipmi.SensorCondition;
 import com.ipmimonitor.ipmi.Severity;
-import com.ipmimonitor.sensors.boundary.SensorView;
 import com.ipmimonitor.sensors.entity.SensorKind;
 import com.ipmimonitor.sensors.entity.SensorReading;
 import jakarta.ejb.Stateless;
@@ -110,7 +110,7 @@ public class AlertFactsQuery {
         return new SelBatch(asserted, readUpTo);
     }
 
-    /** The SQL keeps only candidates; SensorView decides "critical" exactly as the sensor pages and API do. */
+    /** The SQL keeps only candidates; the reading decides "critical" exactly as the sensor pages and API do. */
     private List<CriticalSensor> criticalSensors() {
         return rows("""
                 select r.server_id, r.sensor_name, r.kind, r.value, r.unit, r.status, r.lower_nr, r.lower_critical,
@@ -124,7 +124,7 @@ public class AlertFactsQuery {
                 .stream().map(r -> new SensorReading(num(r[0]), (String) r[1], SensorKind.valueOf((String) r[2]),
                         dbl(r[3]), (String) r[4], (String) r[5],
                         new Double[] {dbl(r[6]), dbl(r[7]), dbl(r[8]), dbl(r[9]), dbl(r[10]), dbl(r[11])}, time(r[12])))
-                .filter(reading -> SensorView.of(reading).condition().equals("critical"))
+                .filter(reading -> reading.condition() == SensorCondition.CRITICAL)
                 .map(r -> new CriticalSensor(r.getServerId(), r.getSensorName(), r.getValue(), r.getUnit(), r.getStatus()))
                 .toList();
     }

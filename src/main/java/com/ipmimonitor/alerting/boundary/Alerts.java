@@ -2,7 +2,7 @@ package com.ipmimonitor.alerting.boundary;
 
 import com.ipmimonitor.alerting.entity.Alert;
 import com.ipmimonitor.alerting.entity.AlertState;
-import com.ipmimonitor.database.boundary.NativeValues;
+import com.ipmimonitor.sql.NativeValues;
 import com.ipmimonitor.fleet.boundary.Servers;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package com.ipmimonitor.events.boundary;
 
-import com.ipmimonitor.database.boundary.ArrayParameters;
-import com.ipmimonitor.database.boundary.NativeValues;
+import com.ipmimonitor.sql.ArrayParameters;
+import com.ipmimonitor.sql.NativeValues;
 import com.ipmimonitor.events.control.ConditionClosing;
 import com.ipmimonitor.ipmi.SeverityClassifier;
 import com.ipmimonitor.events.entity.SelEvent;

@@ -1,6 +1,6 @@
 package com.ipmimonitor.overview.boundary;
 
-import static com.ipmimonitor.database.boundary.NativeValues.time;
+import static com.ipmimonitor.sql.NativeValues.time;
 
 import com.ipmimonitor.collection.boundary.ServerStatuses;
 import com.ipmimonitor.collection.entity.SelFill;

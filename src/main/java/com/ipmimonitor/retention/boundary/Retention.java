@@ -2,8 +2,8 @@ package com.ipmimonitor.retention.boundary;
 
 import com.ipmimonitor.concurrent.TimerWork;
 import com.ipmimonitor.retention.control.BatchedPurge;
-import com.ipmimonitor.retention.control.RetainedTable;
-import com.ipmimonitor.retention.control.RetentionSettings;
+import com.ipmimonitor.retention.entity.RetainedTable;
+import com.ipmimonitor.retention.entity.RetentionSettings;
 import com.ipmimonitor.retention.control.TablePurge;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;

@@ -1,6 +1,6 @@
 package com.ipmimonitor.retention.boundary;
 
-import com.ipmimonitor.retention.control.RetainedTable;
+import com.ipmimonitor.retention.entity.RetainedTable;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

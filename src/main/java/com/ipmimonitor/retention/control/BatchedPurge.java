@@ -1,5 +1,7 @@
 package com.ipmimonitor.retention.control;
 
+import com.ipmimonitor.retention.entity.RetainedTable;
+import com.ipmimonitor.retention.entity.RetentionSettings;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.IntUnaryOperator;

@@ -1,6 +1,6 @@
 package com.ipmimonitor.sensors.boundary;
 
-import com.ipmimonitor.database.boundary.ArrayParameters;
+import com.ipmimonitor.sql.ArrayParameters;
 import com.ipmimonitor.sensors.entity.PowerDraw;
 import com.ipmimonitor.sensors.entity.SdrName;
 import com.ipmimonitor.sensors.entity.SensorReading;

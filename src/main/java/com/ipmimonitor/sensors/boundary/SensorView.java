@@ -1,6 +1,5 @@
 package com.ipmimonitor.sensors.boundary;
 
-import com.ipmimonitor.sensors.control.SensorCondition;
 import com.ipmimonitor.sensors.entity.SensorKind;
 import com.ipmimonitor.sensors.entity.SensorReading;
 import java.time.OffsetDateTime;
@@ -40,14 +39,11 @@ public record SensorView(String sensorName, String sensorType, Double value, Str
     public static SensorView of(SensorReading r) {
         if (r.getKind() == SensorKind.DISCRETE) {
             return new SensorView(r.getSensorName(), "discrete", null, r.getUnit(), r.getStatus(), null, null, null,
-                    null, null, null, r.getCollectedAt(), SensorCondition.ofStates(r.getStateText()).cssClass(),
-                    r.getStateText());
+                    null, null, null, r.getCollectedAt(), r.condition().cssClass(), r.getStateText());
         }
         return new SensorView(r.getSensorName(), r.getKind().name().toLowerCase(Locale.ROOT), r.getValue(), r.getUnit(),
                 r.getStatus(), r.getLowerNonRecoverable(), r.getLowerCritical(), r.getLowerNonCritical(),
                 r.getUpperNonCritical(), r.getUpperCritical(), r.getUpperNonRecoverable(), r.getCollectedAt(),
-                SensorCondition.of(r.getStatus(), r.getValue(), new SensorCondition.Thresholds(r.getLowerNonRecoverable(),
-                        r.getLowerCritical(), r.getLowerNonCritical(), r.getUpperNonCritical(), r.getUpperCritical(),
-                        r.getUpperNonRecoverable())).cssClass(), null);
+                r.condition().cssClass(), null);
     }
 }

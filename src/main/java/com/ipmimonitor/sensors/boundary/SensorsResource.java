@@ -1,13 +1,10 @@
 package com.ipmimonitor.sensors.boundary;
 
-import com.ipmimonitor.collection.boundary.PollLeases;
 import com.ipmimonitor.fleet.boundary.Servers;
 import com.ipmimonitor.fleet.entity.Server;
 import com.ipmimonitor.rest.ApiError;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -37,9 +34,6 @@ public class SensorsResource {
     @Inject
     SensorReadings readings;
 
-    @Inject
-    PollLeases leases;
-
     /**
      * The newest reading of every sensor; ?type= keeps one kind (temperature, fan, voltage, power, ...), ?hours=
      * only readings of the last hours (the original's default was 1; without it, the last poll's whatever its age).
@@ -65,15 +59,6 @@ public class SensorsResource {
         answer.put("bmc_ip", bmcIp);
         answer.put("sensors", names);
         return answer;
-    }
-
-    /** POST /api/sensors/collect: sensors are read by every poll, so this polls every server now. */
-    @POST
-    @Path("collect")
-    @RolesAllowed("admin")
-    public Response collect() {
-        int queued = leases.makeAllDue();
-        return Response.accepted(Map.of("status", "Sensor collection started", "servers", queued)).build();
     }
 
     @GET

@@ -1,5 +1,6 @@
 package com.ipmimonitor.sensors.entity;
 
+import com.ipmimonitor.ipmi.SensorCondition;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -92,4 +93,13 @@ public class SensorReading {
     public Double getUpperNonRecoverable() { return upperNonRecoverable; }
     public OffsetDateTime getCollectedAt() { return collectedAt; }
     public String getStateText() { return stateText; }
+
+    /** How worried to be about this reading: one rule for the sensor pages, the API and alerting. */
+    public SensorCondition condition() {
+        if (kind == SensorKind.DISCRETE) {
+            return SensorCondition.ofStates(stateText);
+        }
+        return SensorCondition.of(status, value, new SensorCondition.Thresholds(lowerNonRecoverable, lowerCritical,
+                lowerNonCritical, upperNonCritical, upperCritical, upperNonRecoverable));
+    }
 }

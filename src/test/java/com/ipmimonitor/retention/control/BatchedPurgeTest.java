@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.ipmimonitor.retention.entity.RetainedTable;
+import com.ipmimonitor.retention.entity.RetentionSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

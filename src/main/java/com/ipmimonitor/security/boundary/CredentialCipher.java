@@ -1,4 +1,4 @@
-package com.ipmimonitor.security.entity;
+package com.ipmimonitor.security.boundary;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;

@@ -1,4 +1,4 @@
-package com.ipmimonitor.retention.control;
+package com.ipmimonitor.retention.entity;
 
 /**
  * The tables retention prunes, each with the column that says how old a row is. Age is always the monitor's own

@@ -1,8 +1,8 @@
-package com.ipmimonitor.sensors.control;
+package com.ipmimonitor.ipmi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.ipmimonitor.sensors.control.SensorCondition.Thresholds;
+import com.ipmimonitor.ipmi.SensorCondition.Thresholds;
 import org.junit.jupiter.api.Test;
 
 class SensorConditionTest {

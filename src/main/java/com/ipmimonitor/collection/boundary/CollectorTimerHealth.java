@@ -1,6 +1,5 @@
-package com.ipmimonitor.observability.boundary;
+package com.ipmimonitor.collection.boundary;
 
-import com.ipmimonitor.collection.boundary.PollScheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;

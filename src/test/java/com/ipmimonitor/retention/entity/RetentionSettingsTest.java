@@ -1,4 +1,4 @@
-package com.ipmimonitor.retention.control;
+package com.ipmimonitor.retention.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

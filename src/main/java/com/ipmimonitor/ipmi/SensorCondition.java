@@ -1,4 +1,4 @@
-package com.ipmimonitor.sensors.control;
+package com.ipmimonitor.ipmi;
 
 import java.util.Arrays;
 import java.util.Locale;

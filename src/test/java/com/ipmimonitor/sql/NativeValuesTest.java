@@ -1,4 +1,4 @@
-package com.ipmimonitor.database.boundary;
+package com.ipmimonitor.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package com.ipmimonitor.retention.control;
+package com.ipmimonitor.retention.entity;
 
 import java.time.Duration;
 import java.util.ArrayList;

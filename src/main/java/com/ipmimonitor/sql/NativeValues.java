@@ -1,4 +1,4 @@
-package com.ipmimonitor.database.boundary;
+package com.ipmimonitor.sql;
 
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;

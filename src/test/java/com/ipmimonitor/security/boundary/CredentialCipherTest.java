@@ -1,4 +1,4 @@
-package com.ipmimonitor.security.entity;
+package com.ipmimonitor.security.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

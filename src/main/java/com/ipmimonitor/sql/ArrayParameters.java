@@ -1,4 +1,4 @@
-package com.ipmimonitor.database.boundary;
+package com.ipmimonitor.sql;
 
 import jakarta.persistence.Query;
 import java.util.List;

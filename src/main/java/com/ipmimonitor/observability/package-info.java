@@ -1,4 +1,4 @@
 /**
- * MicroProfile Health checks (database, collector timer) and the startup warnings about default secrets.
+ * MicroProfile Health checks (database, heap; the collector timer's is in collection), Prometheus metrics and the startup warnings about default secrets.
  */
 package com.ipmimonitor.observability;

@@ -1,4 +1,4 @@
 /**
- * JSF backing beans and JAX-RS plumbing shared by the API (JSON naming, JSON errors).
+ * JSF backing beans of the pages; no other package uses web (the JAX-RS plumbing is in rest).
  */
 package com.ipmimonitor.web;

@@ -5,12 +5,11 @@
 set -euo pipefail
 JAR=$(realpath "$1"); LABEL=$2; N=${3:-10000}  # the app starts in its own work dir
 W=/tmp/memheap/$LABEL; PORT=${PORT:-18193}; PG=${PG:-55443}
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin | tail -1)
+PG_THROWAWAY=$(cd "$(dirname "$0")/.." && pwd)/scripts/pg-throwaway.sh
 rm -rf "$W"; mkdir -p "$W"; chmod 777 "$W"
-runuser -u postgres -- "$PGBIN/initdb" -D "$W/pg" -U postgres -A trust >/dev/null
-runuser -u postgres -- "$PGBIN/pg_ctl" -D "$W/pg" -o "-p $PG -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off" -l "$W/pg.log" -w start >/dev/null
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; runuser -u postgres -- "$PGBIN/pg_ctl" -D "$W/pg" -m fast stop >/dev/null' EXIT
-psql -h 127.0.0.1 -p $PG -U postgres -q -c "create role ipmimon login password 'ipmimon'" -c "create database ipmimon owner ipmimon"
+"$PG_THROWAWAY" start "$W/pg" "$PG" -c fsync=off
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; "$PG_THROWAWAY" stop "$W/pg"' EXIT
+runuser -u postgres -- psql -h "$W/pg/data" -p $PG -U postgres -q -c "create role ipmimon login password 'ipmimon'" -c "create database ipmimon owner ipmimon"
 echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1" > "$W/loopback.asadmin"
 ( cd "$W" && exec env DB_URL="jdbc:postgresql://127.0.0.1:$PG/ipmimon" DB_USER=ipmimon DB_PASSWORD=ipmimon DATA_DIR="$W/data" \
    ADMIN_PASS=measure SECRET_KEY=measure-secret-key POLL_INTERVAL=300 \

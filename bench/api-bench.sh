@@ -56,7 +56,7 @@ print("%-34s p50 %8s ms  p95 %8s ms  p99 %8s ms  %7.1f req/s  non-2xx %s" % (d["
 
 say() { echo "[api-bench $(date +%H:%M:%S)] $*" >&2; }
 die() { say "ERROR: $*"; exit 1; }
-. "$HERE/lib.sh"   # as_pg, tcp_free, start_pg
+. "$HERE/lib.sh"   # as_pg, tcp_free, start_pg, stop_pg
 psql_db() { as_pg "$PG_BIN/psql" -h "$PGDATA" -p "$PG_PORT" -U "$PG_USER" -d "${DB:-$PG_DB}" -qAt -v ON_ERROR_STOP=1 "$@"; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 app_pid() { cat "$APP_PID_FILE"; }
@@ -73,12 +73,6 @@ stop_app() {
     if kill -0 "$pid" 2>/dev/null; then pkill -KILL -P "$pid" 2>/dev/null || true; kill -9 "$pid" 2>/dev/null || true; fi
   fi
   rm -f "$APP_PID_FILE"
-}
-stop_pg() {
-  if [ -f "$PGDATA/postmaster.pid" ]; then
-    as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w -t 30 stop >/dev/null 2>&1 \
-      || { local pid; pid=$(head -1 "$PGDATA/postmaster.pid"); kill -9 "$pid" 2>/dev/null || true; }
-  fi
 }
 stop_sims() {
   local f pid

@@ -51,7 +51,7 @@ JAR=$BENCH_DIR/bench-app.jar   # own name: other cleanups may pkill -f ipmi-moni
 
 say() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
 die() { say "ERROR: $*"; exit 1; }
-. "$HERE/lib.sh"   # as_pg, tcp_free, start_pg
+. "$HERE/lib.sh"   # as_pg, tcp_free, start_pg, stop_pg
 
 # ---------------------------------------------------------------- cleanup (by PID / own dirs only)
 stop_app() {
@@ -68,12 +68,6 @@ stop_app() {
     fi
   fi
   rm -f "$APP_PID_FILE"
-}
-stop_pg() {
-  if [ -f "$PGDATA/postmaster.pid" ]; then
-    as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w -t 30 stop >/dev/null 2>&1 \
-      || { local pid; pid=$(head -1 "$PGDATA/postmaster.pid"); kill -9 "$pid" 2>/dev/null || true; }
-  fi
 }
 stop_fleet() {  # $1 = FLEET_DIR
   if ls "$1"/*/sim.pid >/dev/null 2>&1; then FLEET_DIR=$1 timeout 120 "$FLEET_SH" stop >&2 || true; fi

@@ -113,10 +113,10 @@ chmod 711 "$WORK" # PostgreSQL and the app run as other users under root and mus
 if [ "$(id -u)" = 0 ]; then
   as_postgres() { local t=$1; shift; timeout "$t" runuser -u postgres -- "$@"; }
   RUN_AS=(setpriv --reuid=nobody --regid=nogroup --clear-groups --)
-  APP_OWNER=nobody:nogroup; PG_OWNER=postgres:postgres
+  APP_OWNER=nobody:nogroup
 else
   as_postgres() { local t=$1; shift; timeout "$t" "$@"; }
-  RUN_AS=(); APP_OWNER=""; PG_OWNER=""
+  RUN_AS=(); APP_OWNER=""
 fi
 
 cleanup() {
@@ -126,9 +126,7 @@ cleanup() {
     for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
     kill -KILL "$APP_PID" 2>/dev/null || true
   fi
-  if [ -f "$WORK/pg/data/postmaster.pid" ]; then
-    as_postgres 60 "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -m fast -w -t 30 stop >/dev/null 2>&1 || true
-  fi
+  PG_BIN=$PG_BIN scripts/pg-throwaway.sh stop "$WORK/pg" || true
   if [ $rc -ne 0 ] && [ -f "$WORK/app.log" ]; then
     say "last lines of the app's log:" >&2
     tail -n 40 "$WORK/app.log" | sed 's/\x1b\[[0-9;]*m//g' >&2
@@ -140,16 +138,10 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # ---------------------------------------------------------------- PostgreSQL (the compose file's "postgres")
-mkdir -p "$WORK/pg/data"
-[ -z "$PG_OWNER" ] || chown -R "$PG_OWNER" "$WORK/pg"
-chmod 700 "$WORK/pg/data"
-# local socket in our own directory with trust: only its owner can reach it; TCP needs the password
-as_postgres 120 "$PG_BIN/initdb" -D "$WORK/pg/data" -U postgres -E UTF8 --no-locale \
-  --auth-local=trust --auth-host=scram-sha-256 >"$WORK/initdb.log" 2>&1 || fail "initdb: $(cat "$WORK/initdb.log")"
-as_postgres 90 "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/server.log" -w -t 60 \
-  -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$WORK/pg -c fsync=off" start >/dev/null \
-  || fail "PostgreSQL did not start: $(cat "$WORK/pg/server.log" 2>/dev/null)"
-psql_admin() { as_postgres 30 "$PG_BIN/psql" -h "$WORK/pg" -p "$PG_PORT" -U postgres -X -q -v ON_ERROR_STOP=1 "$@"; }
+# local socket in the data directory with trust: only its owner can reach it; TCP needs the password
+PG_BIN=$PG_BIN scripts/pg-throwaway.sh start "$WORK/pg" "$PG_PORT" -c fsync=off 2>"$WORK/pg-start.log" \
+  || fail "$(cat "$WORK/pg-start.log")"
+psql_admin() { as_postgres 30 "$PG_BIN/psql" -h "$WORK/pg/data" -p "$PG_PORT" -U postgres -X -q -v ON_ERROR_STOP=1 "$@"; }
 DB_PASSWORD=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
 ADMIN_PASS=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
 # the password goes in on stdin, never on a command line

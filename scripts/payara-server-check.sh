@@ -76,8 +76,7 @@ cleanup() {
     log "domain stopped (server.log kept in $LOGS_KEEP)"
   fi
   if [ "$pg_started" = 1 ]; then
-    timeout 60 bash -c "$(declare -f as_pg); as_pg '$PG_BIN/pg_ctl' -D '$PGDATA' -m fast -w -t 30 stop" >/dev/null 2>&1 \
-      || { local ppid; ppid=$(head -1 "$PGDATA/postmaster.pid" 2>/dev/null); [ -n "$ppid" ] && kill -9 "$ppid" 2>/dev/null; }
+    PG_BIN=$PG_BIN "$PROJECT_DIR/scripts/pg-throwaway.sh" stop "$TMP/pg"
     log "PostgreSQL stopped"
   fi
   rm -rf "$TMP" "$DOMAIN_DIR"
@@ -133,15 +132,10 @@ BASE=http://127.0.0.1:$HTTP_PORT
 log "port base $PORTBASE (admin $ADMIN_PORT, http $HTTP_PORT), PostgreSQL $PG_PORT"
 
 # ---------------------------------------------------------------- throwaway PostgreSQL
-mkdir -p "$TMP/pg" && chmod 755 "$TMP/pg"
-[ "$(id -u)" = 0 ] && chown postgres "$TMP/pg"
-as_pg "$PG_BIN/initdb" -D "$PGDATA" -U postgres -A trust -E UTF8 >"$TMP/initdb.log" 2>&1 \
-  || { cat "$TMP/initdb.log"; die "initdb failed"; }
-as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$TMP/pg/postgres.log" -w -t 30 \
-  -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $TMP/pg -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-  start >/dev/null || { cat "$TMP/pg/postgres.log" 2>/dev/null; die "PostgreSQL did not start"; }
 pg_started=1
-as_pg "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 \
+PG_BIN=$PG_BIN "$PROJECT_DIR/scripts/pg-throwaway.sh" start "$TMP/pg" "$PG_PORT" \
+  -c fsync=off -c synchronous_commit=off -c full_page_writes=off || die "PostgreSQL did not start"
+as_pg "$PG_BIN/psql" -X -q -h "$PGDATA" -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 \
   -c "CREATE ROLE ipmimon LOGIN PASSWORD 'ipmimon'" -c "CREATE DATABASE ipmimon OWNER ipmimon" \
   || die "cannot create the database"
 log "PostgreSQL up on 127.0.0.1:$PG_PORT"

@@ -1,23 +1,25 @@
 package com.ipmimonitor.it;
 
-import java.util.ArrayList;
+import com.ipmimonitor.fleet.control.InventoryRow;
+import com.ipmimonitor.fleet.control.InventoryTsv;
 import java.util.List;
 
-/** One row of the simulated fleet's inventory.tsv. */
+/** One row of the simulated fleet's inventory.tsv, read by the app's own parser (InventoryTsv). */
 public record SimulatedBmc(String name, String host, int port, String user, String password, int selEntries,
                            String power, String note, int consolePort) {
 
+    /** The rows that carry all nine columns fleet.sh writes; "-" (unreachable BMC) is -1. */
     static List<SimulatedBmc> fromInventory(String tsv) {
-        List<SimulatedBmc> bmcs = new ArrayList<>();
-        for (String line : tsv.split("\n")) {
-            String[] f = line.split("\t");
-            if (f.length < 9 || f[0].equals("name")) {
-                continue;
-            }
-            bmcs.add(new SimulatedBmc(f[0], f[1], Integer.parseInt(f[2]), f[3], f[4],
-                    f[5].equals("-") ? -1 : Integer.parseInt(f[5]), f[6], f[7],
-                    f[8].equals("-") ? -1 : Integer.parseInt(f[8])));
-        }
-        return bmcs;
+        return InventoryTsv.rows(tsv).stream().filter(row -> row.consolePort().isPresent()).map(SimulatedBmc::of).toList();
+    }
+
+    private static SimulatedBmc of(InventoryRow row) {
+        return new SimulatedBmc(row.name(), row.host(), Integer.parseInt(row.port()), row.user(), row.password(),
+                number(row.selEntries().orElseThrow()), row.power().orElseThrow(), row.note().orElseThrow(),
+                number(row.consolePort().orElseThrow()));
+    }
+
+    private static int number(String column) {
+        return column.equals("-") ? -1 : Integer.parseInt(column);
     }
 }

@@ -3,6 +3,7 @@ package com.ipmimonitor.fleet.control;
 import com.ipmimonitor.fleet.entity.Server;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The simulator fleet's inventory.tsv: name, host, port, user, password, then notes we keep as text. Each row
@@ -21,6 +22,23 @@ public final class InventoryTsv {
     public static ImportResult read(String tsv) {
         List<ServerSpec> servers = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        for (InventoryRow row : rows(tsv)) {
+            int n = row.line();
+            ServerEntry entry = new ServerEntry(n, "line " + n, row.name());
+            entry.put("bmc_ip", row.host(), n);
+            entry.put("port", row.port(), n);
+            entry.put("ipmi_user", row.user(), n);
+            entry.put("ipmi_pass", row.password(), n);
+            entry.put("notes", row.note().map(note -> "simulated BMC: " + note).orElse("simulated BMC"), n);
+            entry.build().ifPresent(servers::add);
+            entry.problems().forEach(p -> problems.add(p.text()));
+        }
+        return new ImportResult(servers, problems);
+    }
+
+    /** Every data row with at least the five columns up to the password; the header and blank lines are skipped. */
+    public static List<InventoryRow> rows(String tsv) {
+        List<InventoryRow> rows = new ArrayList<>();
         String[] lines = tsv.split("\n");
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -28,16 +46,13 @@ public final class InventoryTsv {
             if (f.length < 5 || f[0].equals("name") || line.isBlank()) {
                 continue;
             }
-            int n = i + 1;
-            ServerEntry entry = new ServerEntry(n, "line " + n, f[0]);
-            entry.put("bmc_ip", f[1], n);
-            entry.put("port", f[2], n);
-            entry.put("ipmi_user", f[3], n);
-            entry.put("ipmi_pass", f[4], n);
-            entry.put("notes", f.length > 7 ? "simulated BMC: " + f[7] : "simulated BMC", n);
-            entry.build().ifPresent(servers::add);
-            entry.problems().forEach(p -> problems.add(p.text()));
+            rows.add(new InventoryRow(i + 1, f[0], f[1], f[2], f[3], f[4], column(f, 5), column(f, 6), column(f, 7),
+                    column(f, 8)));
         }
-        return new ImportResult(servers, problems);
+        return rows;
+    }
+
+    private static Optional<String> column(String[] fields, int index) {
+        return index < fields.length ? Optional.of(fields[index]) : Optional.empty();
     }
 }

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,24 +25,18 @@ import java.util.stream.Stream;
  * Sign-in through an OpenID Connect provider with the authorization code flow: begin() makes the attempt the
  * browser is sent off with, complete() redeems the code the provider sent back (with the client secret and the
  * PKCE verifier), checks the ID token and maps its groups claim to the admin role. The discovery document is
- * fetched once; the key set again when a token names a key it does not hold (the provider rotated its keys).
+ * fetched once, the key set when a token needs it (ProviderKeys).
  */
 public class OidcLogin {
 
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
-    /**
-     * At most one key set download per 10 s. Tokens come straight from the token endpoint, so an unknown key id
-     * means the provider rotated its keys; the pause only keeps a misbehaving provider from being asked in a loop.
-     */
-    static final Duration KEY_REFRESH_PAUSE = Duration.ofSeconds(10);
 
     private final OidcSettings settings;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final ProviderKeys keys;
     private ProviderMetadata provider;
-    private JsonWebKeys keys;
-    private Instant keysFetched = Instant.MIN;
 
     public OidcLogin(OidcSettings settings) {
         this(settings, Clock.systemUTC());
@@ -52,6 +45,7 @@ public class OidcLogin {
     OidcLogin(OidcSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
+        this.keys = new ProviderKeys(() -> send(get(provider().jwksUri()), "key set"), clock);
     }
 
     public OidcLoginAttempt begin(URI redirectUri, String next) {
@@ -77,7 +71,7 @@ public class OidcLogin {
         String idToken = redeem(code, attempt);
         ProviderMetadata metadata = provider();
         JsonObject claims = new IdTokenVerifier(metadata.issuer(), settings.clientId())
-                .verify(idToken, keysFor(idToken), attempt.nonce(), clock.instant());
+                .verify(idToken, keys, attempt.nonce(), clock.instant());
         return caller(claims, settings);
     }
 
@@ -125,15 +119,6 @@ public class OidcLogin {
             provider = ProviderMetadata.parse(send(get(discovery), "discovery document"), settings.providerUri());
         }
         return provider;
-    }
-
-    private synchronized JsonWebKeys keysFor(String idToken) {
-        boolean known = keys != null && keys.find(IdTokenVerifier.keyId(idToken).orElse(null)).isPresent();
-        if (!known && (keys == null || clock.instant().isAfter(keysFetched.plus(KEY_REFRESH_PAUSE)))) {
-            keys = JsonWebKeys.parse(send(get(provider().jwksUri()), "key set"));
-            keysFetched = clock.instant();
-        }
-        return keys;
     }
 
     private static HttpRequest get(URI uri) {

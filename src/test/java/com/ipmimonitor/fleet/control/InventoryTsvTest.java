@@ -79,4 +79,16 @@ class InventoryTsvTest {
         assertEquals(List.of(), InventoryTsv.parse(""));
         assertEquals(List.of(), InventoryTsv.parse("name\thost\tport\tuser\tpassword\tsel_entries\tpower\tnote\tconsole_port\n"));
     }
+
+    @Test
+    void rowsCarryEveryColumnTheSimulatorWritesForTheItsToo() {
+        List<InventoryRow> rows = InventoryTsv.rows(INVENTORY);
+
+        assertEquals(new InventoryRow(3, "bmc002", "127.77.0.3", "6230", "admin", "secret", Optional.of("1291"),
+                Optional.of("on"), Optional.of("large-sel"), Optional.of("6231")), rows.get(1));
+        assertEquals(Optional.of("-"), rows.get(3).consolePort(), "an unreachable BMC has no console");
+        InventoryRow short_ = InventoryTsv.rows("bmc009\t127.77.0.10\t6230\tmonitor\tmonpass\n").get(0);
+        assertEquals(List.of(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
+                List.of(short_.selEntries(), short_.power(), short_.note(), short_.consolePort()));
+    }
 }

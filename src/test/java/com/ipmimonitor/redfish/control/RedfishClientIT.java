@@ -18,11 +18,15 @@ import jakarta.json.JsonString;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -213,6 +217,47 @@ class RedfishClientIT {
                     BmcTrust.onFirstUse(Optional.empty()), LIMITS);
             assertFailure(RedfishFailure.UNREACHABLE, nowhere::serviceRoot);
         }
+    }
+
+    @Test
+    void aCaBundleTrustsWhatItSignsForTheAddressAndNothingElse(@TempDir Path dir) throws Exception {
+        Path cert = dir.resolve("bmc.crt");
+        Path key = dir.resolve("bmc.key");
+        Path otherCert = dir.resolve("other.crt");
+        openssl(cert, key, "IP:127.98.19.6");
+        openssl(otherCert, dir.resolve("other.key"), "IP:127.98.19.6");
+        Path misnamed = dir.resolve("misnamed.crt");
+        Path misnamedKey = dir.resolve("misnamed.key");
+        openssl(misnamed, misnamedKey, "IP:127.98.19.99");
+        try (RedfishSim sim = RedfishSim.start("127.98.19.6", "openbmc", "--log-entries", "5",
+                "--cert", cert.toString(), "--key", key.toString())) {
+            BmcTrust bundle = BmcTrust.caBundle(Files.readString(cert));
+            try (RedfishClient client = new RedfishClient(sim.base(), ROOT, bundle, LIMITS)) {
+                assertEquals(2, new RedfishSurvey(client).take().systems().size());
+            }
+            RedfishClient untrusted = new RedfishClient(sim.base(), ROOT,
+                    BmcTrust.caBundle(Files.readString(otherCert)), LIMITS);
+            assertFailure(RedfishFailure.TLS_FAILED, untrusted::serviceRoot);
+        }
+        try (RedfishSim sim = RedfishSim.start("127.98.19.6", "openbmc", "--log-entries", "5",
+                "--cert", misnamed.toString(), "--key", misnamedKey.toString())) {
+            RedfishClient wrongName = new RedfishClient(sim.base(), ROOT,
+                    BmcTrust.caBundle(Files.readString(misnamed)), LIMITS);
+            assertFailure(RedfishFailure.TLS_FAILED, wrongName::serviceRoot);
+            try (RedfishClient pinned = new RedfishClient(sim.base(), ROOT,
+                    BmcTrust.onFirstUse(Optional.of(sim.fingerprint())), LIMITS)) {
+                assertEquals("1.11.0", pinned.serviceRoot().redfishVersion(), "a pin needs no matching name");
+            }
+        }
+    }
+
+    /** A self-signed certificate that is its own CA, naming subjectAltName. */
+    private static void openssl(Path cert, Path key, String subjectAltName) throws Exception {
+        Process p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                "-subj", "/CN=bmc", "-addext", "subjectAltName=" + subjectAltName, "-addext",
+                "basicConstraints=critical,CA:TRUE", "-keyout", key.toString(), "-out", cert.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "openssl made no certificate");
     }
 
     private static RedfishClient fresh(RedfishSim sim) {

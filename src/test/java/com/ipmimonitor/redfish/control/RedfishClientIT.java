@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.ipmimonitor.redfish.entity.ComputerSystem;
 import com.ipmimonitor.redfish.entity.LogCursor;
+import com.ipmimonitor.redfish.entity.PowerState;
 import com.ipmimonitor.redfish.entity.LogService;
 import com.ipmimonitor.redfish.entity.RedfishEvent;
 import com.ipmimonitor.redfish.entity.RedfishException;
@@ -62,6 +64,16 @@ class RedfishClientIT {
                 assertEquals(0, during.getInt("basic_logins"));
                 assertEquals(sim.fingerprint(), client.trust().presented().orElseThrow(),
                         "the certificate seen first is the one to store");
+
+                sim.command("sensor CPU1_Temp 97");
+                sim.command("power Off System.Embedded.2");
+                Survey changed = surveys.take();
+                RedfishReading cpu = changed.chassis().get(0).readings().stream()
+                        .filter(r -> r.name().equals("CPU1 Temp")).findFirst().orElseThrow();
+                assertEquals(97.0, cpu.value().getAsDouble());
+                assertEquals(Optional.of("Critical"), cpu.health(), "past its UpperCritical of 95");
+                assertEquals(List.of(PowerState.ON, PowerState.OFF),
+                        changed.systems().stream().map(ComputerSystem::powerState).toList());
 
                 sim.command("expire-sessions");
                 surveys.take();

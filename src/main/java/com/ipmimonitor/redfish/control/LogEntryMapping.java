@@ -4,7 +4,7 @@ import static com.ipmimonitor.redfish.control.JsonFields.bool;
 import static com.ipmimonitor.redfish.control.JsonFields.object;
 import static com.ipmimonitor.redfish.control.JsonFields.string;
 
-import com.ipmimonitor.events.entity.Severity;
+import com.ipmimonitor.ipmi.Severity;
 import com.ipmimonitor.redfish.entity.RedfishEvent;
 import jakarta.json.JsonObject;
 import java.util.Locale;

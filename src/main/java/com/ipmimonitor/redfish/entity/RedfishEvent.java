@@ -1,6 +1,6 @@
 package com.ipmimonitor.redfish.entity;
 
-import com.ipmimonitor.events.entity.Severity;
+import com.ipmimonitor.ipmi.Severity;
 import java.time.Instant;
 import java.util.Optional;
 

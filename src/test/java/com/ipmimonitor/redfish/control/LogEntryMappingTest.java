@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.ipmimonitor.events.entity.Severity;
+import com.ipmimonitor.ipmi.Severity;
 import com.ipmimonitor.redfish.entity.RedfishEvent;
 import java.time.Instant;
 import java.util.List;

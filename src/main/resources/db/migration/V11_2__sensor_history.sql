@@ -100,24 +100,25 @@ begin
 end $$;
 
 -- Drops the daily partitions that end at or before cutoff (and deletes such rows of the default partitions);
--- one row per table: partitions dropped, readings (sensor_sample) or rollup rows (sensor_hourly) they held.
+-- one row per table: partitions dropped, readings (sensor_sample) or rollup rows (sensor_hourly) they held. All
+-- counting before the first drop: a drop locks the parent table until the transaction ends.
 create function sensor_history_drop(cutoff timestamptz)
     returns table (table_name text, partitions integer, rows_dropped bigint) language plpgsql as $$
 declare
-    p record;
     t text;
+    p text;
+    names text[];
     n bigint;
 begin
     foreach t in array array['sensor_sample', 'sensor_hourly'] loop
         table_name := t; partitions := 0; rows_dropped := 0;
-        for p in select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid
-                  where i.inhparent = t::regclass and c.relname ~ '_p[0-9]{8}$'
-                    and (to_date(right(c.relname, 8), 'YYYYMMDD') + 1)::timestamp at time zone 'UTC' <= cutoff
-                  order by c.relname loop
+        select coalesce(array_agg(c.relname::text order by c.relname), '{}') into names
+          from pg_inherits i join pg_class c on c.oid = i.inhrelid
+         where i.inhparent = t::regclass and c.relname ~ '_p[0-9]{8}$'
+           and (to_date(right(c.relname, 8), 'YYYYMMDD') + 1)::timestamp at time zone 'UTC' <= cutoff;
+        foreach p in array names loop
             execute format(case t when 'sensor_sample' then 'select coalesce(sum(cardinality(sensor_ids)), 0) from %I'
-                                  else 'select count(*) from %I' end, p.relname) into n;
-            execute format('drop table %I', p.relname);
-            partitions := partitions + 1;
+                                  else 'select count(*) from %I' end, p) into n;
             rows_dropped := rows_dropped + n;
         end loop;
         if t = 'sensor_sample' then
@@ -127,6 +128,10 @@ begin
             with gone as (delete from sensor_hourly_default where hour < cutoff returning 1)
             select rows_dropped + count(*) into rows_dropped from gone;
         end if;
+        foreach p in array names loop
+            execute format('drop table %I', p);
+            partitions := partitions + 1;
+        end loop;
         return next;
     end loop;
 end $$;

@@ -5,7 +5,8 @@
 #
 #   bench/sensor-history.sh bytes   # N readings the old way (sensor_reading), migrate with V11_2, the same N the new way
 #   bench/sensor-history.sh chart   # FLEET servers x 30 sensors, DAYS days at STEP seconds, then the chart queries
-#   bench/sensor-history.sh all     # both (default)
+#   bench/sensor-history.sh chart-before  # the same chart query on sensor_reading (FLEET_BEFORE servers, default 20)
+#   bench/sensor-history.sh all     # bytes and chart (default)
 #
 # Knobs: BENCH_DIR (/tmp/ipmimon-sensorbench), PG_PORT (55496), N_SERVERS (100) x 30 sensors x N_POLLS (334) polls
 # = 1,002,000 readings for "bytes"; FLEET (1000), DAYS (30), STEP (300) for "chart".
@@ -193,9 +194,40 @@ chart() {
   stop_pg
 }
 
+# The chart as the app read it before V11_2 (SensorReadings.historyOf on sensor_reading: every raw reading of the
+# sensor, bucketed in Java), on a smaller fleet: the query walks one server's rows, so its cost grows with that
+# server's history, not with the fleet (other servers' rows only compete for the cache).
+chart_before() {
+  local fleet=${FLEET_BEFORE:-20} polls=$((DAYS * 86400 / STEP))
+  echo "== chart before (sensor_reading): $fleet servers x 30 sensors, $DAYS days at ${STEP} s = $((fleet * 30 * polls)) rows"
+  N_SERVERS=$fleet FLEET=$fleet fresh_db V10
+  local t0=$(date +%s.%N)
+  sql -c "insert into sensor_reading (server_id, sensor_name, kind, value, unit, status, lower_nr, lower_critical,
+            lower_nc, upper_nc, upper_critical, upper_nr, collected_at, state_text)
+          select s.id, t.name, t.kind, $VALUE_SQL, t.unit, case when t.kind = 'DISCRETE' then null else 'ok' end,
+                 t.lnr, t.lc, t.lnc, t.unc, t.uc, t.unr, now() - interval '$STEP seconds' * ($polls - p.n), $STATE_SQL
+            from generate_series(1, $polls) p(n) cross join (select id from server where id <= $fleet) s
+            cross join $SENSORS_SQL order by p.n, s.id"
+  echo "generated in $(echo "$(date +%s.%N) - $t0" | bc) s"
+  sql -c "vacuum analyze sensor_reading"
+  sql -A -t -c "select 'sensor_reading total ' || pg_total_relation_size('sensor_reading') || ' B, '
+      || round(pg_total_relation_size('sensor_reading')::numeric / (select count(*) from sensor_reading), 1) || ' B/row'"
+  local q="select r.* from sensor_reading r where r.server_id = 10 and r.collected_at >= now() - interval '$DAYS days'
+             and r.sensor_name = 'CPU1 Temp' order by r.collected_at, r.sensor_name limit 100000"
+  sql -c "explain (analyze, buffers) $q" | tail -4
+  uptime
+  echo "30-day chart query before (raw rows of one sensor), 10 runs:"
+  for i in $(seq 1 10); do echo "$q;"; done | sql -c '\timing on' -f - 2>&1 | grep '^Time' | sort -t' ' -k2 -n \
+    | awk '{a[NR]=$2} END {print "min " a[1] " ms, median " a[int((NR+1)/2)] " ms, max " a[NR] " ms, runs " NR}'
+  stop_pg
+}
+
+echo "start: $(uptime)"
+trap 'echo "end: $(uptime)"; stop_pg' EXIT INT TERM
 case "${1:-all}" in
   bytes) bytes ;;
   chart) chart ;;
+  chart-before) chart_before ;;
   all) bytes; chart ;;
   *) die "usage: $0 [bytes|chart|all]" ;;
 esac

@@ -82,6 +82,8 @@ declare
     made integer := 0;
     col text;
 begin
+    -- two instances at once would both try to create the same partition
+    perform pg_advisory_xact_lock(hashtext('sensor_history_partitions'));
     for d in select generate_series(first, last, interval '1 day')::date loop
         foreach t in array array['sensor_sample', 'sensor_hourly'] loop
             continue when to_regclass(t || '_p' || to_char(d, 'YYYYMMDD')) is not null;
@@ -110,6 +112,7 @@ declare
     names text[];
     n bigint;
 begin
+    perform pg_advisory_xact_lock(hashtext('sensor_history_partitions'));
     foreach t in array array['sensor_sample', 'sensor_hourly'] loop
         table_name := t; partitions := 0; rows_dropped := 0;
         select coalesce(array_agg(c.relname::text order by c.relname), '{}') into names

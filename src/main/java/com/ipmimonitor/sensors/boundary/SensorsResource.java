@@ -83,7 +83,7 @@ public class SensorsResource {
      */
     @GET
     @Path("{bmcIp}/history")
-    public List<?> history(@PathParam("bmcIp") String bmcIp, @QueryParam("hours") @DefaultValue("24") int hours,
+    public Response history(@PathParam("bmcIp") String bmcIp, @QueryParam("hours") @DefaultValue("24") int hours,
                            @QueryParam("sensor") String sensor, @QueryParam("type") String type,
                            @QueryParam("resolution") @DefaultValue("raw") String resolution) {
         ApiError.requireHours(hours);
@@ -92,14 +92,14 @@ public class SensorsResource {
             if (sensor == null || sensor.isBlank()) {
                 throw ApiError.of(Response.Status.BAD_REQUEST, "resolution=hour needs sensor=<name>");
             }
-            return readings.hourlyOf(server(bmcIp).getId(), hours, sensor).stream()
-                    .filter(h -> wanted.test(SensorView.ofHour(h))).map(HourView::of).toList();
+            return Response.ok(readings.hourlyOf(server(bmcIp).getId(), hours, sensor).stream()
+                    .filter(h -> wanted.test(SensorView.ofHour(h))).map(HourView::of).toList()).build();
         }
         if (!"raw".equals(resolution)) {
             throw ApiError.of(Response.Status.BAD_REQUEST, "resolution must be raw or hour");
         }
-        return readings.historyOf(server(bmcIp).getId(), hours, sensor).stream().map(SensorView::of).filter(wanted)
-                .toList();
+        return Response.ok(readings.historyOf(server(bmcIp).getId(), hours, sensor).stream().map(SensorView::of)
+                .filter(wanted).toList()).build();
     }
 
     /** One hourly rollup as /history?resolution=hour shows it. */

@@ -118,7 +118,7 @@ bytes() {
   sql -c "update sensor_rollup set rolled_up_to = null; select sensor_rollup_catch_up(100000)" >/dev/null
   # all polls ran in one transaction above, so the one-row-a-server tables could not prune their old versions
   # as they do poll by poll: measure them at their steady size
-  sql -c "vacuum full sensor_latest; vacuum full sensor; vacuum analyze"
+  sql -c "vacuum full sensor_latest" -c "vacuum full sensor" -c "vacuum analyze"
   after_report "after, stored by sensor_poll_store" "$n"
   stop_pg
 }
@@ -212,7 +212,7 @@ chart_before() {
   sql -c "vacuum analyze sensor_reading"
   sql -A -t -c "select 'sensor_reading total ' || pg_total_relation_size('sensor_reading') || ' B, '
       || round(pg_total_relation_size('sensor_reading')::numeric / (select count(*) from sensor_reading), 1) || ' B/row'"
-  local q="select r.* from sensor_reading r where r.server_id = 10 and r.collected_at >= now() - interval '$DAYS days'
+  local q="select r.* from sensor_reading r where r.server_id = $(( fleet < 10 ? fleet : 10 )) and r.collected_at >= now() - interval '$DAYS days'
              and r.sensor_name = 'CPU1 Temp' order by r.collected_at, r.sensor_name limit 100000"
   sql -c "explain (analyze, buffers) $q" | tail -4
   uptime

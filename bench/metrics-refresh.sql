@@ -15,8 +15,7 @@ select s.bmc_ip, s.server_name, coalesce(st.reachable, false), st.power_state, s
   from server s left join server_status st on st.server_id = s.id order by s.bmc_ip;
 select s.bmc_ip, s.server_name, r.sensor_name, r.kind, r.value
   from server s
-  cross join lateral (select max(x.collected_at) as at from sensor_reading x where x.server_id = s.id) latest
-  join sensor_reading r on r.server_id = s.id and r.collected_at = latest.at
+  join sensor_reading_latest r on r.server_id = s.id
  where r.value is not null;
 select distinct on (p.server_id) s.bmc_ip, s.server_name, p.current_watts
   from power_reading p join server s on s.id = p.server_id order by p.server_id, p.collected_at desc;

@@ -54,8 +54,8 @@ select g.server_id, g.rid, case when k.sensor_type is null then 193 else 2 end, 
   join kind k on g.w >= k.lo and g.w < k.hi;
 
 -- latest sensor readings: :rounds polls 5 min apart of :sensors sensors per server (the newest is what /metrics shows)
-create temp table sensor (n int, name text, kind text, unit text, base double precision, lc double precision, uc double precision);
-insert into sensor values
+create temp table seed_sensor (n int, name text, kind text, unit text, base double precision, lc double precision, uc double precision);
+insert into seed_sensor values
  (1,'CPU1 Temp','TEMPERATURE','degrees C',55,null,90),(2,'CPU2 Temp','TEMPERATURE','degrees C',53,null,90),
  (3,'Inlet Temp','TEMPERATURE','degrees C',24,null,42),(4,'Exhaust Temp','TEMPERATURE','degrees C',38,null,75),
  (5,'PCH Temp','TEMPERATURE','degrees C',48,null,95),(6,'DIMM A1 Temp','TEMPERATURE','degrees C',40,null,85),
@@ -68,11 +68,16 @@ insert into sensor values
  (22,'Total Power','POWER','Watts',615,null,1600),(23,'PS1 Current','CURRENT','Amps',1.4,null,8),
  (24,'PS2 Current','CURRENT','Amps',1.4,null,8),(25,'Airflow','OTHER','CFM',48,null,null);
 
-insert into sensor_reading (server_id, sensor_name, kind, value, unit, status, lower_critical, upper_critical, collected_at)
-select s.id, x.name, x.kind, round((x.base * (0.95 + 0.1 * random()))::numeric, 2), x.unit, 'ok', x.lc, x.uc,
-       date_trunc('second', now()) - r * interval '5 minutes'
-  from server s cross join (select * from sensor where n <= :sensors) x cross join generate_series(0, :rounds - 1) r
- where s.notes = 'bench seed';
+-- stored as a poll stores them (sensor_poll_store, V11_2): one call per server and round, in any order
+select count(*) from (select sensor_poll_store(s.id, date_trunc('second', now()) - r * interval '5 minutes',
+           array_agg(x.name::varchar order by x.n), array_agg(x.kind::varchar order by x.n),
+           array_agg(x.unit::varchar order by x.n),
+           array_agg(round((x.base * (0.95 + 0.1 * random()))::numeric, 2)::float8 order by x.n),
+           array_agg('ok'::varchar), array_agg(null::varchar), array_agg(null::float8), array_agg(x.lc order by x.n),
+           array_agg(null::float8), array_agg(null::float8), array_agg(x.uc order by x.n), array_agg(null::float8))
+  from server s cross join (select * from seed_sensor where n <= :sensors) x cross join generate_series(0, :rounds - 1) r
+ where s.notes = 'bench seed'
+ group by s.id, r) polls;
 
 insert into power_reading (server_id, current_watts, min_watts, max_watts, avg_watts, collected_at)
 select s.id, 600 + (s.id * 7) % 100, 400, 900, 610, date_trunc('second', now()) - r * interval '5 minutes'

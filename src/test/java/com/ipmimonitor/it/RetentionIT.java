@@ -28,9 +28,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Retention against the built jar and a real PostgreSQL: 200,000 sensor readings, power readings, polls and SEL
- * events older than their retention are deleted in batches that each commit on their own (seen from outside while
- * the purge runs), recent rows stay, age is the time the monitor stored a row (not the BMC's clock), the event of a
+ * Retention against the built jar and a real PostgreSQL: 200,000 power readings, polls and SEL events older than
+ * their retention are deleted in batches that each commit on their own (seen from outside while the purge runs),
+ * sensor history goes by whole expired days (partitions dropped), recent rows stay, age is the time the monitor stored a row (not the BMC's clock), the event of a
  * firing alert stays and keeps its alert firing, the event of a resolved alert goes while the alert stays, and a
  * poll started during the purge completes and stores its rows. Its own app (18202), PostgreSQL (55452) and one
  * simulated BMC (127.82.x.y), independent of the shared environment.
@@ -42,6 +42,8 @@ class RetentionIT {
     private static final String SIM_NET = "127.82";
     private static final String ADMIN_PASS = "retention-it-secret";
     private static final int OLD_READINGS = 200_000;
+    /** 40 sensors x 500 polls 10 minutes apart, all older than 31 days. */
+    private static final int OLD_SENSOR_READINGS = 20_000;
     private static final int BATCH = 5000;
 
     private final Path workDir = Path.of(System.getProperty("it.workDir", "target/it")).toAbsolutePath().resolve("retention");
@@ -123,7 +125,8 @@ class RetentionIT {
                 JsonObject again = Json.object(send(base, "/api/retention/run", "POST", true, "").body());
                 for (var t : again.getJsonArray("tables")) {
                     assertEquals(0, t.asJsonObject().getJsonNumber("deleted").longValue(), t.toString());
-                    assertEquals(1, t.asJsonObject().getInt("batches"), t.toString());
+                    boolean partitioned = t.asJsonObject().getString("table").startsWith("sensor_");
+                    assertEquals(partitioned ? 0 : 1, t.asJsonObject().getInt("batches"), t.toString());
                 }
             }
 
@@ -133,7 +136,7 @@ class RetentionIT {
             assertEquals(365, settings.getInt("event_retention_days"));
             assertEquals(BATCH, settings.getInt("batch_size"));
             assertEquals(500, settings.getInt("alert_retention_days"));
-            assertEquals(5, settings.getJsonObject("last_run").getJsonArray("tables").size());
+            assertEquals(6, settings.getJsonObject("last_run").getJsonArray("tables").size());
             String page = send(base, "/settings", "GET", true, null).body();
             assertTrue(page.contains("Sensor, power and poll history: 30 days. SEL events: 365 days"), "shown on /settings");
             assertTrue(page.contains("Resolved alerts: 500 days after their resolution."), "shown on /settings");
@@ -149,16 +152,21 @@ class RetentionIT {
 
     /** Every count seen from outside during the purge is the seeded total less whole batches: each commits alone. */
     private static void assertDeletedInBatches(JsonObject run, Set<Long> oldSeen, AppProcess app) throws IOException {
-        System.out.println("old sensor readings seen during the purge: " + oldSeen);
+        System.out.println("old power readings seen during the purge: " + oldSeen);
         assertTrue(oldSeen.stream().anyMatch(n -> n > 0 && n < OLD_READINGS), "progress seen between batches: " + oldSeen);
         oldSeen.forEach(n -> assertEquals(0, (OLD_READINGS - n) % BATCH, "a partial batch was visible: " + oldSeen));
 
-        JsonObject readings = table(run, "sensor_reading");
+        JsonObject readings = table(run, "power_reading");
         assertEquals(OLD_READINGS, readings.getJsonNumber("deleted").longValue());
         assertEquals(OLD_READINGS / BATCH + 1, readings.getInt("batches"), "full batches, then one that finds nothing");
         assertTrue(readings.getBoolean("complete"));
         assertEquals(30, readings.getInt("keep_days"));
-        assertEquals(3000, table(run, "power_reading").getJsonNumber("deleted").longValue());
+        // sensor history: whole days, the partitions of the 10 days from 40 to 31 days ago (4 of them with readings)
+        JsonObject samples = table(run, "sensor_sample");
+        assertEquals(OLD_SENSOR_READINGS, samples.getJsonNumber("deleted").longValue());
+        assertTrue(samples.getInt("batches") >= 9, "daily partitions dropped: " + samples);
+        assertEquals(30, samples.getInt("keep_days"));
+        assertEquals(40, table(run, "sensor_hourly").getJsonNumber("deleted").longValue(), "the old hour's 40 rollups");
         assertEquals(3000, table(run, "collection_run").getJsonNumber("deleted").longValue());
         JsonObject alerts = table(run, "alert");
         assertEquals(500, alerts.getInt("keep_days"));
@@ -168,14 +176,22 @@ class RetentionIT {
         assertEquals(502, events.getJsonNumber("deleted").longValue(),
                 "500 old, the resolved alert's, the one with a current BMC time");
         String log = Files.readString(app.log(), StandardCharsets.UTF_8);
-        assertTrue(log.contains("retention: sensor_reading: deleted 200000 rows older than 30 days in 41 batches"),
+        assertTrue(log.contains("retention: power_reading: deleted 200000 rows older than 30 days in 41 batches"),
                 "logged per table");
+        assertTrue(log.contains("retention: sensor_sample: dropped " + table(run, "sensor_sample").getInt("batches")
+                + " daily partitions (20000 rows) older than 30 days"), "logged per table");
         assertTrue(log.contains("retention: sel_event: deleted 502 rows older than 365 days"), "logged per table");
     }
 
     private static void assertOnlyOldHistoryWent(Connection db, Seeded seeded, long collectedEvents) {
         assertEquals(0, oldReadings(db));
+        assertEquals(0, number(db, "select count(*) from sensor_reading where sensor_name like 'Old %'"));
         assertEquals(1000, number(db, "select count(*) from sensor_reading where sensor_name like 'Recent %'"));
+        assertEquals(1000, number(db, "select count(*) from sensor_hourly where hour > now() - interval '30 days'"
+                + " and hour < now() - interval '1 day'"), "the recent hour's rollups");
+        assertEquals(0, number(db, "select count(*) from pg_inherits i join pg_class c on c.oid = i.inhrelid"
+                + " where i.inhparent = 'sensor_sample'::regclass and c.relname ~ '_p[0-9]{8}$'"
+                + " and to_date(right(c.relname, 8), 'YYYYMMDD') < (now() - interval '31 days')::date"), "no old partition left");
         assertEquals(0, number(db, "select count(*) from power_reading where collected_at < now() - interval '30 days'"));
         assertEquals(10, number(db, "select count(*) from power_reading where collected_at > now() - interval '30 days'"));
         assertEquals(0, number(db, "select count(*) from collection_run where started_at < now() - interval '30 days'"));
@@ -202,14 +218,18 @@ class RetentionIT {
     /** Rows the way collection stores them, dated in the past. Events are INFO: the alert rules ignore them. */
     private static Seeded seed(Connection db, long server) throws SQLException {
         try (var st = db.createStatement()) {
-            st.execute("insert into sensor_reading (server_id, sensor_name, kind, value, unit, status, collected_at)"
-                    + " select " + server + ", 'Old Temp ' || (g % 40), 'TEMPERATURE', 40, 'degrees C', 'ok',"
-                    + " now() - interval '31 days' - g * interval '10 seconds' from generate_series(1, " + OLD_READINGS + ") g");
-            st.execute("insert into sensor_reading (server_id, sensor_name, kind, value, unit, status, collected_at)"
-                    + " select " + server + ", 'Recent Temp ' || g, 'TEMPERATURE', 40, 'degrees C', 'ok',"
-                    + " now() - interval '29 days' - g * interval '1 second' from generate_series(1, 1000) g");
+            // sensor history as a poll stores it (sensor_poll_store), in daily partitions made for the last 40 days
+            st.execute("select sensor_history_partitions((now() - interval '40 days')::date, now()::date)");
+            st.execute(poll(server, "now() - interval '31 days' - interval '10 minutes'", "Old Temp", 40));
+            st.execute("insert into sensor_sample (server_id, collected_at, sensor_ids, vals, labels) select server_id,"
+                    + " collected_at - g * interval '10 minutes', sensor_ids, vals, labels from sensor_sample, generate_series(1, "
+                    + (OLD_SENSOR_READINGS / 40 - 1) + ") g where server_id = " + server + " and collected_at < now() - interval '31 days'");
+            st.execute(poll(server, "now() - interval '29 days'", "Recent Temp", 1000));
+            st.execute("select sensor_rollup_hour(date_bin('1 hour', now() - interval '31 days' - interval '10 minutes',"
+                    + " timestamptz '2000-01-01 00:00+00')), sensor_rollup_hour(date_bin('1 hour', now() - interval '29 days',"
+                    + " timestamptz '2000-01-01 00:00+00'))");
             st.execute("insert into power_reading (server_id, current_watts, collected_at) select " + server
-                    + ", 200, now() - interval '40 days' - g * interval '1 minute' from generate_series(1, 3000) g");
+                    + ", 200, now() - interval '40 days' - g * interval '10 seconds' from generate_series(1, " + OLD_READINGS + ") g");
             st.execute("insert into power_reading (server_id, current_watts, collected_at) select " + server
                     + ", 200, now() - g * interval '1 hour' from generate_series(1, 10) g");
             st.execute("insert into collection_run (server_id, started_at, duration_ms, outcome) select " + server
@@ -252,7 +272,16 @@ class RetentionIT {
     }
 
     private static long oldReadings(Connection db) {
-        return number(db, "select count(*) from sensor_reading where sensor_name like 'Old %'");
+        return number(db, "select count(*) from power_reading where collected_at < now() - interval '30 days'");
+    }
+
+    /** One poll of n temperature sensors "name 1" ... "name n", as sensor_poll_store takes it. */
+    private static String poll(long server, String at, String name, int n) {
+        return "select sensor_poll_store(" + server + ", " + at + ", array_agg(('" + name + " ' || g)::varchar),"
+                + " array_agg('TEMPERATURE'::varchar), array_agg('degrees C'::varchar), array_agg(40::float8),"
+                + " array_agg('ok'::varchar), array_agg(null::varchar),"
+                + " array_agg(null::float8), array_agg(null::float8), array_agg(null::float8), array_agg(85::float8),"
+                + " array_agg(90::float8), array_agg(95::float8)) from generate_series(1, " + n + ") g";
     }
 
     private static long count(Connection db, long eventId) {

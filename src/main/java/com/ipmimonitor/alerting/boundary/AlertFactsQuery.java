@@ -116,8 +116,7 @@ public class AlertFactsQuery {
                 select r.server_id, r.sensor_name, r.kind, r.value, r.unit, r.status, r.lower_nr, r.lower_critical,
                        r.lower_nc, r.upper_nc, r.upper_critical, r.upper_nr, r.collected_at
                   from server s
-                  join lateral (select max(x.collected_at) as at from sensor_reading x where x.server_id = s.id) latest on true
-                  join sensor_reading r on r.server_id = s.id and r.collected_at = latest.at
+                  join sensor_reading_latest r on r.server_id = s.id
                  where s.enabled
                    and (lower(r.status) in ('cr', 'nr') or r.value <= r.lower_critical or r.value <= r.lower_nr
                         or r.value >= r.upper_critical or r.value >= r.upper_nr)""")

@@ -5,6 +5,7 @@ import com.ipmimonitor.retention.control.BatchedPurge;
 import com.ipmimonitor.retention.entity.RetainedTable;
 import com.ipmimonitor.retention.entity.RetentionSettings;
 import com.ipmimonitor.retention.control.TablePurge;
+import com.ipmimonitor.sensors.boundary.SensorHistory;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -52,6 +53,9 @@ public class Retention {
 
     @Inject
     RetentionBatches batches;
+
+    @Inject
+    SensorHistory history;
 
     @Resource
     ManagedExecutorService executor;
@@ -106,12 +110,39 @@ public class Retention {
                 break; // the app is stopping
             }
             settings.findKeepDays(table).ifPresent(days -> {
+                if (table.partitioned()) {
+                    dropPartitions(days).forEach(result -> {
+                        logDropped(result);
+                        tables.add(result);
+                    });
+                    return;
+                }
                 TablePurge result = purge.run(table, days, limit -> batches.deleteOlderThan(table, days, limit));
                 log(result);
                 tables.add(result);
             });
         }
         return new RetentionRun(started, OffsetDateTime.now(ZoneOffset.UTC), List.copyOf(tables));
+    }
+
+    /** Sensor history: whole expired days; "batches" are the partitions dropped. */
+    private List<TablePurge> dropPartitions(int days) {
+        try {
+            return history.dropOlderThan(days).stream().map(d -> new TablePurge(d.table(), days, d.rows(),
+                    d.partitions(), true, d.millis(), Optional.empty())).toList();
+        } catch (RuntimeException e) {
+            return List.of(new TablePurge(RetainedTable.SENSOR_READINGS.tableName(), days, 0, 0, false, 0,
+                    Optional.of(String.valueOf(e.getMessage()))));
+        }
+    }
+
+    private static void logDropped(TablePurge p) {
+        if (p.error().isPresent()) {
+            LOG.warning("retention: " + p.table() + ": dropping partitions failed, retried next hour: " + p.error().get());
+        } else if (p.batches() > 0 || p.deleted() > 0) {
+            LOG.info("retention: " + p.table() + ": dropped " + p.batches() + " daily partitions (" + p.deleted()
+                    + " rows) older than " + p.keepDays() + " days, " + p.millis() + " ms");
+        }
     }
 
     private static void log(TablePurge p) {

@@ -7,7 +7,11 @@ package com.ipmimonitor.retention.entity;
  */
 public enum RetainedTable {
 
-    SENSOR_READINGS("sensor_reading", "collected_at", ""),
+    /**
+     * Sensor history (sensor_sample and its hourly rollups, sensor_hourly) is partitioned by day: it is dropped a
+     * whole day at a time once the day has expired (SensorHistory), never deleted row by row.
+     */
+    SENSOR_READINGS("sensor_sample", "collected_at", ""),
     POWER_READINGS("power_reading", "collected_at", ""),
     COLLECTION_RUNS("collection_run", "started_at", ""),
     /**
@@ -36,6 +40,11 @@ public enum RetainedTable {
 
     public String tableName() {
         return table;
+    }
+
+    /** Dropped by daily partitions instead of deleted in batches (deleteBatchSql does not apply). */
+    public boolean partitioned() {
+        return this == SENSOR_READINGS;
     }
 
     /**

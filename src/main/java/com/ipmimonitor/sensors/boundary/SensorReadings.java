@@ -1,12 +1,16 @@
 package com.ipmimonitor.sensors.boundary;
 
 import com.ipmimonitor.sql.ArrayParameters;
+import com.ipmimonitor.sql.NativeValues;
 import com.ipmimonitor.sensors.entity.PowerDraw;
 import com.ipmimonitor.sensors.entity.SdrName;
+import com.ipmimonitor.sensors.entity.SensorKind;
 import com.ipmimonitor.sensors.entity.SensorReading;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,34 +21,45 @@ import java.util.stream.Collectors;
 @Stateless
 public class SensorReadings {
 
-    // a poll's readings in one statement (one round trip instead of an INSERT and an id read-back per reading)
-    private static final String INSERT = """
-            insert into sensor_reading (server_id, sensor_name, kind, value, unit, status, lower_nr, lower_critical,
-                   lower_nc, upper_nc, upper_critical, upper_nr, collected_at, state_text)
-            select server_id, sensor_name, kind, value, unit, status, lower_nr, lower_critical, lower_nc, upper_nc,
-                   upper_critical, upper_nr, collected_at, state_text
-              from unnest(cast(?1 as bigint[]), cast(?2 as varchar[]), cast(?3 as varchar[]), cast(?4 as float8[]),
-                          cast(?5 as varchar[]), cast(?6 as varchar[]), cast(?7 as float8[]), cast(?8 as float8[]),
-                          cast(?9 as float8[]), cast(?10 as float8[]), cast(?11 as float8[]), cast(?12 as float8[]),
-                          cast(?13 as timestamptz[]), cast(?14 as varchar[]))
-                   with ordinality as r(server_id, sensor_name, kind, value, unit, status, lower_nr, lower_critical,
-                   lower_nc, upper_nc, upper_critical, upper_nr, collected_at, state_text, n)
-             order by n""";
+    /**
+     * A poll's readings in one round trip: sensor_poll_store (V11_2__sensor_history.sql) keeps the sensor dimension
+     * and labels and writes the poll as one row of parallel arrays.
+     */
+    private static final String STORE = """
+            select sensor_poll_store(cast(?1 as bigint), cast(?2 as timestamptz), cast(?3 as varchar[]),
+                   cast(?4 as varchar[]), cast(?5 as varchar[]), cast(?6 as float8[]), cast(?7 as varchar[]),
+                   cast(?8 as varchar[]), cast(?9 as float8[]), cast(?10 as float8[]), cast(?11 as float8[]),
+                   cast(?12 as float8[]), cast(?13 as float8[]), cast(?14 as float8[]))""";
 
-    /** The values of INSERT's columns, in its order. */
-    static final List<Function<SensorReading, Object>> COLUMNS = List.of(SensorReading::getServerId,
-            SensorReading::getSensorName, r -> r.getKind().name(), SensorReading::getValue, SensorReading::getUnit,
-            SensorReading::getStatus, SensorReading::getLowerNonRecoverable, SensorReading::getLowerCritical,
+    /** The per-reading arrays of STORE (parameters 3 - 14), in its order. */
+    static final List<Function<SensorReading, Object>> COLUMNS = List.of(SensorReading::getSensorName,
+            r -> r.getKind().name(), SensorReading::getUnit, SensorReading::getValue, SensorReading::getStatus,
+            SensorReading::getStateText, SensorReading::getLowerNonRecoverable, SensorReading::getLowerCritical,
             SensorReading::getLowerNonCritical, SensorReading::getUpperNonCritical, SensorReading::getUpperCritical,
-            SensorReading::getUpperNonRecoverable, SensorReading::getCollectedAt, SensorReading::getStateText);
+            SensorReading::getUpperNonRecoverable);
+
+    /** The columns of the views sensor_reading and sensor_reading_latest that make a SensorReading. */
+    private static final String READING_COLUMNS = """
+            r.server_id, r.sensor_name, r.kind, r.value, r.unit, r.status, r.lower_nr, r.lower_critical, r.lower_nc,
+            r.upper_nc, r.upper_critical, r.upper_nr, r.collected_at, r.state_text""";
+
+    /** The sensor ids of one server's sensor of a name, every version of its description. */
+    private static final String SENSOR_IDS = "select d.id from sensor d where d.server_id = ?1 and d.sensor_name = ?3";
 
     @PersistenceContext
     EntityManager em;
 
+    /** Readings of polls: one stored row per server and time (a poll's readings share both). */
     public void store(List<SensorReading> readings) {
-        if (!readings.isEmpty()) {
-            ArrayParameters.bind(em.createNativeQuery(INSERT), readings, COLUMNS).executeUpdate();
-        }
+        Map<List<Object>, List<SensorReading>> polls = readings.stream().collect(Collectors.groupingBy(
+                r -> List.of(r.getServerId(), r.getCollectedAt()), LinkedHashMap::new, Collectors.toList()));
+        polls.forEach((poll, rows) -> {
+            var query = em.createNativeQuery(STORE).setParameter(1, poll.get(0)).setParameter(2, poll.get(1).toString());
+            for (int c = 0; c < COLUMNS.size(); c++) {
+                query.setParameter(c + 3, ArrayParameters.literal(rows.stream().map(COLUMNS.get(c)).toList()));
+            }
+            query.getSingleResult();
+        });
     }
 
     public void store(PowerDraw draw) {
@@ -92,22 +107,74 @@ public class SensorReadings {
         if (sensorName != null && sensorName.indexOf('\0') >= 0) {
             return List.of();
         }
-        String jpql = "select r from SensorReading r where r.serverId = :id and r.collectedAt >= :since"
-                + (sensorName == null || sensorName.isBlank() ? "" : " and r.sensorName = :name")
-                + " order by r.collectedAt, r.sensorName";
-        var query = em.createQuery(jpql, SensorReading.class).setParameter("id", serverId)
-                .setParameter("since", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(hours));
-        if (sensorName != null && !sensorName.isBlank()) {
-            query.setParameter("name", sensorName);
+        boolean one = sensorName != null && !sensorName.isBlank();
+        String sql = "select " + READING_COLUMNS + " from sensor_reading r where r.server_id = ?1"
+                + " and r.collected_at >= now() - make_interval(hours => ?2)"
+                + (one ? " and r.sensor_id in (" + SENSOR_IDS + ")" : "")
+                + " order by r.collected_at, r.sensor_name, r.position limit 100000";
+        var query = em.createNativeQuery(sql).setParameter(1, serverId).setParameter(2, hours);
+        if (one) {
+            query.setParameter(3, sensorName);
         }
-        return query.setMaxResults(100_000).getResultList();
+        return readingsOf(query);
     }
 
-    /** The newest reading of every sensor of one server. */
+    /**
+     * One sensor's hourly rollups (sensor_hourly) of the last hours, oldest first: hours the sensor had readings
+     * with a value in; thresholds and unit of the sensor's current description. Charts of long ranges read these.
+     */
+    public List<SensorHour> hourlyOf(long serverId, int hours, String sensorName) {
+        if (sensorName == null || sensorName.isBlank() || sensorName.indexOf('\0') >= 0) {
+            return List.of();
+        }
+        List<Object[]> rows = rows(em.createNativeQuery("""
+                select r.hour, sum(r.samples), min(r.min_value), sum(r.avg_value * r.samples) / sum(r.samples),
+                       max(r.max_value)
+                  from sensor_hourly r
+                 where r.sensor_id in (select d.id from sensor d where d.server_id = ?1 and d.sensor_name = ?3)
+                   and r.hour >= date_bin('1 hour', now() - make_interval(hours => ?2), timestamptz '2000-01-01 00:00+00')
+                 group by r.hour order by r.hour""").setParameter(1, serverId).setParameter(2, hours)
+                .setParameter(3, sensorName));
+        List<Object[]> current = rows(em.createNativeQuery("""
+                select d.kind, d.unit, d.lower_nr, d.lower_critical, d.lower_nc, d.upper_nc, d.upper_critical, d.upper_nr
+                  from sensor d where d.server_id = ?1 and d.sensor_name = ?2 order by d.current desc, d.id desc
+                 limit 1""").setParameter(1, serverId).setParameter(2, sensorName));
+        if (current.isEmpty()) {
+            return List.of();
+        }
+        Object[] d = current.get(0);
+        SensorKind kind = SensorKind.valueOf((String) d[0]);
+        Double[] thresholds = {dbl(d[2]), dbl(d[3]), dbl(d[4]), dbl(d[5]), dbl(d[6]), dbl(d[7])};
+        return rows.stream().map(r -> new SensorHour(sensorName, kind, (String) d[1], thresholds,
+                NativeValues.time(r[0]), ((Number) r[1]).intValue(), dbl(r[2]), dbl(r[3]), dbl(r[4]))).toList();
+    }
+
+    /** The newest reading of every sensor of one server: the readings of its newest poll. */
     public List<SensorReading> latestOf(long serverId) {
-        return em.createQuery("select r from SensorReading r where r.serverId = :id and r.collectedAt ="
-                        + " (select max(x.collectedAt) from SensorReading x where x.serverId = :id) order by r.sensorName",
-                        SensorReading.class)
-                .setParameter("id", serverId).getResultList();
+        return readingsOf(em.createNativeQuery("select " + READING_COLUMNS + " from sensor_reading_latest r"
+                + " where r.server_id = ?1 order by r.sensor_name, r.position").setParameter(1, serverId));
+    }
+
+    private static List<SensorReading> readingsOf(Query query) {
+        return rows(query).stream().map(r -> new SensorReading(((Number) r[0]).longValue(), (String) r[1],
+                SensorKind.valueOf((String) r[2]), dbl(r[3]), (String) r[4], (String) r[5],
+                new Double[] {dbl(r[6]), dbl(r[7]), dbl(r[8]), dbl(r[9]), dbl(r[10]), dbl(r[11])},
+                NativeValues.time(r[12]), (String) r[13])).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> rows(Query query) {
+        return query.getResultList();
+    }
+
+    /**
+     * History values are stored as float4: read back as the shortest decimal that float is (12.18, not
+     * 12.180000305175781), which is what ipmitool printed for any value of up to 7 significant digits.
+     */
+    static Double dbl(Object o) {
+        if (o == null) {
+            return null;
+        }
+        return o instanceof Float f ? Double.valueOf(f.toString()) : ((Number) o).doubleValue();
     }
 }

@@ -46,4 +46,10 @@ public record SensorView(String sensorName, String sensorType, Double value, Str
                 r.getUpperNonCritical(), r.getUpperCritical(), r.getUpperNonRecoverable(), r.getCollectedAt(),
                 r.condition().cssClass(), null);
     }
+
+    /** An hour's rollup as a point of a chart: the hour's mean as the value, status unknown. */
+    public static SensorView ofHour(SensorHour h) {
+        Double[] t = h.thresholdsLnrLcLncUncUcUnr();
+        return of(new SensorReading(null, h.sensorName(), h.kind(), h.avg(), h.unit(), null, t, h.hour()));
+    }
 }

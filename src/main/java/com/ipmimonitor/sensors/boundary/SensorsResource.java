@@ -61,14 +61,39 @@ public class SensorsResource {
         return answer;
     }
 
+    /**
+     * Readings of the last hours (24), oldest first; ?sensor= one sensor, ?type= one kind. ?resolution=hour gives one
+     * sensor's hourly rollups instead (sensor required): {sensor_name, sensor_type, unit, hour, samples, min, avg,
+     * max}, hours with readings only; what a chart of weeks should read (a raw month is ~43,000 points a sensor).
+     */
     @GET
     @Path("{bmcIp}/history")
-    public List<SensorView> history(@PathParam("bmcIp") String bmcIp, @QueryParam("hours") @DefaultValue("24") int hours,
-                                    @QueryParam("sensor") String sensor, @QueryParam("type") String type) {
+    public Response history(@PathParam("bmcIp") String bmcIp, @QueryParam("hours") @DefaultValue("24") int hours,
+                           @QueryParam("sensor") String sensor, @QueryParam("type") String type,
+                           @QueryParam("resolution") @DefaultValue("raw") String resolution) {
         ApiError.requireHours(hours);
         Predicate<SensorView> wanted = ofType(type);
-        return readings.historyOf(server(bmcIp).getId(), hours, sensor).stream().map(SensorView::of).filter(wanted)
-                .toList();
+        if ("hour".equals(resolution)) {
+            if (sensor == null || sensor.isBlank()) {
+                throw ApiError.of(Response.Status.BAD_REQUEST, "resolution=hour needs sensor=<name>");
+            }
+            return Response.ok(readings.hourlyOf(server(bmcIp).getId(), hours, sensor).stream()
+                    .filter(h -> wanted.test(SensorView.ofHour(h))).map(HourView::of).toList()).build();
+        }
+        if (!"raw".equals(resolution)) {
+            throw ApiError.of(Response.Status.BAD_REQUEST, "resolution must be raw or hour");
+        }
+        return Response.ok(readings.historyOf(server(bmcIp).getId(), hours, sensor).stream().map(SensorView::of)
+                .filter(wanted).toList()).build();
+    }
+
+    /** One hourly rollup as /history?resolution=hour shows it. */
+    public record HourView(String sensorName, String sensorType, String unit, OffsetDateTime hour, int samples,
+                           Double min, Double avg, Double max) {
+        static HourView of(SensorHour h) {
+            return new HourView(h.sensorName(), h.kind().name().toLowerCase(Locale.ROOT), h.unit(), h.hour(),
+                    h.samples(), h.min(), h.avg(), h.max());
+        }
     }
 
     /** The original's ?type= filter: a sensor kind in lower case; anything else is a 400 naming the kinds. */

@@ -1,60 +1,33 @@
 package com.ipmimonitor.sensors.entity;
 
 import com.ipmimonitor.ipmi.SensorCondition;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** One sensor value with the BMC's own thresholds at the time it was read. */
-@Entity
-@Table(name = "sensor_reading")
+/**
+ * One sensor value with the BMC's own thresholds at the time it was read. Not an entity: SensorReadings stores a
+ * poll's readings as one row (a sensor dimension, see V11_2__sensor_history.sql) and reads them back as these.
+ */
 public class SensorReading {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Column(name = "server_id", nullable = false)
     private Long serverId;
-
-    @Column(name = "sensor_name")
     private String sensorName;
-
-    @Enumerated(EnumType.STRING)
     private SensorKind kind;
 
     private Double value;
     private String unit;
     private String status;
 
-    @Column(name = "lower_nr")
     private Double lowerNonRecoverable;
-    @Column(name = "lower_critical")
     private Double lowerCritical;
-    @Column(name = "lower_nc")
     private Double lowerNonCritical;
-    @Column(name = "upper_nc")
     private Double upperNonCritical;
-    @Column(name = "upper_critical")
     private Double upperCritical;
-    @Column(name = "upper_nr")
     private Double upperNonRecoverable;
 
-    @Column(name = "collected_at")
     private OffsetDateTime collectedAt;
 
     /** A discrete sensor's asserted states in words ("" when none is); null when not decoded. */
-    @Column(name = "state_text")
     private String stateText;
-
-    protected SensorReading() {
-    }
 
     public SensorReading(Long serverId, String sensorName, SensorKind kind, Double value, String unit, String status,
                          Double[] thresholdsLnrLcLncUncUcUnr, OffsetDateTime collectedAt) {

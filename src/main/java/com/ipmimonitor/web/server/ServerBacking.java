@@ -55,6 +55,9 @@ public class ServerBacking {
     @Inject EventQueries events;
     @Inject SystemEvents systemEvents;
     @Inject SensorReadings readings;
+
+    /** Chart ranges longer than this read hourly rollups instead of raw readings. */
+    static final int ROLLUP_AFTER_HOURS = 48;
     @Inject PollLeases leases;
     @Inject SelClearing clearing;
 
@@ -140,8 +143,11 @@ public class ServerBacking {
         if (server == null || chartSensor == null) {
             return;
         }
-        List<SensorView> history = readings.historyOf(serverId(), DashboardBacking.RANGES.get(chartRange), chartSensor)
-                .stream().map(SensorView::of).toList();
+        int hours = DashboardBacking.RANGES.get(chartRange);
+        // beyond two days the chart shows hourly means from the rollups: a month of raw readings is 43,200 a sensor
+        List<SensorView> history = hours > ROLLUP_AFTER_HOURS
+                ? readings.hourlyOf(serverId(), hours, chartSensor).stream().map(SensorView::ofHour).toList()
+                : readings.historyOf(serverId(), hours, chartSensor).stream().map(SensorView::of).toList();
         chartJson = SensorHistoryChart.json(chartSensor, history);
     }
 

@@ -46,7 +46,7 @@ class BatchedPurgeTest {
         assertEquals(3, p.batches());
         assertTrue(p.complete());
         assertEquals(0, table.left);
-        assertEquals("sensor_reading", p.table());
+        assertEquals("sensor_sample", p.table());
         assertEquals(Optional.empty(), p.error());
     }
 

@@ -10,7 +10,6 @@ import java.lang.reflect.Proxy;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** A poll's readings go to PostgreSQL as one INSERT with one array per column, each under its own column. */
+/** A poll's readings go to PostgreSQL as one call of sensor_poll_store with one array per column. */
 class SensorReadingsStoreTest {
 
     private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 11, 24, 12, 0, 0, 0, ZoneOffset.UTC);
@@ -28,7 +27,7 @@ class SensorReadingsStoreTest {
     private int executions;
 
     @Test
-    void everyColumnGetsItsOwnValuesInListOrder() {
+    void aPollIsOneCallWithOneArrayPerColumnInListOrder() {
         SensorReading fan = new SensorReading(7L, "FAN1", SensorKind.FAN, 400.0, "RPM", "cr",
                 new Double[] {300.0, 500.0, 700.0, 8000.0, 9000.0, 10000.0}, T0);
         SensorReading state = new SensorReading(7L, "PS1 Status", SensorKind.DISCRETE, null, "0x01", null,
@@ -37,20 +36,33 @@ class SensorReadingsStoreTest {
 
         assertEquals(1, statements.size());
         assertEquals(1, executions);
-        Map<String, String> expected = Map.ofEntries(Map.entry("server_id", "{\"7\",\"7\"}"),
-                Map.entry("sensor_name", "{\"FAN1\",\"PS1 Status\"}"), Map.entry("kind", "{\"FAN\",\"DISCRETE\"}"),
-                Map.entry("value", "{\"400.0\",NULL}"), Map.entry("unit", "{\"RPM\",\"0x01\"}"),
-                Map.entry("status", "{\"cr\",NULL}"), Map.entry("lower_nr", "{\"300.0\",NULL}"),
-                Map.entry("lower_critical", "{\"500.0\",NULL}"), Map.entry("lower_nc", "{\"700.0\",NULL}"),
-                Map.entry("upper_nc", "{\"8000.0\",NULL}"), Map.entry("upper_critical", "{\"9000.0\",NULL}"),
-                Map.entry("upper_nr", "{\"10000.0\",NULL}"),
-                Map.entry("collected_at", "{\"2026-11-24T12:00Z\",\"2026-11-24T12:00Z\"}"),
-                Map.entry("state_text", "{NULL,\"Presence detected\"}"));
-        List<String> columns = insertedColumns(statements.get(0));
-        assertEquals(expected.keySet(), new java.util.HashSet<>(columns));
-        for (int i = 0; i < columns.size(); i++) {
-            assertEquals(expected.get(columns.get(i)), parameters.get(i + 1), "parameter " + (i + 1) + " = " + columns.get(i));
+        List<String> arguments = functionArguments(statements.get(0));
+        assertEquals(List.of("bigint", "timestamptz", "varchar[]", "varchar[]", "varchar[]", "float8[]", "varchar[]",
+                "varchar[]", "float8[]", "float8[]", "float8[]", "float8[]", "float8[]", "float8[]"), arguments);
+        // the parameter order of sensor_poll_store in V11_2__sensor_history.sql
+        assertEquals(List.of(7L, "2026-11-24T12:00Z", "{\"FAN1\",\"PS1 Status\"}", "{\"FAN\",\"DISCRETE\"}",
+                "{\"RPM\",\"0x01\"}", "{\"400.0\",NULL}", "{\"cr\",NULL}", "{NULL,\"Presence detected\"}",
+                "{\"300.0\",NULL}", "{\"500.0\",NULL}", "{\"700.0\",NULL}", "{\"8000.0\",NULL}",
+                "{\"9000.0\",NULL}", "{\"10000.0\",NULL}"), List.copyOf(parameters.values()));
+    }
+
+    @Test
+    void twoPollsAreTwoCalls() {
+        SensorReading a = new SensorReading(7L, "FAN1", SensorKind.FAN, 400.0, "RPM", "ok", new Double[6], T0);
+        SensorReading b = new SensorReading(8L, "FAN1", SensorKind.FAN, 410.0, "RPM", "ok", new Double[6], T0);
+        SensorReading c = new SensorReading(7L, "FAN1", SensorKind.FAN, 420.0, "RPM", "ok", new Double[6],
+                T0.plusMinutes(1));
+        readings().store(List.of(a, b, c));
+        assertEquals(3, executions);
+    }
+
+    @Test
+    void valuesStoredAsFloat4ReadBackAsTheDecimalsIpmitoolPrinted() {
+        for (double v : new double[] {12.18, 3.337, 1.79, 5600, 45, -12.5, 0.001, 1234.567, 98765.43}) {
+            assertEquals(v, SensorReadings.dbl((float) v), String.valueOf(v));
         }
+        assertEquals(12.180000000000001, SensorReadings.dbl(12.180000000000001)); // float8 stays as it is
+        assertEquals(null, SensorReadings.dbl(null));
     }
 
     @Test
@@ -59,9 +71,14 @@ class SensorReadingsStoreTest {
         assertEquals(List.of(), statements);
     }
 
-    private static List<String> insertedColumns(String sql) {
-        Matcher m = Pattern.compile("insert into sensor_reading \\(([^)]*)\\)").matcher(sql.replaceAll("\\s+", " "));
-        return m.find() ? Arrays.stream(m.group(1).split(",")).map(String::trim).toList() : List.of();
+    private static List<String> functionArguments(String sql) {
+        Matcher m = Pattern.compile("cast\\(\\?(\\d+) as ([a-z0-9\\[\\]]+)\\)").matcher(sql);
+        List<String> types = new ArrayList<>();
+        while (m.find()) {
+            assertEquals(types.size() + 1, Integer.parseInt(m.group(1)));
+            types.add(m.group(2));
+        }
+        return types;
     }
 
     /** SensorReadings with an EntityManager that records native statements and their parameters. */
@@ -72,7 +89,7 @@ class SensorReadingsStoreTest {
                         parameters.put((Integer) args[0], args[1]);
                         yield proxy;
                     }
-                    case "executeUpdate" -> ++executions;
+                    case "getSingleResult" -> ++executions;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
         SensorReadings readings = new SensorReadings();

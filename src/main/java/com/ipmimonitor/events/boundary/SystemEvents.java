@@ -1,7 +1,7 @@
 package com.ipmimonitor.events.boundary;
 
 import com.ipmimonitor.database.boundary.ArrayParameters;
-import com.ipmimonitor.database.boundary.NativeValues;
+import com.ipmimonitor.database.boundary.NativeRow;
 import com.ipmimonitor.events.control.ConditionClosing;
 import com.ipmimonitor.events.control.SeverityClassifier;
 import com.ipmimonitor.events.entity.SelEvent;
@@ -72,7 +72,7 @@ public class SystemEvents {
 
     // answered from the effective-time index alone (V7 includes server_id and severity)
     private static final String COUNTS = """
-            select server_id, severity, count(*) from sel_event
+            select server_id, severity, count(*) as events from sel_event
              where coalesce(event_time, collected_at) >= now() - make_interval(hours => ?1)""";
 
     private static final SeverityClassifier CLASSIFIER = new SeverityClassifier();
@@ -185,10 +185,9 @@ public class SystemEvents {
      * timestamp): where a record without a timestamp read next sits in time-sorted lists.
      */
     public Optional<OffsetDateTime> latestSortTime(long serverId) {
-        List<?> rows = em.createNativeQuery("""
+        return NativeRow.first(em.createNativeQuery("""
                 select event_time from sel_event where server_id = ?1 and event_time is not null
-                 order by id desc limit 1""").setParameter(1, serverId).getResultList();
-        return rows.stream().findFirst().map(NativeValues::time);
+                 order by id desc limit 1""").setParameter(1, serverId)).map(r -> r.time("event_time"));
     }
 
     public List<SelEvent> ofServer(long serverId, int limit) {
@@ -209,26 +208,22 @@ public class SystemEvents {
 
     /** server id -> number of its stored events, whatever their age (the original API's total_events). */
     public Map<Long, Long> totalsByServer() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select server_id, count(*) from sel_event group by server_id")
-                .getResultList();
         Map<Long, Long> totals = new HashMap<>();
-        rows.forEach(r -> totals.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+        NativeRow.list(em.createNativeQuery("select server_id, count(*) as events from sel_event group by server_id"))
+                .forEach(r -> totals.put(r.longValue("server_id"), r.longValue("events")));
         return totals;
     }
 
     public long totalOf(long serverId) {
-        return ((Number) em.createNativeQuery("select count(*) from sel_event where server_id = ?1")
-                .setParameter(1, serverId).getSingleResult()).longValue();
+        return NativeRow.single(em.createNativeQuery("select count(*) as events from sel_event where server_id = ?1")
+                .setParameter(1, serverId)).longValue("events");
     }
 
-    private static Map<Long, Map<Severity, Long>> counts(jakarta.persistence.Query query) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
+    private static Map<Long, Map<Severity, Long>> counts(Query query) {
         Map<Long, Map<Severity, Long>> counts = new HashMap<>();
-        for (Object[] row : rows) {
-            counts.computeIfAbsent(((Number) row[0]).longValue(), k -> new EnumMap<>(Severity.class))
-                    .put(Severity.valueOf((String) row[1]), ((Number) row[2]).longValue());
+        for (NativeRow row : NativeRow.list(query)) {
+            counts.computeIfAbsent(row.longValue("server_id"), k -> new EnumMap<>(Severity.class))
+                    .put(row.enumValue("severity", Severity.class), row.longValue("events"));
         }
         return counts;
     }
@@ -260,9 +255,8 @@ public class SystemEvents {
                 SelEvent::getFingerprint, SelEvent::getCollectedAt,
                 e -> closers.containsKey(e) ? closers.get(e).findEventTime().get() : null));
         Set<String> inserted = new HashSet<>();
-        for (Object row : query.getResultList()) {
-            Object[] values = (Object[]) row;
-            inserted.add(key(((Number) values[0]).longValue(), (String) values[1]));
+        for (NativeRow row : NativeRow.list(query)) {
+            inserted.add(key(row.longValue("server_id"), row.string("fingerprint")));
         }
         return inserted;
     }

@@ -3,7 +3,7 @@ package com.ipmimonitor.fleet.boundary;
 import com.ipmimonitor.collection.boundary.ServerStatuses;
 import com.ipmimonitor.collection.entity.SelFill;
 import com.ipmimonitor.database.boundary.NativeRow;
-import com.ipmimonitor.events.boundary.SystemEvents;
+import com.ipmimonitor.events.boundary.EventCounts;
 import com.ipmimonitor.events.entity.Severity;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -42,7 +42,7 @@ public class FleetOverview {
     ServerStatuses statuses;
 
     @Inject
-    SystemEvents events;
+    EventCounts events;
 
     public List<ServerView> servers(int hours) {
         Map<Long, Map<Severity, Long>> counts = events.countsBySeverity(hours);

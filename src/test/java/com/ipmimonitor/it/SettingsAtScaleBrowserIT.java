@@ -61,10 +61,13 @@ class SettingsAtScaleBrowserIT extends InBrowser {
         // filter by name, then sort by name both ways
         filter("col-name", "bulk-node-07");
         wait.until(d -> report().startsWith("1-25 of 100 servers"));
+        // the rows come sorted by name already: wait for the sort's answer before the second click, which
+        // would otherwise ask for ascending again
         header("Server").click();
-        wait.until(d -> names().get(0).startsWith("bulk-node-0700"));
+        wait.withMessage(() -> "first " + names().get(0) + ", sort " + sortOf("Server"))
+                .until(d -> "ascending".equals(sortOf("Server")) && names().get(0).startsWith("bulk-node-0700"));
         header("Server").click();
-        wait.until(d -> names().get(0).startsWith("bulk-node-0799"));
+        wait.until(d -> "descending".equals(sortOf("Server")) && names().get(0).startsWith("bulk-node-0799"));
         assertNothingClipped();
         Browser.screenshot(browser, env.workDir().resolve("screenshots/settings-1000-1400px.png"));
         // filter by address: 127.240.3.x are servers 750 - 999
@@ -154,6 +157,10 @@ class SettingsAtScaleBrowserIT extends InBrowser {
         return browser.findElements(By.cssSelector(".settings-servers thead th")).stream()
                 .filter(th -> th.findElements(By.cssSelector(".ui-column-title")).stream().anyMatch(t -> t.getText().equals(title)))
                 .findFirst().orElseThrow().findElement(By.cssSelector(".ui-column-title"));
+    }
+
+    private String sortOf(String title) {
+        return header(title).findElement(By.xpath("./ancestor::th")).getAttribute("aria-sort");
     }
 
     private String report() {

@@ -4,6 +4,7 @@ import com.ipmimonitor.alerting.control.Notification;
 import com.ipmimonitor.alerting.entity.Alert;
 import com.ipmimonitor.alerting.entity.AlertChannel;
 import com.ipmimonitor.alerting.entity.DeliveryKind;
+import com.ipmimonitor.sql.NativeRow;
 import com.ipmimonitor.fleet.boundary.Servers;
 import com.ipmimonitor.fleet.entity.Server;
 import jakarta.ejb.Stateless;
@@ -66,20 +67,19 @@ public class AlertDeliveries {
 
     /** Empty when the alert, channel or server went away meanwhile (the delivery is then dropped). */
     public Optional<Outbound> load(long deliveryId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select alert_id, channel_id, kind, attempts from alert_delivery where id = ?1")
-                .setParameter(1, deliveryId).getResultList();
-        if (rows.isEmpty()) {
+        Optional<NativeRow> found = NativeRow.first(em.createNativeQuery(
+                "select alert_id, channel_id, kind, attempts from alert_delivery where id = ?1").setParameter(1, deliveryId));
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        Object[] row = rows.get(0);
-        Alert alert = em.find(Alert.class, AlertFactsQuery.num(row[0]));
-        AlertChannel channel = em.find(AlertChannel.class, AlertFactsQuery.num(row[1]));
+        NativeRow row = found.get();
+        Alert alert = em.find(Alert.class, row.longValue("alert_id"));
+        AlertChannel channel = em.find(AlertChannel.class, row.longValue("channel_id"));
         if (alert == null || channel == null) {
             return Optional.empty();
         }
-        boolean resolved = DeliveryKind.valueOf((String) row[2]) == DeliveryKind.RESOLVE;
-        return servers.find(alert.getServerId()).map(server -> new Outbound(deliveryId, ((Number) row[3]).intValue(),
+        boolean resolved = row.enumValue("kind", DeliveryKind.class) == DeliveryKind.RESOLVE;
+        return servers.find(alert.getServerId()).map(server -> new Outbound(deliveryId, row.intValue("attempts"),
                 channel, notificationOf(alert, server, resolved)));
     }
 

@@ -1,7 +1,5 @@
 package com.ipmimonitor.alerting.boundary;
 
-import static com.ipmimonitor.sql.NativeValues.time;
-
 import com.ipmimonitor.alerting.control.AlertFacts;
 import com.ipmimonitor.alerting.control.CriticalSensor;
 import com.ipmimonitor.alerting.control.FiringAlert;
@@ -9,6 +7,7 @@ import com.ipmimonitor.alerting.control.NewSelEvent;
 import com.ipmimonitor.alerting.control.ServerHealth;
 import com.ipmimonitor.alerting.entity.AlertRule;
 import com.ipmimonitor.collection.entity.PollOutcome;
+import com.ipmimonitor.sql.NativeRow;
 import com.ipmimonitor.events.entity.SelEvent;
 import com.ipmimonitor.collection.entity.SelFill;
 import com.ipmimonitor.ipmi.SensorCondition;
@@ -75,12 +74,12 @@ public class AlertFactsQuery {
     private List<ServerHealth> servers() {
         return rows("""
                 select s.id, s.server_name, s.bmc_ip, s.enabled, st.last_outcome, st.last_error, st.last_success_at, s.created_at,
-                       st.sel_percent_used, coalesce(st.sel_overflow, false)
+                       st.sel_percent_used, coalesce(st.sel_overflow, false) as sel_overflow
                   from server s left join server_status st on st.server_id = s.id""")
-                .stream().map(r -> new ServerHealth(num(r[0]), (String) r[1], (String) r[2], (Boolean) r[3],
-                        Optional.ofNullable((String) r[4]).map(PollOutcome::valueOf), Optional.ofNullable((String) r[5]),
-                        Optional.ofNullable(time(r[6])), time(r[7]),
-                        new SelFill(r[8] == null ? null : ((Number) r[8]).intValue(), (Boolean) r[9]))).toList();
+                .stream().map(r -> new ServerHealth(r.longValue("id"), r.string("server_name"), r.string("bmc_ip"),
+                        r.bool("enabled"), Optional.ofNullable(r.string("last_outcome")).map(PollOutcome::valueOf),
+                        Optional.ofNullable(r.string("last_error")), Optional.ofNullable(r.time("last_success_at")),
+                        r.time("created_at"), new SelFill(r.integer("sel_percent_used"), r.bool("sel_overflow")))).toList();
     }
 
     /**
@@ -89,24 +88,24 @@ public class AlertFactsQuery {
      * fetching only ids in the lateral keeps its cost estimate under PostgreSQL's JIT threshold (170 ms more).
      */
     public SelBatch newSelEvents() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<NativeRow> rows = NativeRow.list(em.createNativeQuery("""
                 select e.id, e.server_id, e.severity, e.description, e.sensor_name, e.event_time, e.collected_at, e.deassertion,
                        e.record_type
                   from alert_sel_watermark w
                   cross join lateral (select x.id from sel_event x where x.server_id = w.server_id and x.id > w.sel_event_id
                                        order by x.id limit ?1) fresh
                   join sel_event e on e.id = fresh.id
-                 order by e.id limit ?1""").setParameter(1, SEL_BATCH).getResultList();
+                 order by e.id limit ?1""").setParameter(1, SEL_BATCH));
         Map<Long, Long> readUpTo = new HashMap<>();
-        rows.forEach(r -> readUpTo.merge(num(r[1]), num(r[0]), Math::max));
+        rows.forEach(r -> readUpTo.merge(r.longValue("server_id"), r.longValue("id"), Math::max));
         // a record without a timestamp is never news: it has no time, and may be years old (it is read back as it
         // stands when a server is added); it still moves the watermark
-        List<NewSelEvent> asserted = rows.stream().filter(r -> !Boolean.TRUE.equals(r[7]))
-                .filter(r -> ((Number) r[8]).intValue() < SelEvent.FIRST_NON_TIMESTAMPED)
-                .map(r -> new NewSelEvent(num(r[0]), num(r[1]), Severity.valueOf((String) r[2]),
-                        r[3] + " | Asserted" + Optional.ofNullable((String) r[4]).map(n -> " [" + n + "]").orElse(""),
-                        Optional.ofNullable(time(r[5])), time(r[6]))).toList();
+        List<NewSelEvent> asserted = rows.stream().filter(r -> !Boolean.TRUE.equals(r.nullableBool("deassertion")))
+                .filter(r -> r.intValue("record_type") < SelEvent.FIRST_NON_TIMESTAMPED)
+                .map(r -> new NewSelEvent(r.longValue("id"), r.longValue("server_id"), r.enumValue("severity", Severity.class),
+                        r.string("description") + " | Asserted"
+                                + Optional.ofNullable(r.string("sensor_name")).map(n -> " [" + n + "]").orElse(""),
+                        Optional.ofNullable(r.time("event_time")), r.time("collected_at"))).toList();
         return new SelBatch(asserted, readUpTo);
     }
 
@@ -120,9 +119,11 @@ public class AlertFactsQuery {
                  where s.enabled
                    and (lower(r.status) in ('cr', 'nr') or r.value <= r.lower_critical or r.value <= r.lower_nr
                         or r.value >= r.upper_critical or r.value >= r.upper_nr)""")
-                .stream().map(r -> new SensorReading(num(r[0]), (String) r[1], SensorKind.valueOf((String) r[2]),
-                        dbl(r[3]), (String) r[4], (String) r[5],
-                        new Double[] {dbl(r[6]), dbl(r[7]), dbl(r[8]), dbl(r[9]), dbl(r[10]), dbl(r[11])}, time(r[12])))
+                .stream().map(r -> new SensorReading(r.longValue("server_id"), r.string("sensor_name"),
+                        r.enumValue("kind", SensorKind.class), r.decimal("value"), r.string("unit"), r.string("status"),
+                        new Double[] {r.decimal("lower_nr"), r.decimal("lower_critical"), r.decimal("lower_nc"),
+                            r.decimal("upper_nc"), r.decimal("upper_critical"), r.decimal("upper_nr")},
+                        r.time("collected_at")))
                 .filter(reading -> reading.condition() == SensorCondition.CRITICAL)
                 .map(r -> new CriticalSensor(r.getServerId(), r.getSensorName(), r.getValue(), r.getUnit(), r.getStatus()))
                 .toList();
@@ -132,29 +133,17 @@ public class AlertFactsQuery {
         Set<Long> closed = new HashSet<>();
         rows("""
                 select a.sel_event_id from alert a join sel_event e on e.id = a.sel_event_id
-                 where a.state = 'FIRING' and e.resolved_at is not null""").forEach(r -> closed.add(num(r)));
+                 where a.state = 'FIRING' and e.resolved_at is not null""").forEach(r -> closed.add(r.longValue("sel_event_id")));
         return closed;
     }
 
     private List<FiringAlert> firing() {
         return rows("select id, rule, server_id, fingerprint, sel_event_id from alert where state = 'FIRING'").stream()
-                .map(r -> new FiringAlert(num(r[0]), AlertRule.valueOf((String) r[1]), num(r[2]), (String) r[3],
-                        Optional.ofNullable(r[4]).map(AlertFactsQuery::num))).toList();
+                .map(r -> new FiringAlert(r.longValue("id"), r.enumValue("rule", AlertRule.class), r.longValue("server_id"),
+                        r.string("fingerprint"), r.findLong("sel_event_id"))).toList();
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql) {
-        List<Object> raw = em.createNativeQuery(sql).getResultList();
-        return raw.stream().map(o -> o instanceof Object[] a ? a : new Object[] {o}).toList();
+    private List<NativeRow> rows(String sql) {
+        return NativeRow.list(em.createNativeQuery(sql));
     }
-
-    static long num(Object o) {
-        return o instanceof Object[] a ? ((Number) a[0]).longValue() : ((Number) o).longValue();
-    }
-
-    private static Double dbl(Object o) {
-        return o == null ? null : ((Number) o).doubleValue();
-    }
-
-
 }

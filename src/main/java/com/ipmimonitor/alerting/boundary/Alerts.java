@@ -3,6 +3,7 @@ package com.ipmimonitor.alerting.boundary;
 import com.ipmimonitor.alerting.entity.Alert;
 import com.ipmimonitor.alerting.entity.AlertState;
 import com.ipmimonitor.sql.NativeValues;
+import com.ipmimonitor.sql.NativeRow;
 import com.ipmimonitor.fleet.boundary.Servers;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -63,11 +64,9 @@ public class Alerts {
             counts.put(rule.label() + "|critical", 0L);
             counts.put(rule.label() + "|warning", 0L);
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select rule, severity, count(*) from alert where state = 'FIRING'"
-                + " group by rule, severity").getResultList();
-        rows.forEach(r -> counts.put(((String) r[0]).toLowerCase(Locale.ROOT) + "|" + ((String) r[1]).toLowerCase(Locale.ROOT),
-                ((Number) r[2]).longValue()));
+        NativeRow.list(em.createNativeQuery("select rule, severity, count(*) as firing from alert where state = 'FIRING'"
+                + " group by rule, severity")).forEach(r -> counts.put(r.string("rule").toLowerCase(Locale.ROOT) + "|"
+                + r.string("severity").toLowerCase(Locale.ROOT), r.longValue("firing")));
         return counts;
     }
 
@@ -76,18 +75,16 @@ public class Alerts {
         if (alerts.isEmpty()) {
             return byAlert;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select d.alert_id, c.name, d.kind, d.status, d.attempts, d.last_error, d.sent_at
+        List<NativeRow> rows = NativeRow.list(em.createNativeQuery("""
+                select d.alert_id, c.name as channel, d.kind, d.status, d.attempts, d.last_error, d.sent_at
                   from alert_delivery d join alert_channel c on c.id = d.channel_id
                  where d.alert_id = any(cast(?1 as bigint[])) order by c.name, d.kind desc""")
-                .setParameter(1, "{" + String.join(",", alerts.stream().map(a -> a.getId().toString()).toList()) + "}")
-                .getResultList();
-        for (Object[] r : rows) {
-            byAlert.computeIfAbsent(AlertFactsQuery.num(r[0]), k -> new java.util.ArrayList<>())
-                    .add(new AlertView.DeliveryView((String) r[1], ((String) r[2]).toLowerCase(Locale.ROOT),
-                            ((String) r[3]).toLowerCase(Locale.ROOT), ((Number) r[4]).intValue(), (String) r[5],
-                            NativeValues.time(r[6])));
+                .setParameter(1, "{" + String.join(",", alerts.stream().map(a -> a.getId().toString()).toList()) + "}"));
+        for (NativeRow r : rows) {
+            byAlert.computeIfAbsent(r.longValue("alert_id"), k -> new java.util.ArrayList<>())
+                    .add(new AlertView.DeliveryView(r.string("channel"), r.string("kind").toLowerCase(Locale.ROOT),
+                            r.string("status").toLowerCase(Locale.ROOT), r.intValue("attempts"), r.string("last_error"),
+                            r.time("sent_at")));
         }
         return byAlert;
     }

@@ -1,5 +1,6 @@
 package com.ipmimonitor.collection.boundary;
 
+import com.ipmimonitor.sql.NativeRow;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -88,26 +89,22 @@ public class PollLeases {
 
     /** The lease on one server, when one is held now. */
     public Optional<Lease> findLease(long serverId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select lease_owner, " + UTC_TEXT + " from server_status"
+        return NativeRow.first(em.createNativeQuery("select lease_owner, " + UTC_TEXT + " from server_status"
                         + " where server_id = ?1 and lease_until > now()")
-                .setParameter(1, serverId).getResultList();
-        return rows.stream().findFirst().map(PollLeases::lease);
+                .setParameter(1, serverId)).map(PollLeases::lease);
     }
 
     /** The leases held now on enabled servers, by any instance. */
     public List<Lease> findLeases() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select st.lease_owner, " + UTC_TEXT.replace("lease_until", "st.lease_until")
-                        + " from server_status st join server s on s.id = st.server_id where s.enabled and st.lease_until > now()")
-                .getResultList();
-        return rows.stream().map(PollLeases::lease).toList();
+        return NativeRow.list(em.createNativeQuery("select st.lease_owner, " + UTC_TEXT.replace("lease_until", "st.lease_until")
+                        + " from server_status st join server s on s.id = st.server_id where s.enabled and st.lease_until > now()"))
+                .stream().map(PollLeases::lease).toList();
     }
 
-    private static final String UTC_TEXT = "floor(extract(epoch from lease_until))";
+    private static final String UTC_TEXT = "floor(extract(epoch from lease_until)) as until_epoch";
 
-    private static Lease lease(Object[] row) {
-        return new Lease(String.valueOf(row[0]), Instant.ofEpochSecond(((Number) row[1]).longValue()).toString());
+    private static Lease lease(NativeRow row) {
+        return new Lease(String.valueOf(row.string("lease_owner")), Instant.ofEpochSecond(row.longValue("until_epoch")).toString());
     }
 
     /** Makes one server due at the next tick ("collect now"). */

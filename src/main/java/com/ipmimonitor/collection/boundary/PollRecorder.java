@@ -5,7 +5,7 @@ import com.ipmimonitor.collection.control.SelEventMapping;
 import com.ipmimonitor.collection.entity.CollectionRun;
 import com.ipmimonitor.collection.entity.PollOutcome;
 import com.ipmimonitor.collection.entity.ServerStatus;
-import com.ipmimonitor.events.boundary.SystemEvents;
+import com.ipmimonitor.events.boundary.SelIngest;
 import com.ipmimonitor.events.entity.SelEvent;
 import com.ipmimonitor.sensors.boundary.SensorReadings;
 import com.ipmimonitor.sensors.entity.PowerDraw;
@@ -28,7 +28,7 @@ public class PollRecorder {
     EntityManager em;
 
     @Inject
-    SystemEvents events;
+    SelIngest events;
 
     @Inject
     SensorReadings sensors;

@@ -1,5 +1,6 @@
 package com.ipmimonitor.events.boundary;
 
+import com.ipmimonitor.sql.NativeRow;
 import com.ipmimonitor.events.entity.SelEvent;
 import com.ipmimonitor.fleet.entity.Server;
 import jakarta.ejb.Stateless;
@@ -48,33 +49,28 @@ public class EventQueries {
     }
 
     public Map<String, Long> stats(int hours) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                select count(*),
-                       count(*) filter (where severity = 'CRITICAL'),
-                       count(*) filter (where severity = 'WARNING'),
-                       count(*) filter (where severity = 'INFO')
+        NativeRow row = NativeRow.single(em.createNativeQuery("""
+                select count(*) as total_events,
+                       count(*) filter (where severity = 'CRITICAL') as critical_events,
+                       count(*) filter (where severity = 'WARNING') as warning_events,
+                       count(*) filter (where severity = 'INFO') as info_events
                   from sel_event where coalesce(event_time, collected_at) >= now() - make_interval(hours => ?1)""")
-                .setParameter(1, hours).getSingleResult();
-        return Map.of("total_events", num(row[0]), "critical_events", num(row[1]), "warning_events", num(row[2]),
-                "info_events", num(row[3]));
+                .setParameter(1, hours));
+        return Map.of("total_events", row.longValue("total_events"), "critical_events", row.longValue("critical_events"),
+                "warning_events", row.longValue("warning_events"), "info_events", row.longValue("info_events"));
     }
 
     public record EventType(String sensorType, String severity, long count) {
     }
 
     public List<EventType> types() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select coalesce(sensor_type, 'Unknown'), lower(severity), count(*) from sel_event
-                 group by 1, 2 order by 3 desc, 1""").getResultList();
-        return rows.stream().map(r -> new EventType((String) r[0], (String) r[1], num(r[2]))).toList();
+        return NativeRow.list(em.createNativeQuery("""
+                select coalesce(sensor_type, 'Unknown') as sensor_type, lower(severity) as severity, count(*) as events
+                  from sel_event group by 1, 2 order by 3 desc, 1""")).stream()
+                .map(r -> new EventType(r.string("sensor_type"), r.string("severity"), r.longValue("events"))).toList();
     }
 
     private static OffsetDateTime since(int hours) {
         return OffsetDateTime.now(ZoneOffset.UTC).minusHours(hours);
-    }
-
-    private static long num(Object o) {
-        return ((Number) o).longValue();
     }
 }

@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Which deassertion closes which asserted event, in Java: the rule of the close UPDATE in SystemEvents (same server,
+ * Which deassertion closes which asserted event, in Java: the rule of the close UPDATE in ConditionCloser (same server,
  * sensor, event type and offset, the assertion not later than the deassertion, or either untimed). Knowing it
  * before an INSERT lets an assertion that a deassertion of the same statement closes be stored closed, instead of
  * stored open and rewritten by the UPDATE (a non-HOT update: a new row version in every index of sel_event).

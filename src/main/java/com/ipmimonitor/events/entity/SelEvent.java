@@ -95,7 +95,7 @@ public class SelEvent {
     protected SelEvent() {
     }
 
-    /** A freshly read record; its severity is decided by SystemEvents when it is stored. */
+    /** A freshly read record; its severity is decided by SelIngest when it is stored. */
     public SelEvent(Long serverId, int recordId, int recordType, OffsetDateTime eventTime, Long bmcTimestamp,
                     boolean preInit, String sensorType, Integer sensorTypeCode, Integer sensorNumber, String sensorName,
                     Integer eventTypeCode, Integer eventOffset, boolean deassertion, String description, String detail,

@@ -3,6 +3,7 @@ package com.ipmimonitor.observability.boundary;
 import com.ipmimonitor.alerting.boundary.Alerts;
 import com.ipmimonitor.collection.entity.SelFill;
 import com.ipmimonitor.concurrent.TimerWork;
+import com.ipmimonitor.sql.NativeRow;
 import com.ipmimonitor.observability.control.FleetMetricSamples;
 import com.ipmimonitor.observability.control.MetricSample;
 import com.ipmimonitor.observability.control.SensorFact;
@@ -104,30 +105,35 @@ public class FleetMetrics {
     private List<ServerFacts> servers() {
         Map<String, long[]> events = new HashMap<>();
         rows("""
-                select s.bmc_ip, coalesce(t.total, 0), coalesce(d.critical, 0), coalesce(d.warning, 0)
+                select s.bmc_ip, coalesce(t.total, 0) as total, coalesce(d.critical, 0) as critical,
+                       coalesce(d.warning, 0) as warning
                   from server s
                   left join (select server_id, count(*) as total from sel_event group by server_id) t on t.server_id = s.id
                   left join (select server_id, count(*) filter (where severity = 'CRITICAL') as critical,
                                     count(*) filter (where severity = 'WARNING') as warning
                                from sel_event where coalesce(event_time, collected_at) > now() - interval '24 hours'
                               group by server_id) d on d.server_id = s.id""")
-                .forEach(r -> events.put((String) r[0], new long[] {num(r[1]), num(r[2]), num(r[3])}));
+                .forEach(r -> events.put(r.string("bmc_ip"),
+                        new long[] {r.longValue("total"), r.longValue("critical"), r.longValue("warning")}));
         Map<String, Map<String, Long>> failures = new HashMap<>();
         rows("""
-                select s.bmc_ip, r.outcome, count(*) from collection_run r join server s on s.id = r.server_id
+                select s.bmc_ip, r.outcome, count(*) as runs from collection_run r join server s on s.id = r.server_id
                  where r.outcome <> 'OK' and r.started_at > now() - interval '24 hours' group by s.bmc_ip, r.outcome""")
-                .forEach(r -> failures.computeIfAbsent((String) r[0], k -> new HashMap<>()).put((String) r[1], num(r[2])));
+                .forEach(r -> failures.computeIfAbsent(r.string("bmc_ip"), k -> new HashMap<>())
+                        .put(r.string("outcome"), r.longValue("runs")));
         return rows("""
-                select s.bmc_ip, s.server_name, coalesce(st.reachable, false), st.power_state, st.last_duration_ms,
-                       cast(extract(epoch from st.last_success_at) as bigint), st.sel_percent_used,
-                       coalesce(st.sel_overflow, false)
+                select s.bmc_ip, s.server_name, coalesce(st.reachable, false) as reachable, st.power_state,
+                       st.last_duration_ms, cast(extract(epoch from st.last_success_at) as bigint) as last_success_epoch,
+                       st.sel_percent_used, coalesce(st.sel_overflow, false) as sel_overflow
                   from server s left join server_status st on st.server_id = s.id order by s.bmc_ip""")
                 .stream().map(r -> {
-                    long[] e = events.getOrDefault((String) r[0], new long[3]);
-                    return new ServerFacts((String) r[0], (String) r[1], (Boolean) r[2], "ON".equals(r[3]), e[0], e[1], e[2],
-                            Optional.ofNullable(r[4]).map(ms -> num(ms) / 1000.0), Optional.ofNullable(r[5]).map(FleetMetrics::num),
-                            failures.getOrDefault((String) r[0], Map.of()),
-                            new SelFill(r[6] == null ? null : ((Number) r[6]).intValue(), (Boolean) r[7]).usedRatio());
+                    String bmcIp = r.string("bmc_ip");
+                    long[] e = events.getOrDefault(bmcIp, new long[3]);
+                    return new ServerFacts(bmcIp, r.string("server_name"), r.bool("reachable"),
+                            "ON".equals(r.string("power_state")), e[0], e[1], e[2],
+                            r.findLong("last_duration_ms").map(ms -> ms / 1000.0), r.findLong("last_success_epoch"),
+                            failures.getOrDefault(bmcIp, Map.of()),
+                            new SelFill(r.integer("sel_percent_used"), r.bool("sel_overflow")).usedRatio());
                 }).toList();
     }
 
@@ -150,22 +156,18 @@ public class FleetMetrics {
                   from server s
                   join sensor_reading_latest r on r.server_id = s.id
                  where r.value is not null""")
-                .stream().map(r -> new SensorFact((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                        ((Number) r[4]).doubleValue())).toList());
+                .stream().map(r -> new SensorFact(r.string("bmc_ip"), r.string("server_name"), r.string("sensor_name"),
+                        r.string("kind"), r.decimal("value"))).toList());
         rows("""
                 select distinct on (p.server_id) s.bmc_ip, s.server_name, p.current_watts
                   from power_reading p join server s on s.id = p.server_id order by p.server_id, p.collected_at desc""")
-                .forEach(r -> facts.add(new SensorFact((String) r[0], (String) r[1], "DCMI", "POWER", num(r[2]))));
+                .forEach(r -> facts.add(new SensorFact(r.string("bmc_ip"), r.string("server_name"), "DCMI", "POWER",
+                        r.longValue("current_watts"))));
         return facts;
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql) {
-        return em.createNativeQuery(sql).getResultList();
-    }
-
-    private static long num(Object o) {
-        return ((Number) o).longValue();
+    private List<NativeRow> rows(String sql) {
+        return NativeRow.list(em.createNativeQuery(sql));
     }
 
     private static Tag[] tags(Map<String, String> labels) {

@@ -1,12 +1,11 @@
 package com.ipmimonitor.overview.boundary;
 
-import static com.ipmimonitor.sql.NativeValues.time;
-
 import com.ipmimonitor.collection.boundary.ServerStatuses;
 import com.ipmimonitor.collection.entity.SelFill;
-import com.ipmimonitor.events.boundary.SystemEvents;
-import com.ipmimonitor.fleet.boundary.Servers;
+import com.ipmimonitor.sql.NativeRow;
+import com.ipmimonitor.events.boundary.EventCounts;
 import com.ipmimonitor.ipmi.Severity;
+import com.ipmimonitor.fleet.boundary.Servers;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,9 +25,11 @@ public class FleetOverview {
      */
     private static final String LISTED = """
             select s.id, s.bmc_ip, s.bmc_port, s.server_name, s.server_ip, s.enabled, s.use_nvidia_password,
-                   s.ipmi_pass_enc is not null, s.notes, st.power_state, coalesce(st.reachable, false), st.last_outcome,
-                   st.last_error, st.last_attempt_at, st.last_success_at, st.sel_entries, st.sel_percent_used,
-                   coalesce(st.sel_overflow, false), coalesce(s.cipher_suite, st.cipher_suite_used)
+                   s.ipmi_pass_enc is not null as has_password, s.notes, st.power_state,
+                   coalesce(st.reachable, false) as reachable, st.last_outcome, st.last_error, st.last_attempt_at,
+                   st.last_success_at, st.sel_entries, st.sel_percent_used,
+                   coalesce(st.sel_overflow, false) as sel_overflow,
+                   coalesce(s.cipher_suite, st.cipher_suite_used) as cipher_suite
               from server s left join server_status st on st.server_id = s.id
              order by s.server_name""";
 
@@ -42,30 +43,22 @@ public class FleetOverview {
     ServerStatuses statuses;
 
     @Inject
-    SystemEvents events;
+    EventCounts events;
 
     public List<ServerView> servers(int hours) {
         Map<Long, Map<Severity, Long>> counts = events.countsBySeverity(hours);
         Map<Long, Long> totals = events.totalsByServer();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(LISTED).getResultList();
-        return rows.stream().map(r -> {
-            long id = ((Number) r[0]).longValue();
-            return listed(r).with(counts.getOrDefault(id, Map.of()), totals.getOrDefault(id, 0L));
-        }).toList();
+        return NativeRow.list(em.createNativeQuery(LISTED)).stream().map(FleetOverview::listed).map(row ->
+                row.with(counts.getOrDefault(row.id(), Map.of()), totals.getOrDefault(row.id(), 0L))).toList();
     }
 
-    private static ServerView.Row listed(Object[] r) {
-        return new ServerView.Row(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).intValue(), (String) r[3], (String) r[4],
-                (Boolean) r[5], (Boolean) r[6], (Boolean) r[7], (String) r[8], (String) r[9], (Boolean) r[10],
-                (String) r[11], (String) r[12], time(r[13]), time(r[14]),
-                integer(r[15]), new SelFill(integer(r[16]), (Boolean) r[17]), integer(r[18]));
+    static ServerView.Row listed(NativeRow r) {
+        return new ServerView.Row(r.longValue("id"), r.string("bmc_ip"), r.intValue("bmc_port"), r.string("server_name"),
+                r.string("server_ip"), r.bool("enabled"), r.bool("use_nvidia_password"), r.bool("has_password"),
+                r.string("notes"), r.string("power_state"), r.bool("reachable"), r.string("last_outcome"),
+                r.string("last_error"), r.time("last_attempt_at"), r.time("last_success_at"), r.integer("sel_entries"),
+                new SelFill(r.integer("sel_percent_used"), r.bool("sel_overflow")), r.integer("cipher_suite"));
     }
-
-    private static Integer integer(Object o) {
-        return o == null ? null : ((Number) o).intValue();
-    }
-
 
     /** One server with its last poll and its event counts of the last hours. */
     public Optional<ServerView> find(String bmcIp, int hours) {

@@ -1,8 +1,7 @@
-package com.ipmimonitor.events.boundary;
+package com.ipmimonitor.events.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.ipmimonitor.events.control.ConditionClosing;
 import com.ipmimonitor.events.entity.SelEvent;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,13 +17,13 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * SystemEvents.store inserts chunks of records and then closes, in one UPDATE per chunk, what the chunk's new
+ * SelIngest.store inserts chunks of records and then closes, in one UPDATE per chunk, what the chunk's new
  * deassertions close. This replays random SELs (duplicates, untimed records, records without offset, rows stored by
  * earlier polls, tiny chunk sizes) through an in-memory model of both ways and demands the same table: rows in the
  * same order, each with the same resolved_at, as one INSERT and one UPDATE per new deassertion in list order.
  * The model's match is the WHERE of those UPDATEs; chunks and closingDeassertions are the production code.
  */
-class SystemEventsListOrderTest {
+class InsertChunksListOrderTest {
 
     private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 11, 1, 12, 0, 0, 0, ZoneOffset.UTC);
     /** now() of the transaction: what an untimed deassertion stamps. */
@@ -76,7 +75,7 @@ class SystemEventsListOrderTest {
     /** main's way: INSERT ... ON CONFLICT DO NOTHING per record, then RESOLVE_AT / RESOLVE_UNTIMED if it was new. */
     private static Map<String, Row> storeOneByOne(Map<String, Row> table, List<SelEvent> poll) {
         for (SelEvent e : poll) {
-            String key = SystemEvents.key(e.getServerId(), e.getFingerprint());
+            String key = InsertChunks.key(e.getServerId(), e.getFingerprint());
             if (table.containsKey(key)) {
                 continue;
             }
@@ -98,21 +97,21 @@ class SystemEventsListOrderTest {
      * UPDATE in which the first matching deassertion wins.
      */
     private static Map<String, Row> storeChunked(Map<String, Row> table, List<SelEvent> poll, int maxRows) {
-        for (List<SelEvent> chunk : SystemEvents.chunks(poll, maxRows)) {
-            Set<String> keys = chunk.stream().map(e -> SystemEvents.key(e.getServerId(), e.getFingerprint()))
+        for (List<SelEvent> chunk : InsertChunks.chunks(poll, maxRows)) {
+            Set<String> keys = chunk.stream().map(e -> InsertChunks.key(e.getServerId(), e.getFingerprint()))
                     .collect(Collectors.toSet());
-            Map<SelEvent, SelEvent> closers = ConditionClosing.closers(chunk, SystemEvents.closingDeassertions(chunk, keys));
+            Map<SelEvent, SelEvent> closers = ConditionClosing.closers(chunk, InsertChunks.closingDeassertions(chunk, keys));
             Set<String> inserted = new HashSet<>();
             for (SelEvent e : chunk) {
-                String key = SystemEvents.key(e.getServerId(), e.getFingerprint());
+                String key = InsertChunks.key(e.getServerId(), e.getFingerprint());
                 if (!table.containsKey(key)) {
                     table.put(key, new Row(e, closers.containsKey(e) ? closers.get(e).findEventTime().get() : null));
                     inserted.add(key);
                 }
             }
-            List<SelEvent> closing = SystemEvents.closingDeassertions(chunk, inserted);
-            for (SelEvent e : SystemEvents.storedClosedByMistake(chunk, closers, inserted, closing)) {
-                table.get(SystemEvents.key(e.getServerId(), e.getFingerprint())).resolvedAt = null;
+            List<SelEvent> closing = InsertChunks.closingDeassertions(chunk, inserted);
+            for (SelEvent e : InsertChunks.storedClosedByMistake(chunk, closers, inserted, closing)) {
+                table.get(InsertChunks.key(e.getServerId(), e.getFingerprint())).resolvedAt = null;
             }
             Map<Row, OffsetDateTime> closes = new LinkedHashMap<>();   // one statement: decided on the state before it
             for (Row row : table.values()) {
@@ -139,7 +138,7 @@ class SystemEventsListOrderTest {
     private static Map<String, Row> tableOf(List<SelEvent> earlier, Random random) {
         Map<String, Row> table = new LinkedHashMap<>();
         for (SelEvent e : earlier) {
-            table.put(SystemEvents.key(e.getServerId(), e.getFingerprint()),
+            table.put(InsertChunks.key(e.getServerId(), e.getFingerprint()),
                     new Row(e, random.nextInt(4) == 0 ? T0.minusDays(1) : null));
         }
         return table;

@@ -1,11 +1,10 @@
-package com.ipmimonitor.events.boundary;
+package com.ipmimonitor.events.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.ipmimonitor.events.control.ConditionClosing;
 import com.ipmimonitor.events.entity.SelEvent;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,10 +16,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * SystemEvents stores many records per INSERT; these pin the split that keeps the outcome of one INSERT per
+ * SelIngest stores many records per INSERT; these pin the split that keeps the outcome of one INSERT per
  * record: a record that a deassertion earlier in the same statement would close starts a new statement.
  */
-class SystemEventsChunksTest {
+class InsertChunksTest {
 
     private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 11, 1, 12, 0, 0, 0, ZoneOffset.UTC);
     private int nextId = 1;
@@ -45,8 +44,8 @@ class SystemEventsChunksTest {
         for (int i = 0; i < 1201; i++) {
             events.add(event(i, 0x30, 2, false));
         }
-        assertEquals(List.of(500, 500, 201), sizes(SystemEvents.chunks(events, 500)));
-        assertEquals(List.of(), SystemEvents.chunks(List.of(), 500));
+        assertEquals(List.of(500, 500, 201), sizes(InsertChunks.chunks(events, 500)));
+        assertEquals(List.of(), InsertChunks.chunks(List.of(), 500));
     }
 
     @Test
@@ -54,7 +53,7 @@ class SystemEventsChunksTest {
         List<SelEvent> events = List.of(event(0, 0x30, 2, false), event(1, 0x30, 2, true),
                 // same time as the deassertion: its update (event_time <= deassertion time) would close it
                 event(1, 0x30, 2, false), event(2, 0x30, 2, false));
-        assertEquals(List.of(2, 2), sizes(SystemEvents.chunks(events, 500)));
+        assertEquals(List.of(2, 2), sizes(InsertChunks.chunks(events, 500)));
     }
 
     @Test
@@ -64,7 +63,7 @@ class SystemEventsChunksTest {
                 event(0, 0x31, 2, false),   // other sensor
                 event(0, 0x30, 4, false),   // other offset
                 event(0, 0x30, 2, true));   // another deassertion is never closed
-        assertEquals(List.of(6), sizes(SystemEvents.chunks(events, 500)));
+        assertEquals(List.of(6), sizes(InsertChunks.chunks(events, 500)));
     }
 
     @Test
@@ -72,7 +71,7 @@ class SystemEventsChunksTest {
         SelEvent untimedDeassertion = event(null, 0x30, 2, true);
         assertTrue(ConditionClosing.wouldClose(untimedDeassertion, event(99, 0x30, 2, false)));
         assertTrue(ConditionClosing.wouldClose(event(5, 0x30, 2, true), event(null, 0x30, 2, false)));
-        assertEquals(List.of(2, 1), sizes(SystemEvents.chunks(
+        assertEquals(List.of(2, 1), sizes(InsertChunks.chunks(
                 List.of(event(0, 0x30, 2, false), untimedDeassertion, event(99, 0x30, 2, false)), 500)));
     }
 
@@ -99,7 +98,7 @@ class SystemEventsChunksTest {
         SelEvent oem = new SelEvent(7L, 99, 0xc1, T0, T0.toEpochSecond(), false, null, null, null, null, null, null, true,
                 "OEM", null, "00", "fpo", T0);
         Set<String> inserted = keys(assertion, stored, oem);
-        assertEquals(List.of(stored), SystemEvents.closingDeassertions(List.of(assertion, stored, reRead, oem), inserted));
+        assertEquals(List.of(stored), InsertChunks.closingDeassertions(List.of(assertion, stored, reRead, oem), inserted));
     }
 
     @Test
@@ -107,7 +106,7 @@ class SystemEventsChunksTest {
         SelEvent first = event(1, 0x30, 2, true);
         SelEvent again = new SelEvent(7L, first.getRecordId(), 2, first.findEventTime().get(), null, false, "Fan", 4, 0x30,
                 "FAN", 1, 2, true, "again", null, "00", first.getFingerprint(), T0);
-        List<SelEvent> closing = SystemEvents.closingDeassertions(List.of(first, again), keys(first));
+        List<SelEvent> closing = InsertChunks.closingDeassertions(List.of(first, again), keys(first));
         assertEquals(1, closing.size());
         assertSame(first, closing.get(0));
     }
@@ -121,8 +120,8 @@ class SystemEventsChunksTest {
         List<SelEvent> chunk = List.of(assertion, closedByNew, alreadyStored, stored);
         Map<SelEvent, SelEvent> closers = ConditionClosing.closers(chunk, List.of(alreadyStored, stored));
         Set<String> inserted = keys(assertion, closedByNew, stored);
-        assertEquals(List.of(assertion), SystemEvents.storedClosedByMistake(chunk, closers, inserted,
-                SystemEvents.closingDeassertions(chunk, inserted)));
+        assertEquals(List.of(assertion), InsertChunks.storedClosedByMistake(chunk, closers, inserted,
+                InsertChunks.closingDeassertions(chunk, inserted)));
     }
 
     @Test
@@ -131,13 +130,13 @@ class SystemEventsChunksTest {
         SelEvent alreadyStored = event(2, 0x30, 2, true);
         List<SelEvent> chunk = List.of(reRead, alreadyStored);
         Map<SelEvent, SelEvent> closers = ConditionClosing.closers(chunk, List.of(alreadyStored));
-        assertEquals(List.of(), SystemEvents.storedClosedByMistake(chunk, closers, Set.of(), List.of()));
+        assertEquals(List.of(), InsertChunks.storedClosedByMistake(chunk, closers, Set.of(), List.of()));
     }
 
     private static Set<String> keys(SelEvent... events) {
         Set<String> keys = new HashSet<>();
         for (SelEvent e : events) {
-            keys.add(SystemEvents.key(e.getServerId(), e.getFingerprint()));
+            keys.add(InsertChunks.key(e.getServerId(), e.getFingerprint()));
         }
         return keys;
     }

@@ -1,0 +1,57 @@
+package com.ipmimonitor.events.boundary;
+
+import com.ipmimonitor.sql.NativeRow;
+import com.ipmimonitor.ipmi.Severity;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+
+/** How many events each server has stored: by severity in a time window, and in all. */
+@Stateless
+public class EventCounts {
+
+    // answered from the effective-time index alone (V7 includes server_id and severity)
+    private static final String COUNTS = """
+            select server_id, severity, count(*) as events from sel_event
+             where coalesce(event_time, collected_at) >= now() - make_interval(hours => ?1)""";
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** server id -> severity -> number of events that happened (or, untimed, were collected) in the window. */
+    public Map<Long, Map<Severity, Long>> countsBySeverity(int hours) {
+        return counts(em.createNativeQuery(COUNTS + " group by server_id, severity").setParameter(1, hours));
+    }
+
+    /** severity -> number of the server's events in the window, as countsBySeverity(hours) has it for that server. */
+    public Map<Severity, Long> countsBySeverity(long serverId, int hours) {
+        return counts(em.createNativeQuery(COUNTS + " and server_id = ?2 group by server_id, severity")
+                .setParameter(1, hours).setParameter(2, serverId)).getOrDefault(serverId, Map.of());
+    }
+
+    /** server id -> number of its stored events, whatever their age (the original API's total_events). */
+    public Map<Long, Long> totalsByServer() {
+        Map<Long, Long> totals = new HashMap<>();
+        NativeRow.list(em.createNativeQuery("select server_id, count(*) as events from sel_event group by server_id"))
+                .forEach(r -> totals.put(r.longValue("server_id"), r.longValue("events")));
+        return totals;
+    }
+
+    public long totalOf(long serverId) {
+        return NativeRow.single(em.createNativeQuery("select count(*) as events from sel_event where server_id = ?1")
+                .setParameter(1, serverId)).longValue("events");
+    }
+
+    private static Map<Long, Map<Severity, Long>> counts(Query query) {
+        Map<Long, Map<Severity, Long>> counts = new HashMap<>();
+        for (NativeRow row : NativeRow.list(query)) {
+            counts.computeIfAbsent(row.longValue("server_id"), k -> new EnumMap<>(Severity.class))
+                    .put(row.enumValue("severity", Severity.class), row.longValue("events"));
+        }
+        return counts;
+    }
+}

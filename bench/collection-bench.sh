@@ -6,6 +6,11 @@
 #   fleet  (B) the real app (target/ipmi-monitor.jar) against 300 simulated BMCs on 127.80.x: first round
 #              (registration -> first outcome) and steady-state round (POST /api/collect)
 #   all    both (default)
+#   compare    issue 18: the sustained run below for each jar of COMPARE_JARS ("name=path ...", e.g.
+#              "before=/tmp/main.jar after=target/ipmi-monitor.jar"), one after the other on the same fleet in
+#              the same run, with the one-session floor (floorbench.py) measured before and after them; CPU per
+#              poll of the whole process tree (JVM, its ipmitool children, PostgreSQL) in each JSON's
+#              sustained.cpu_ms_per_poll
 #   sustained  the fleet of (B) polled at the app's own pace, POLL_INTERVAL=$SUSTAIN_INTERVAL (60): after the
 #              first round and one interval of warm-up, SUSTAIN_WINDOW (180) s measured: polls per 60 s, CPU
 #              cores of the app (JVM + ipmitool) and PostgreSQL, gaps between a server's polls (issue 7's target:
@@ -26,7 +31,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 PROJECT=$(cd "$HERE/.." && pwd)
 MODE=${1:-all}
-case "$MODE" in sel|fleet|all|sustained) ;; *) sed -n '2,24p' "$0"; exit 2 ;; esac
+case "$MODE" in sel|fleet|all|sustained|compare) ;; *) sed -n '2,29p' "$0"; exit 2 ;; esac
 
 BENCH_DIR=${BENCH_DIR:-/tmp/ipmimon-bench}
 REPS=${REPS:-30}
@@ -41,6 +46,7 @@ PG_PORT=${PG_PORT:-55499}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 PG_DB=ipmibench PG_USER=bench PG_PASS=bench-pg-secret
 FLEET_SH=$PROJECT/src/test/bmcsim/fleet.sh
+BIG_NET=${BIG_NET:-127.80}   # the big fleet's loopback net (fleet.sh SIM_NET)
 PY=$( [ -x /usr/bin/python3 ] && echo /usr/bin/python3 || command -v python3 )
 SEL_FLEET=$BENCH_DIR/sel/fleet
 BIG_FLEET=$BENCH_DIR/fleet/fleet
@@ -177,9 +183,9 @@ start_app() {  # $1 = COLLECTOR_THREADS, $2 = POLL_INTERVAL (3600: only the poll
 }
 
 start_big_fleet() {  # $1 = what for
-  say "($1) starting $FLEET_N sims on 127.80.x (about a minute)"
+  say "($1) starting $FLEET_N sims on $BIG_NET.x (about a minute)"
   rm -rf "$BENCH_DIR/fleet"; mkdir -p "$BENCH_DIR/fleet"
-  FLEET_DIR=$BIG_FLEET SIM_NET=127.80 timeout 600 "$FLEET_SH" start "$FLEET_N" >&2
+  FLEET_DIR=$BIG_FLEET SIM_NET=$BIG_NET timeout 900 "$FLEET_SH" start "$FLEET_N" >&2
 }
 
 fleetbench() {  # $1 = COLLECTOR_THREADS, $2 = result file, then extra fleetbench.py options
@@ -238,6 +244,39 @@ bench_sustained() {
   stop_pg
 }
 
+floor() {  # $1 = result file: CPU per ipmitool session against bmc001 of the big fleet (floorbench.py)
+  local host; host=$(awk -F'\t' '$1 == "bmc001" {print $2}' "$BIG_FLEET/inventory.tsv")
+  IPMI_PASSWORD=secret timeout 900 "$PY" "$HERE/floorbench.py" --host "$host" --home "$BIG_FLEET/ipmihome" \
+    --workdir "$BENCH_DIR/floor" --reps "${FLOOR_REPS:-30}" > "$1"
+}
+
+bench_compare() {
+  start_pg
+  start_big_fleet compare
+  { echo "git_head=$(git -C "$PROJECT" rev-parse --short HEAD 2>/dev/null || echo -)"
+    echo "fleet=$FLEET_N sims on $BIG_NET.x, POLL_INTERVAL=$SUSTAIN_INTERVAL, window=$SUSTAIN_WINDOW s"
+    echo "load_start=$(cut -d' ' -f1-3 /proc/loadavg) uptime: $(uptime)"; } > "$RESULTS/compare-meta.txt"
+  floor "$RESULTS/floor-1.json"
+  local spec name
+  for spec in $COMPARE_JARS; do
+    name=${spec%%=*}
+    cp -f "${spec#*=}" "$JAR"
+    echo "$name: jar ${spec#*=} sha256=$(sha256sum "$JAR" | cut -c1-16) load_before=$(cut -d' ' -f1-3 /proc/loadavg)" \
+      >> "$RESULTS/compare-meta.txt"
+    psql_pg "drop database if exists $PG_DB" && psql_pg "create database $PG_DB"
+    start_app 10 "$SUSTAIN_INTERVAL"
+    fleetbench 10 "$RESULTS/sustained-$name.json" --sustain "$SUSTAIN_WINDOW" --interval "$SUSTAIN_INTERVAL"
+    echo "$name: load_after=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$RESULTS/compare-meta.txt"
+    stop_app
+    "$PY" -c 'import json,sys; print(sys.argv[2], json.dumps(json.load(open(sys.argv[1]))["sustained"]))' \
+      "$RESULTS/sustained-$name.json" "$name" >&2
+  done
+  floor "$RESULTS/floor-2.json"
+  echo "load_end=$(cut -d' ' -f1-3 /proc/loadavg) uptime: $(uptime)" >> "$RESULTS/compare-meta.txt"
+  stop_fleet "$BIG_FLEET"
+  stop_pg
+}
+
 # ---------------------------------------------------------------- main
 command -v ipmitool >/dev/null || die "ipmitool not installed"
 command -v ipmi_sim >/dev/null || die "ipmi_sim not installed"
@@ -250,5 +289,6 @@ case "$MODE" in
   fleet) bench_fleet ;;
   all) bench_sel; bench_fleet ;;
   sustained) bench_sustained ;;
+  compare) bench_compare ;;
 esac
 say "results in $RESULTS (copied to $HERE/results)"

@@ -164,7 +164,11 @@ def sustained(a, db, cpu, n):
             "gap_s": {"median": round(statistics.median(gaps), 1) if gaps else None,
                       "p99": round(gaps[int(0.99 * (len(gaps) - 1))], 1) if gaps else None,
                       "max": round(gaps[-1], 1) if gaps else None},
-            "poll_ms_median": statistics.median(r[1] for r in runs) if runs else None}
+            "poll_ms_median": statistics.median(r[1] for r in runs) if runs else None,
+            # CPU of one poll, whole process tree: JVM, its ipmitool children, PostgreSQL (sims: the BMCs' side)
+            "cpu_ms_per_poll": {k: round(d[k] * 1000 / len(runs), 1) if runs else None
+                                for k in ("jvm", "ipmitool", "postgres", "sims")}
+                               | {"total": round((d["app_total"] + d["postgres"]) * 1000 / len(runs), 1) if runs else None}}
 
 
 def wait_until(pred, bound_s, what, every=2.0):

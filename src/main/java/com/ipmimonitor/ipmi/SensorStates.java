@@ -36,4 +36,24 @@ public final class SensorStates {
         return Optional.of(table.stream().filter(t -> (offsets & (1 << t.offset())) != 0).map(EventText::text)
                 .distinct().collect(Collectors.joining(", ")));
     }
+
+    /**
+     * The state word {@code ipmitool sensor} would print ("0x0300") for the states {@code ipmitool -v sdr elist}
+     * names ("Presence detected", "Failure detected"): the inverse of describe. A text the type's table does not
+     * hold sets no bit (bit 7 of the second byte, reserved, is never known from the text).
+     */
+    public static String word(int sensorType, List<String> assertedStates) {
+        List<EventText> table = SensorSpecificEventTexts.ALL.stream()
+                .filter(t -> t.code() == sensorType && t.data() == EventText.ANY_DATA).toList();
+        int offsets = 0;
+        for (String state : assertedStates) {
+            for (EventText t : table) {
+                if (t.text().equalsIgnoreCase(state.strip())) {
+                    offsets |= 1 << t.offset();
+                    break;
+                }
+            }
+        }
+        return String.format("0x%02x%02x", offsets & 0xFF, offsets >> 8 & 0x7F);
+    }
 }

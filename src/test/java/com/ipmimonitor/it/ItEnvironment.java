@@ -113,7 +113,20 @@ public final class ItEnvironment {
     }
 
     private AppProcess startApp() throws IOException {
+        // the real ipmitool through a wrapper that logs each run's command line (no password on it: -E), so that a
+        // test can count the runs of a poll (OneSessionPollIT)
+        Files.writeString(ipmitoolWrapper(), "#!/bin/sh\necho \"$(date +%s.%N) $*\" >> " + ipmitoolRuns() + "\nexec ipmitool \"$@\"\n");
+        ipmitoolWrapper().toFile().setExecutable(true, true);
         return AppProcess.start(workDir, APP_PORT, appEnvironment(workDir.resolve("app-data")));
+    }
+
+    private Path ipmitoolWrapper() {
+        return workDir.resolve("ipmitool-logged");
+    }
+
+    /** One line per ipmitool run of the apps: its start (epoch seconds) and its arguments. */
+    public Path ipmitoolRuns() {
+        return workDir.resolve("ipmitool-runs.log");
     }
 
     /** How the shared app is configured; further instances of a cluster use the same, with their own data dir. */
@@ -123,7 +136,7 @@ public final class ItEnvironment {
                 "DATA_DIR", dataDir.toString(),
                 "ADMIN_USER", ADMIN_USER, "ADMIN_PASS", ADMIN_PASS, "SECRET_KEY", "integration-test-secret-key"));
         env.putAll(Map.of("POLL_INTERVAL", "20", "IPMITOOL_SESSION_TIMEOUT", "1", "IPMITOOL_RETRIES", "1",
-                "APP_NAME", "IPMI Monitor IT"));
+                "APP_NAME", "IPMI Monitor IT", "IPMITOOL_PATH", ipmitoolWrapper().toString()));
         return env;
     }
 

@@ -4,6 +4,7 @@ import com.ipmimonitor.collection.control.BmcPoller;
 import com.ipmimonitor.collection.control.DefaultCredentials;
 import com.ipmimonitor.collection.control.IpmitoolRunner;
 import com.ipmimonitor.collection.control.IpmitoolSettings;
+import com.ipmimonitor.collection.control.SdrCache;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Collection settings from MicroProfile Config, and the ipmitool plumbing built from them. */
@@ -36,6 +39,10 @@ public class CollectionConfig {
     @Inject @ConfigProperty(name = "collector.threads") int threads;
     @Inject @ConfigProperty(name = "data.dir") String dataDir;
     @Inject @ConfigProperty(name = "collector.lease.seconds") Optional<Integer> leaseSeconds;
+    @Inject @ConfigProperty(name = "sensor.poll.multiplier", defaultValue = "1") int sensorPollMultiplier;
+
+    /** Polls of each server since this start, for SENSOR_POLL_MULTIPLIER (a restart reads sensors at once). */
+    private final Map<Long, Integer> pollsSinceStart = new ConcurrentHashMap<>();
 
     private BmcPoller poller;
     private String instanceId;
@@ -47,12 +54,20 @@ public class CollectionConfig {
         installTrimmedEnterpriseNumbers(home);
         createPrivateDir(work);
         var settings = new IpmitoolSettings(executable, Duration.ofSeconds(timeoutSeconds), sessionTimeout, retries, home, work);
-        poller = new BmcPoller(new IpmitoolRunner(settings), SEL_BATCH);
+        Path sdrCache = Path.of(dataDir, "sdr-cache").toAbsolutePath();
+        createPrivateDir(sdrCache);
+        poller = new BmcPoller(new IpmitoolRunner(settings), SEL_BATCH, new SdrCache(sdrCache));
         instanceId = ManagementFactory.getRuntimeMXBean().getName();
     }
 
     public BmcPoller poller() {
         return poller;
+    }
+
+    /** Whether this poll of the server reads sensors: every SENSOR_POLL_MULTIPLIER-th poll, the first one included. */
+    public boolean sensorsDue(long serverId) {
+        int every = Math.max(1, sensorPollMultiplier);
+        return pollsSinceStart.merge(serverId, 1, (a, b) -> a % every + 1) == 1;
     }
 
     public DefaultCredentials defaults() {

@@ -111,7 +111,8 @@ public class Collector {
             target = new BmcTarget(target.host(), target.port(), target.user(), target.password(), learned.get());
         }
         return new PollRequest(target, !ownSuite, cursorOf(status), status.flatMap(ServerStatus::findSdrSignature),
-                sdrDue(status, now), status.map(ServerStatus::isDcmiWorthAsking).orElse(true));
+                sdrDue(status, now), status.flatMap(ServerStatus::findDcmiSupported),
+                status.flatMap(ServerStatus::findBmcFirmware), config.sensorsDue(server.getId()));
     }
 
     private static SelCursor cursorOf(Optional<ServerStatus> status) {

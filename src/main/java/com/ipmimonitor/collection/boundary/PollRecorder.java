@@ -47,7 +47,9 @@ public class PollRecorder {
         sensors.store(SelEventMapping.readings(serverId, result.sensors(), sensors.typesOf(serverId), now));
         result.powerReading().ifPresent(p -> sensors.store(new PowerDraw(serverId, p.currentWatts(), p.minimumWatts(),
                 p.maximumWatts(), p.averageWatts(), now)));
-        status.setDcmiSupported(result.dcmiSupported());
+        // the firmware first: a changed one forgets DCMI support, which this same poll then asked again
+        result.firmware().ifPresent(status::rememberFirmware);
+        result.dcmiSupported().ifPresent(status::setDcmiSupported);
         status.setCipherSuiteUsed(result.cipherSuite());
         status.recordSuccess(result.power().name(), startedAt, durationMs);
         status.rememberSel(result.selInfo().entries(), result.selInfo().lastAddEpoch(), result.selInfo().lastEraseEpoch(),

@@ -16,17 +16,20 @@ import com.ipmimonitor.ipmi.SelInfoParser;
 import com.ipmimonitor.ipmi.SelRecord;
 import com.ipmimonitor.ipmi.SelRecordDecoder;
 import com.ipmimonitor.ipmi.SensorConversion;
-import com.ipmimonitor.ipmi.SensorListParser;
 import com.ipmimonitor.ipmi.SensorRow;
 import com.ipmimonitor.collection.entity.PollOutcome;
+import com.ipmimonitor.ipmi.McInfo;
+import com.ipmimonitor.ipmi.SdrSensorReadings;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * One poll of one BMC: power, SDR and SEL state in one session; new SEL records only when the SEL changed;
- * SDR names only when the SDR changed; sensor readings; DCMI power where the BMC has it.
+ * One poll of one BMC: power, SDR and SEL state and the sensors (through a cached SDR) in one session; new SEL
+ * records only when the SEL changed; SDR names, cache and firmware identity only when the SDR changed or daily;
+ * DCMI asked once per firmware, its power reading read where the BMC has it.
  * Throws CollectionFailure with the failure kind.
  */
 public class BmcPoller {
@@ -37,9 +40,16 @@ public class BmcPoller {
     private final IpmitoolRunner runner;
     private final SelWalker walker;
 
+    private final SdrCache sdrCache;
+
     public BmcPoller(IpmitoolRunner runner, int selBatchSize) {
+        this(runner, selBatchSize, new SdrCache(runner.workDir().resolve("sdr-cache")));
+    }
+
+    public BmcPoller(IpmitoolRunner runner, int selBatchSize, SdrCache sdrCache) {
         this.runner = runner;
         this.walker = new SelWalker(runner, selBatchSize);
+        this.sdrCache = sdrCache;
     }
 
     /** Kills the ipmitool runs under way and refuses new ones: the app is stopping. */
@@ -54,16 +64,18 @@ public class BmcPoller {
     public PollResult poll(PollRequest request) {
         try {
             BmcTarget target = request.target();
+            // sensors ride in the probe's session when a cached SDR lets ipmitool read them without the BMC's SDR
+            Optional<Path> cache = request.readSensors() ? sdrCache.find(target) : Optional.empty();
             BmcState state;
             try {
-                state = readState(target);
+                state = readState(target, cache);
             } catch (CollectionFailure f) {
                 if (f.outcome() != PollOutcome.UNSUPPORTED || !request.cipherFallback()) {
                     throw f;
                 }
                 // newer BMCs accept only suite 17 (SHA-256), older ones only 3: try the other one once
                 target = withOtherCipherSuite(target);
-                state = readState(target);
+                state = readState(target, cache);
             }
             SelCursor cursor = request.cursor();
             List<SelRecord> fresh = List.of();
@@ -74,50 +86,137 @@ public class BmcPoller {
                         : fresh.isEmpty() ? lastId : Optional.of(fresh.get(fresh.size() - 1).recordId());
             }
             boolean sdrChanged = state.sdrSignature().isEmpty() || !state.sdrSignature().equals(request.sdrSignature());
-            Optional<List<SdrEntry>> sdr = request.sdrNamesStale() || sdrChanged
-                    ? Optional.of(withTypes(SdrElistParser.parse(afterProbe(runner.run(target, List.of("sdr", "elist")),
-                            "sdr elist").stdout()), readSensorTypes(target)))
-                    : Optional.empty();
-            List<SensorConversion> conversions = sdr.isPresent() ? readConversions(target) : List.of();
-            List<SensorRow> sensors = SensorListParser.parse(afterProbe(runner.run(target, List.of("sensor")), "sensor").stdout());
-            Optional<Optional<PowerReading>> dcmi = request.readDcmi() ? readDcmi(target) : Optional.empty();
+            Optional<List<SdrEntry>> sdr = Optional.empty();
+            List<SensorConversion> conversions = List.of();
+            List<SensorRow> sensors = List.of();
+            Optional<String> firmware = Optional.empty();
+            if (request.sdrNamesStale() || sdrChanged) {
+                // the cache (if any) described the old SDR: whatever the probe read with it is dropped
+                SdrRead read = readSdr(target);
+                sdr = Optional.of(read.names());
+                conversions = read.conversions();
+                sensors = read.sensors();
+                firmware = read.firmware();
+            } else if (cache.isPresent()) {
+                sensors = SdrSensorReadings.parse(state.listing(), cachedConversions(cache.get()));
+            } else if (request.readSensors()) {
+                // no cache yet (first poll since an upgrade, or a lost file): build it, then read with it
+                List<SensorConversion> records = refreshCache(target);
+                sensors = readListing(target, sdrCache.find(target), records).sensors();
+            }
+            boolean firmwareChanged = firmware.isPresent() && request.firmware().isPresent()
+                    && !firmware.equals(request.firmware());
+            Optional<Boolean> known = firmwareChanged ? Optional.empty() : request.dcmiSupported();
+            // asked once and remembered; a BMC with DCMI gives its power reading with the sensors. ipmitool 1.8.19
+            // cannot run `dcmi power reading` inside exec (it prints "Invalid sample time"), hence a run of its own
+            boolean askDcmi = known.isEmpty() || known.get() && request.readSensors();
+            Optional<Optional<PowerReading>> dcmi = askDcmi ? readDcmi(target) : Optional.empty();
             return new PollResult(state.power(), state.sel(), fresh, lastId, state.sdrSignature(), sdr, conversions, sensors,
-                    dcmi.flatMap(r -> r), !request.readDcmi() || dcmi.isPresent(), target.cipherSuite());
+                    dcmi.flatMap(r -> r), askDcmi ? Optional.of(dcmi.isPresent()) : Optional.empty(), firmware,
+                    target.cipherSuite());
         } catch (IpmitoolParseException e) {
             throw new CollectionFailure(PollOutcome.PARSE_ERROR, e.getMessage());
         }
     }
 
+    /** Names, types, conversions (into the cache), sensors and firmware identity: when the SDR changed, or daily. */
+    private SdrRead readSdr(BmcTarget target) {
+        List<SensorConversion> conversions = refreshCache(target);
+        Optional<Path> cache = sdrCache.find(target);
+        List<SdrEntry> names = SdrElistParser.parse(afterProbe(runner.run(target, withCache(cache, "sdr", "elist")),
+                "sdr elist").stdout());
+        SdrRead listing = readListing(target, cache, conversions);
+        return new SdrRead(withTypes(names, listing.types()), conversions, listing.sensors(), readFirmware(target));
+    }
+
     /**
-     * The conversion factors of the SDR's full sensor records (for the reading and threshold of threshold events),
-     * read with the names: only when the SDR changed. A BMC whose dump fails or cannot be read still polls; its
-     * threshold events then lack the reading, as ipmitool's would without an SDR.
+     * The verbose SDR listing: each sensor's type (discrete states mean something only with it) and reading. A BMC
+     * that fails it, but still answers, keeps its names; it then has no readings this poll.
      */
-    private List<SensorConversion> readConversions(BmcTarget target) {
+    private SdrRead readListing(BmcTarget target, Optional<Path> cache, List<SensorConversion> conversions) {
+        List<String> command = new java.util.ArrayList<>(cache.map(c -> List.of("-S", c.toString())).orElse(List.of()));
+        command.addAll(List.of("-v", "sdr", "elist"));
+        IpmitoolResult result = runner.run(target, command);
+        if (result.timedOut()) {
+            throw new CollectionFailure(PollOutcome.TIMEOUT, "sdr elist -v timed out");
+        }
+        failIfGivenUp(result, "sdr elist -v");
+        failIfSessionLost(result, "sdr elist -v");
+        String out = result.stdout();
+        return new SdrRead(List.of(), conversions, SdrSensorReadings.parse(out, conversions), Optional.empty(),
+                SdrTypesParser.parse(out));
+    }
+
+    private Optional<String> readFirmware(BmcTarget target) {
+        IpmitoolResult result = runner.run(target, List.of("mc", "info"));
+        if (result.timedOut()) {
+            throw new CollectionFailure(PollOutcome.TIMEOUT, "mc info timed out");
+        }
+        failIfGivenUp(result, "mc info");
+        failIfSessionLost(result, "mc info");
+        return result.exitCode() == 0 ? McInfo.firmware(result.stdout()) : Optional.empty();
+    }
+
+    private record SdrRead(List<SdrEntry> names, List<SensorConversion> conversions, List<SensorRow> sensors,
+                           Optional<String> firmware, Map<Integer, Integer> types) {
+        SdrRead(List<SdrEntry> names, List<SensorConversion> conversions, List<SensorRow> sensors, Optional<String> firmware) {
+            this(names, conversions, sensors, firmware, Map.of());
+        }
+    }
+
+    private static List<String> withCache(Optional<Path> cache, String... command) {
+        List<String> args = new java.util.ArrayList<>(cache.map(c -> List.of("-S", c.toString())).orElse(List.of()));
+        args.addAll(List.of(command));
+        return args;
+    }
+
+    private List<SensorConversion> cachedConversions(Path cache) {
+        try {
+            return SdrDumpParser.conversions(sdrCache.read(cache));
+        } catch (IpmitoolParseException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * `sdr dump` into the BMC's cache file; its full sensor records give the conversion factors (for the reading and
+     * threshold of threshold events, and the thresholds of sensor readings). A BMC whose dump fails or cannot be read
+     * still polls, without a cache; its threshold events then lack the reading, as ipmitool's would without an SDR.
+     */
+    private List<SensorConversion> refreshCache(BmcTarget target) {
         IpmitoolRunner.SdrDump dump = runner.sdrDump(target);
         if (dump.result().timedOut()) {
             throw new CollectionFailure(PollOutcome.TIMEOUT, "sdr dump timed out");
         }
         failIfGivenUp(dump.result(), "sdr dump");
         failIfSessionLost(dump.result(), "sdr dump");
-        if (dump.result().exitCode() != 0) {
-            return List.of();
-        }
         try {
-            return SdrDumpParser.conversions(dump.bytes());
+            if (dump.result().exitCode() == 0 && dump.bytes().length > 0) {
+                List<SensorConversion> conversions = SdrDumpParser.conversions(dump.bytes());
+                sdrCache.store(target, dump.bytes());
+                return conversions;
+            }
         } catch (IpmitoolParseException e) {
-            return List.of();
+            // not an SDR: no cache, rather than one that makes ipmitool misname sensors
         }
+        sdrCache.forget(target);
+        return List.of();
     }
 
-    private record BmcState(PowerState power, SelInfo sel, Optional<String> sdrSignature) {
+    private record BmcState(PowerState power, SelInfo sel, Optional<String> sdrSignature, String listing) {
     }
 
-    /** One session: `power status`, `sdr info`, `sel info`; their outputs are told apart by their first lines. */
-    private BmcState readState(BmcTarget target) {
+    /**
+     * One session: `power status`, `sdr info`, `sel info`, and with a cached SDR `sdr elist` (the sensors); their
+     * outputs are told apart by their first lines.
+     */
+    private BmcState readState(BmcTarget target, Optional<Path> cache) {
         String what = "power status + sdr info + sel info";
-        IpmitoolResult result = checked(runner.probe(target, List.of("power status", "sdr info", "sel info")), what);
-        String out = result.stdout();
+        List<String> commands = cache.isPresent() ? List.of("power status", "sdr info", "sel info", "sdr elist")
+                : List.of("power status", "sdr info", "sel info");
+        IpmitoolResult result = checked(runner.probe(target, commands, cache), what);
+        String listing = SdrSensorReadings.listingIn(result.stdout());
+        String out = SdrSensorReadings.beforeListing(result.stdout());
         int sel = out.indexOf("SEL Information");
         if (sel < 0 && result.exitCode() != 0) {
             // the BMC answered the first commands, then stopped: why is on stderr, not in the output we have
@@ -129,7 +228,8 @@ public class BmcPoller {
         String head = out.substring(0, sel);
         String power = head.lines().filter(l -> l.startsWith("Chassis Power")).findFirst().orElse(head);
         String sdrInfo = head.lines().filter(l -> !l.startsWith("Chassis Power")).reduce("", (a, b) -> a + b + "\n");
-        return new BmcState(PowerStatusParser.parse(power), SelInfoParser.parse(out.substring(sel)), sdrSignature(sdrInfo));
+        return new BmcState(PowerStatusParser.parse(power), SelInfoParser.parse(out.substring(sel)), sdrSignature(sdrInfo),
+                listing);
     }
 
     private static Optional<String> sdrSignature(String sdrInfo) {
@@ -138,16 +238,6 @@ public class BmcPoller {
         } catch (IpmitoolParseException e) {
             return Optional.empty(); // a BMC without sdr info: names are refreshed on the daily schedule instead
         }
-    }
-
-    /**
-     * The sensor types, which only the verbose SDR listing prints (discrete states are decoded with them). Read
-     * with the names, so once a day or when the SDR changed; a BMC that fails it still has its names and readings.
-     */
-    private Map<Integer, Integer> readSensorTypes(BmcTarget target) {
-        IpmitoolResult result = runner.run(target, List.of("-v", "sdr", "elist"));
-        return result.timedOut() || result.gaveUp() || result.exitCode() != 0 ? Map.of()
-                : SdrTypesParser.parse(result.stdout());
     }
 
     private static List<SdrEntry> withTypes(List<SdrEntry> entries, Map<Integer, Integer> types) {

@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -69,16 +70,32 @@ public class IpmitoolRunner {
 
     /** Like exec, with -v so that a failure to open the session can be told apart (see IpmitoolFailureClassifier). */
     public IpmitoolResult probe(BmcTarget target, List<String> commandLines) {
-        return exec(target, commandLines, true);
+        return exec(target, commandLines, true, Optional.empty());
+    }
+
+    /** A probe whose sensor commands read names and conversions from an SDR cache file instead of the BMC (-S). */
+    public IpmitoolResult probe(BmcTarget target, List<String> commandLines, Optional<Path> sdrCache) {
+        return exec(target, commandLines, true, sdrCache);
+    }
+
+    public Path workDir() {
+        return settings.workDir();
     }
 
     private IpmitoolResult exec(BmcTarget target, List<String> commandLines, boolean verbose) {
+        return exec(target, commandLines, verbose, Optional.empty());
+    }
+
+    private IpmitoolResult exec(BmcTarget target, List<String> commandLines, boolean verbose, Optional<Path> sdrCache) {
         Path batch = null;
         try {
             batch = Files.createTempFile(settings.workDir(), "batch", ".txt",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.write(batch, commandLines, StandardCharsets.US_ASCII);
-            return run(target, List.of("exec", batch.toString()), settings.timeout(), verbose);
+            List<String> command = new ArrayList<>();
+            sdrCache.ifPresent(cache -> command.addAll(List.of("-S", cache.toString())));
+            command.addAll(List.of("exec", batch.toString()));
+            return run(target, command, settings.timeout(), verbose);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -14,11 +14,13 @@ import java.util.Optional;
  * Everything one successful poll read from a BMC. newRecords is empty when the SEL did not change;
  * lastRecordId is the id the next incremental read continues from; sdr is present when names were re-read,
  * conversions then holds the SDR's full sensor records (empty when they could not be read);
- * dcmiSupported is false when the BMC rejected the DCMI power reading.
+ * dcmiSupported is present when this poll asked the BMC for DCMI (false: it rejected the power reading);
+ * firmware is present when this poll read `mc info` (with the SDR names); sensors is empty on polls that do not
+ * read sensors (SENSOR_POLL_MULTIPLIER).
  */
 public record PollResult(PowerState power, SelInfo selInfo, List<SelRecord> newRecords,
                          Optional<Integer> lastRecordId, Optional<String> sdrSignature, Optional<List<SdrEntry>> sdr,
                          List<SensorConversion> conversions,
-                         List<SensorRow> sensors, Optional<PowerReading> powerReading, boolean dcmiSupported,
-                         int cipherSuite) {
+                         List<SensorRow> sensors, Optional<PowerReading> powerReading,
+                         Optional<Boolean> dcmiSupported, Optional<String> firmware, int cipherSuite) {
 }

@@ -70,6 +70,9 @@ public class ServerStatus {
     @Column(name = "dcmi_supported")
     private Boolean dcmiSupported;
 
+    @Column(name = "bmc_firmware")
+    private String bmcFirmware;
+
     @Column(name = "cipher_suite_used")
     private Integer cipherSuiteUsed;
 
@@ -133,9 +136,17 @@ public class ServerStatus {
         this.sdrNamesAt = at;
     }
     public Optional<String> findSdrSignature() { return Optional.ofNullable(sdrSignature); }
-    /** Unknown until the first poll asked; false once the BMC rejected DCMI, so it is not asked again. */
-    public boolean isDcmiWorthAsking() { return !Boolean.FALSE.equals(dcmiSupported); }
+    /** Unknown until the first poll asked; then remembered (not asked again) until the firmware changes. */
+    public Optional<Boolean> findDcmiSupported() { return Optional.ofNullable(dcmiSupported); }
     public void setDcmiSupported(boolean dcmiSupported) { this.dcmiSupported = dcmiSupported; }
+    public Optional<String> findBmcFirmware() { return Optional.ofNullable(bmcFirmware); }
+    /** Firmware identity; a changed one forgets what the BMC was known to support (the poll then asks again). */
+    public void rememberFirmware(String firmware) {
+        if (bmcFirmware != null && !bmcFirmware.equals(firmware)) {
+            dcmiSupported = null;
+        }
+        bmcFirmware = firmware.length() > 200 ? firmware.substring(0, 200) : firmware;
+    }
     public Optional<Integer> findCipherSuiteUsed() { return Optional.ofNullable(cipherSuiteUsed); }
     public void setCipherSuiteUsed(int cipherSuiteUsed) { this.cipherSuiteUsed = cipherSuiteUsed; }
 }

@@ -26,6 +26,17 @@ import net.jqwik.api.statistics.Statistics;
 class BmcPollerFuzzTest {
 
     private static final BmcTarget TARGET = new BmcTarget("127.0.0.1", 623, "admin", "secret", 3);
+    private static final java.nio.file.Path WORK = workDir();
+
+    private static java.nio.file.Path workDir() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("bmcpollerfuzz");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
     private static final String STATE = Fixtures.ipmitool("ipmi_sim/power_status.txt")
             + Fixtures.ipmitool("ipmi_sim/sdr_info.txt") + Fixtures.ipmitool("ipmi_sim/sel_info.txt");
     private static final String SDR = Fixtures.ipmitool("ipmi_sim/sdr_elist.txt");
@@ -104,18 +115,33 @@ class BmcPollerFuzzTest {
 
         @Override
         public IpmitoolResult run(BmcTarget target, List<String> command) {
-            return switch (command.get(0)) {
+            List<String> c = command.get(0).equals("-S") ? command.subList(2, command.size()) : command;
+            return switch (c.get(0)) {
+                case "mc" -> answers.sensor(); // mc info: the firmware identity, whatever it says
                 case "sdr" -> answers.sdr();
                 case "-v" -> answers.sdrVerbose(); // -v sdr elist: the sensor types
                 case "sensor" -> answers.sensor();
                 case "dcmi" -> answers.dcmi();
-                default -> throw new AssertionError("unexpected command " + command);
+                default -> throw new AssertionError("unexpected command " + c);
             };
         }
 
         @Override
         public IpmitoolResult probe(BmcTarget target, List<String> commandLines) {
             return answers.state();
+        }
+
+        /** With a cached SDR the probe's output ends with the verbose listing. */
+        @Override
+        public IpmitoolResult probe(BmcTarget target, List<String> commandLines, java.util.Optional<java.nio.file.Path> cache) {
+            IpmitoolResult s = answers.state();
+            return cache.isEmpty() ? s : new IpmitoolResult(s.exitCode(), s.stdout() + answers.sdrVerbose().stdout(),
+                    s.stderr(), s.duration(), s.timedOut(), s.gaveUp());
+        }
+
+        @Override
+        public java.nio.file.Path workDir() {
+            return WORK;
         }
 
         /** sdr dump ends as sdr elist did (exit, timeout); what it wrote is the captured dump, cut at a random byte. */

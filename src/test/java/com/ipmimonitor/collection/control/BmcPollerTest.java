@@ -57,10 +57,10 @@ class BmcPollerTest {
     void aSessionThatCannotBeOpenedAfterTheProbeIsUnreachableNotAnUnexplainedError() throws IOException {
         // without -v, ipmitool says only "Unable to establish ..." (captured against a frozen ipmi_sim); the probe
         // opened a session with the same credentials just before, so the BMC stopped answering
-        var poller = poller(answeringUntil("*\" sensor \"*"), Duration.ofSeconds(10));
+        var poller = poller(answeringUntil("*\" -v sdr elist \"*"), Duration.ofSeconds(10));
         var failure = assertThrows(CollectionFailure.class, () -> poller.poll(request(TARGET, false)));
         assertEquals(PollOutcome.UNREACHABLE, failure.outcome(), failure.getMessage());
-        assertEquals("sensor: Error: Unable to establish IPMI v2 / RMCP+ session", failure.getMessage());
+        assertEquals("sdr elist -v: Error: Unable to establish IPMI v2 / RMCP+ session", failure.getMessage());
     }
 
     @Test

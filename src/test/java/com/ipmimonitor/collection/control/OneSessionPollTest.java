@@ -1,0 +1,151 @@
+package com.ipmimonitor.collection.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ipmimonitor.ipmi.Fixtures;
+import com.ipmimonitor.ipmi.SelInfo;
+import com.ipmimonitor.ipmi.SelInfoParser;
+import com.ipmimonitor.ipmi.SensorListParser;
+import com.ipmimonitor.ipmi.SdrSensorReadings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Which ipmitool runs a poll makes (issue 18): one per steady-state poll, sensors included, through the SDR cache;
+ * the cache rebuilt when the SDR changed; DCMI asked once and again only after a firmware change. The fake ipmitool
+ * answers with output captured from ipmi_sim (ipmi_sim/cached/README.md) and logs its command lines.
+ */
+class OneSessionPollTest {
+
+    private static final BmcTarget TARGET = new BmcTarget("127.0.0.1", 6230, "admin", "secret", 3);
+    private static final String PROBE = Fixtures.ipmitool("ipmi_sim/cached/probe_with_sensors.txt");
+
+    @TempDir
+    Path dir;
+    private Path log;
+    private BmcPoller poller;
+
+    @BeforeEach
+    void fakeIpmitool() throws IOException {
+        log = dir.resolve("calls.log");
+        Path dump = dir.resolve("dump.bin");
+        Files.write(dump, HexFormat.of().parseHex(Fixtures.ipmitool("ipmi_sim/cached/sdr_dump.hex").replaceAll("\\s", "")));
+        Path probe = file("probe.txt", PROBE);
+        Path state = file("state.txt", SdrSensorReadings.beforeListing(PROBE));
+        Path verbose = file("verbose.txt", SdrSensorReadings.listingIn(PROBE));
+        Path names = file("names.txt", Fixtures.ipmitool("ipmi_sim/sdr_elist.txt"));
+        Path mcInfo = file("mcinfo.txt", Fixtures.ipmitool("ipmi_sim/mc_info.txt"));
+        Path fake = dir.resolve("ipmitool");
+        Files.writeString(fake, """
+                #!/bin/sh
+                echo "$*" >> %s
+                for last; do :; done
+                case " $* " in
+                  *" sdr dump "*) cat %s > "$last";;
+                  *" -S "*" exec "*) cat %s;;
+                  *" exec "*) cat %s;;
+                  *" -v sdr elist "*) cat %s;;
+                  *" sdr elist "*) cat %s;;
+                  *" mc info "*) cat %s;;
+                  *) echo 'DCMI request failed because: Invalid command (c1)' >&2; exit 1;;
+                esac
+                """.formatted(log, dump, probe, state, verbose, names, mcInfo));
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
+        Path work = Files.createDirectories(dir.resolve("work"));
+        poller = new BmcPoller(new IpmitoolRunner(new IpmitoolSettings(fake.toString(), Duration.ofSeconds(10), 1, 1, dir,
+                work)), 16);
+    }
+
+    @Test
+    void aSteadyStatePollIsOneIpmitoolRunThatReadsTheSensorsWithTheCachedSdr() throws IOException {
+        PollResult first = poller.poll(request(Optional.empty(), Optional.empty(), Optional.empty()));
+        assertTrue(calls().stream().anyMatch(c -> c.contains("sdr dump")), calls().toString());
+        Path cache = dir.resolve("work/sdr-cache/127.0.0.1_6230.sdr");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)));
+        Files.delete(log);
+
+        PollResult steady = poller.poll(request(first.sdrSignature(), first.dcmiSupported(), first.firmware()));
+
+        List<String> calls = calls();
+        assertEquals(1, calls.size(), calls.toString());
+        assertTrue(calls.get(0).contains("-S " + cache + " exec "), calls.get(0));
+        assertEquals(SensorListParser.parse(Fixtures.ipmitool("ipmi_sim/cached/sensor.txt")), steady.sensors());
+        assertEquals(Optional.empty(), steady.dcmiSupported(), "DCMI not asked again");
+        assertEquals(first.sensors(), steady.sensors());
+    }
+
+    @Test
+    void anSdrChangeRebuildsTheCacheAndReadsTheSensorsAgain() throws IOException {
+        PollResult first = poller.poll(request(Optional.empty(), Optional.of(false), Optional.empty()));
+        Files.delete(log);
+
+        PollResult changed = poller.poll(request(Optional.of("an older SDR"), Optional.of(false), first.firmware()));
+
+        List<String> calls = calls();
+        assertTrue(calls.get(0).contains(" exec "), calls.toString());
+        assertTrue(calls.stream().anyMatch(c -> c.contains("sdr dump")), calls.toString());
+        assertTrue(changed.sdr().isPresent());
+        assertEquals(25, changed.sensors().size());
+    }
+
+    @Test
+    void dcmiIsAskedOnceAndAgainOnlyAfterTheFirmwareChanged() throws IOException {
+        PollResult first = poller.poll(request(Optional.empty(), Optional.empty(), Optional.empty()));
+        assertEquals(Optional.of(false), first.dcmiSupported());
+        assertEquals(1, calls().stream().filter(c -> c.contains("dcmi")).count());
+        Files.delete(log);
+
+        poller.poll(request(first.sdrSignature(), Optional.of(false), first.firmware()));
+        assertTrue(calls().stream().noneMatch(c -> c.contains("dcmi")), calls().toString());
+        Files.delete(log);
+
+        // the daily re-read of the names finds another firmware: what the old one supported is asked again
+        PollResult updated = poller.poll(new PollRequest(TARGET, false, cursor(), first.sdrSignature(), true,
+                Optional.of(false), Optional.of("343/3073/1.72"), true));
+        assertTrue(calls().stream().anyMatch(c -> c.contains("mc info")), calls().toString());
+        assertEquals(1, calls().stream().filter(c -> c.contains("dcmi")).count(), calls().toString());
+        assertEquals(Optional.of(false), updated.dcmiSupported());
+    }
+
+    @Test
+    void pollsThatSkipSensorsAskOnlyTheProbe() throws IOException {
+        PollResult first = poller.poll(request(Optional.empty(), Optional.of(false), Optional.empty()));
+        Files.delete(log);
+        PollResult skipped = poller.poll(new PollRequest(TARGET, false, cursor(), first.sdrSignature(), false,
+                Optional.of(false), first.firmware(), false));
+        assertEquals(1, calls().size(), calls().toString());
+        assertTrue(!calls().get(0).contains(" -S "), calls().get(0));
+        assertTrue(skipped.sensors().isEmpty());
+    }
+
+    private static PollRequest request(Optional<String> signature, Optional<Boolean> dcmi, Optional<String> firmware) {
+        return new PollRequest(TARGET, false, cursor(), signature, false, dcmi, firmware, true);
+    }
+
+    /** The captured SEL as already read, so that no SEL record is fetched. */
+    private static SelCursor cursor() {
+        String head = SdrSensorReadings.beforeListing(PROBE);
+        SelInfo sel = SelInfoParser.parse(head.substring(head.indexOf("SEL Information")));
+        return new SelCursor(sel.entries(), sel.lastAddEpoch(), sel.lastEraseEpoch(), Optional.of(sel.entries()));
+    }
+
+    private List<String> calls() throws IOException {
+        return Files.exists(log) ? Files.readAllLines(log) : List.of();
+    }
+
+    private Path file(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content);
+        return file;
+    }
+}

@@ -122,8 +122,8 @@ public class PollLeases {
 
     /** A server added since the last tick has no status row yet. */
     private void ensureStatusRows() {
-        // only the missing ones: "on conflict do nothing" over every server checked each existing row and waited for
-        // any poll's transaction still updating one (up to 607 ms once, docs/performance.md runs 18 - 27)
+        // only the missing ones: "on conflict do nothing" over every server would check each existing row and wait
+        // for any poll's transaction still updating one
         em.createNativeQuery("""
                 insert into server_status (server_id)
                 select s.id from server s where not exists (select 1 from server_status st where st.server_id = s.id)

@@ -90,10 +90,9 @@ public class PollScheduler {
     }
 
     /**
-     * A server is claimed once its interval less half a tick has passed since its last claim. Claimed only after
-     * the whole interval, it went at the first tick after its due time, up to a tick late: POLL_INTERVAL=60 polled
-     * each server every 63.6 s (median; 65.6 s max, bench/results/sustained-60). Now it goes at the tick nearest its
-     * due time: every interval on average, never more than half a tick early.
+     * A server is claimed once its interval less half a tick has passed since its last claim, so it goes at the tick
+     * nearest its due time (every interval on average, never more than half a tick early); claimed only after the
+     * whole interval, it would go up to a tick late every time and drift behind its interval.
      */
     static Duration dueAfter(Duration interval) {
         return interval.minus(TICK.dividedBy(2));

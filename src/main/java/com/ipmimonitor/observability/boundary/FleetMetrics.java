@@ -99,8 +99,8 @@ public class FleetMetrics {
 
     /**
      * Totals and the day's counts as two aggregates, each read from an index alone (V6's (server_id, id) and the
-     * effective-time index with its included columns): one join of every event with its server read the heap, 460 -
-     * 640 ms at 1,000,000 events every 15 s; 75 - 114 ms this way, same rows.
+     * effective-time index with its included columns), because one join of every event with its server reads the
+     * table's heap on every refresh (docs/performance.md has the figures).
      */
     private List<ServerFacts> servers() {
         Map<String, long[]> events = new HashMap<>();

@@ -177,7 +177,9 @@ class CollectionRoundTripIT {
         // assertions; the first closed them); then Y asserted, deasserted and asserted again in the same second
         // (after the deassertion: one UPDATE per record left it open)
         env.simConsole(bmc, assertedX, deassertedX);
-        ItEnvironment.sleep(1100);
+        // the BMC stamps records to the second: the next ones go in once its clock has moved on
+        String stampedAt = env.ipmitool(bmc, "sel", "time", "get").strip();
+        ItEnvironment.await("the BMC's clock a second on", 10, () -> !env.ipmitool(bmc, "sel", "time", "get").strip().equals(stampedAt));
         env.simConsole(bmc, deassertedX, assertedY, deassertedY, assertedY);
         collectNow(bmc);
         awaitEvents(bmc, n -> n == before + 7);

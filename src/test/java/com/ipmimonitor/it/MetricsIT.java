@@ -124,8 +124,10 @@ class MetricsIT {
     private String awaitMetrics() {
         for (int i = 0; i < 120; i++) {
             var response = env.get("/metrics");
+            // the series are refreshed every 15 s: until then they can still show a server an earlier test removed
             if (response.statusCode() == 200 && response.body().contains("ipmi_temperature_celsius")
-                    && response.body().contains("AUTH_FAILED")) {
+                    && response.body().contains("AUTH_FAILED")
+                    && response.body().contains("\nipmi_total_servers " + env.fleet().size() + "\n")) {
                 return response.body();
             }
             ItEnvironment.sleep(500);

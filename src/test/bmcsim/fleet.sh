@@ -14,6 +14,7 @@
 #               addrs          : sim i on 127.0.1.i, standard UDP port 623 (needs root, N<=250)
 #   BASE_PORT   (default 9000)  LAN port = BASE_PORT+i  (ports mode)
 #   CON_BASE    (default 19000) console TCP port = CON_BASE+i (ports mode); 9000 in addrs mode
+#   SIM_BLOCK   (default 0)     ips mode: first x of $SIM_NET.x.y (a second fleet beside the first)
 #   SEED        (default 42)    content seed (deterministic fleet)
 #   HOSTILE_BMC (default none)  sim i names sensor 0x52 "<script>CPU2ECC" (UI escaping tests)
 #
@@ -31,6 +32,7 @@ FLEET_DIR=${FLEET_DIR:-$HERE/fleet}
 MODE=${MODE:-ips}
 SIM_PORT=${SIM_PORT:-6230}
 SIM_NET=${SIM_NET:-127.77}   # ips mode: sims live on $SIM_NET.x.y
+SIM_BLOCK=${SIM_BLOCK:-0}    # ips mode: x starts here, so that a second fleet can share $SIM_NET
 BASE_PORT=${BASE_PORT:-9000}
 CON_BASE=${CON_BASE:-19000}
 SEED=${SEED:-42}
@@ -44,7 +46,7 @@ MAXN=400
 
 die() { echo "fleet.sh: $*" >&2; exit 1; }
 
-ip_of() { echo "$SIM_NET.$(($1 / 200)).$(($1 % 200 + 1))"; }
+ip_of() { echo "$SIM_NET.$(($1 / 200 + SIM_BLOCK)).$(($1 % 200 + 1))"; }
 
 sim_addr() {  # i -> "host port console_port"
   local i=$1

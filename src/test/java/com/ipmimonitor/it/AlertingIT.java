@@ -161,7 +161,7 @@ class AlertingIT {
                 .flatMap(b -> Json.array(get("/api/server/" + b.host() + "/events?limit=100000", false).body()).stream())
                 .filter(e -> e.asJsonObject().getString("severity").equals("critical")).count();
         assertTrue(historicCritical > 0, "the simulated SELs hold critical history");
-        ItEnvironment.sleep(11_000); // two evaluations after the first polls
+        awaitAnEvaluationAndItsDeliveries(); // one evaluation wholly after the first polls
         assertEquals(List.of(), alerts().stream().filter(a -> a.getString("rule").equals("sel_event")).toList(),
                 "the " + historicCritical + " critical events read by first polls are history, not news");
     }
@@ -211,7 +211,7 @@ class AlertingIT {
         String secondSuccess = server(bmc).getString("last_success");
         collectNow(bmc);
         ItEnvironment.await("a third poll", 30, () -> !server(bmc).getString("last_success").equals(secondSuccess));
-        ItEnvironment.sleep(7_000);
+        awaitAnEvaluationAndItsDeliveries();
         assertEquals(before, noticeCounts(), "the next polls repeat nothing");
 
         simConsole(bmc, "sensor_set_value 0x20 0 0x11 86 1");
@@ -236,7 +236,7 @@ class AlertingIT {
         long alertsBefore = alerts().size();
         app.stop();
         app = AppProcess.start(work.resolve("app"), APP_PORT, env);
-        ItEnvironment.sleep(12_000); // evaluations and deliveries of the new process
+        awaitAnEvaluationAndItsDeliveries(); // of the new process
         assertEquals(alertsBefore, alerts().size(), "no alert opened twice after the restart");
         assertEquals(before, noticeCounts(), "no notice sent twice after the restart");
     }
@@ -405,6 +405,33 @@ class AlertingIT {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /**
+     * Waits for an evaluation of the rules that reads the alerts after this call, then for nothing to be left to
+     * deliver. The evaluation is seen by a canary: an unreachable alert (without deliveries) for a server that
+     * answers, which the next evaluation resolves; it is removed again, so the alerts are as they were.
+     */
+    private void awaitAnEvaluationAndItsDeliveries() {
+        long server = number("select id from server where bmc_ip = '" + bmc("normal").host() + "'");
+        long canary = number("insert into alert (rule, severity, server_id, fingerprint, summary, state, started_at)"
+                + " values ('BMC_UNREACHABLE', 'CRITICAL', " + server + ", 'unreachable:" + server + "', 'canary',"
+                + " 'FIRING', now()) returning id");
+        ItEnvironment.await("an evaluation of the rules", 60,
+                () -> number("select count(*) from alert where id = " + canary + " and state = 'RESOLVED'") == 1);
+        number("with gone as (delete from alert where id = " + canary + " returning id) select count(*) from gone");
+        ItEnvironment.await("every notice delivered", 60, () -> number("select count(*) from alert_delivery"
+                + " where status in ('PENDING', 'SENDING')") == 0);
+    }
+
+    private long number(String sql) {
+        try (var db = java.sql.DriverManager.getConnection(postgres.jdbcUrl("alerting_it"), "ipmimon", "ipmimon");
+             var rs = db.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private Map<String, Integer> noticeCounts() {
         Map<String, Integer> counts = new HashMap<>();

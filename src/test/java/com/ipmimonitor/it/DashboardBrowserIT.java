@@ -175,13 +175,16 @@ class DashboardBrowserIT extends InBrowser {
         browser.get(env.baseUrl() + "/");
         var countdown = By.id("countdown");
         int first = Integer.parseInt(browser.findElement(countdown).getText());
-        Thread.sleep(2500);
-        int later = Integer.parseInt(browser.findElement(countdown).getText());
-        assertTrue(later < first, first + " -> " + later);
+        Browser.waiting(browser, 10).until(d -> Integer.parseInt(d.findElement(countdown).getText()) < first);
         browser.findElement(By.id("refresh-toggle")).click();
         assertEquals("paused", browser.findElement(countdown).getText());
-        Thread.sleep(1500);
-        assertEquals("paused", browser.findElement(countdown).getText());
+        // a tick of the page's one-second timer has passed (the browser's own clock): the countdown stayed paused
+        Object pausedAt = Browser.script(browser, "return performance.now();");
+        Browser.waiting(browser, 10).until(d -> {
+            assertEquals("paused", d.findElement(countdown).getText());
+            return ((Number) Browser.script(d, "return performance.now();")).doubleValue()
+                    > ((Number) pausedAt).doubleValue() + 1500;
+        });
         assertEquals("Resume", browser.findElement(By.id("refresh-toggle")).getText());
     }
 

@@ -88,6 +88,10 @@ public final class ItEnvironment {
         return workDir;
     }
 
+    public Path projectDir() {
+        return projectDir;
+    }
+
     private void start() {
         try {
             deleteRecursively(workDir);

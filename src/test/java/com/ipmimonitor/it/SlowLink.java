@@ -31,6 +31,7 @@ final class SlowLink implements AutoCloseable {
     private final Thread relaying;
     private volatile Duration delay;
     private volatile boolean cut;
+    private final java.util.concurrent.atomic.AtomicInteger answers = new java.util.concurrent.atomic.AtomicInteger();
 
     SlowLink(String host, int port, SimulatedBmc target, Duration delayEachWay) {
         try {
@@ -50,6 +51,11 @@ final class SlowLink implements AutoCloseable {
         delay = next;
     }
 
+    /** How many answers of the BMC came through so far (each one relayed, unless the link was cut). */
+    int answers() {
+        return answers.get();
+    }
+
     /** From now on every datagram is lost, both ways: a link that went away. */
     void cutOff() {
         cut = true;
@@ -63,8 +69,10 @@ final class SlowLink implements AutoCloseable {
     private DatagramSocket socketFor(SocketAddress sender) {
         try {
             DatagramSocket socket = new DatagramSocket(new InetSocketAddress(host, 0));
-            Thread back = new Thread(() -> relayUntilClosed(socket, answer -> later(front, answer.getData(),
-                    answer.getLength(), sender)), "slow-link-back-" + sender);
+            Thread back = new Thread(() -> relayUntilClosed(socket, answer -> {
+                answers.incrementAndGet();
+                later(front, answer.getData(), answer.getLength(), sender);
+            }), "slow-link-back-" + sender);
             back.setDaemon(true);
             back.start();
             return socket;

@@ -39,14 +39,15 @@ class SlowLinkIT {
         try (SlowLink link = new SlowLink(far.host(), far.port(), target, Duration.ofMillis(100))) {
             env.register(env.baseUrl(), List.of(far));
             ItEnvironment.await("the first poll of " + far.host() + " under way", 60, () -> leased(far.host()));
-            ItEnvironment.sleep(20_000); // well into the SEL read: its probe took ~2 s
+            // well into the SEL read (its probe takes about ten answers, ~2 s; one SEL record is one answer), as 20 s were
+            ItEnvironment.await("100 answers through the link", 60, () -> link.answers() >= 100);
             assertTrue(leased(far.host()), "the first poll ended before the link went away: " + polls.pollsOf(far.host()));
             Instant cut = Instant.now();
             link.cutOff();
 
             PollWatch.Poll lost = polls.awaitPollStartedAfter(far.host(), began, Duration.ofMinutes(3));
             Duration afterCut = Duration.between(cut, Instant.now());
-            System.out.println("link lost 20 s into the first poll: " + lost + ", seen ended " + afterCut + " after the cut");
+            System.out.println("link lost after " + link.answers() + " answers of the first poll: " + lost + ", seen ended " + afterCut + " after the cut");
             assertEquals("UNREACHABLE", lost.outcome(), lost.toString());
             assertTrue(lost.error().endsWith("gave up after 3 commands in a row went unanswered"), lost.toString());
             assertTrue(afterCut.toSeconds() < 60, "the poll ended " + afterCut + " after the link went away");
@@ -86,8 +87,8 @@ class SlowLinkIT {
         SimulatedBmc slow = new SimulatedBmc("slow-link", ItEnvironment.SIM_NET + ".0.201", target.port(), target.user(),
                 target.password(), target.selEntries(), target.power(), "slow-link", -1);
         Instant began = Instant.now();
-        // 100 ms each way: every IPMI round trip takes 200 ms instead of well under 1 ms (a poll: ~90 s instead of ~1 s)
-        try (SlowLink link = new SlowLink(slow.host(), slow.port(), target, Duration.ofMillis(100))) {
+        // 50 ms each way: every IPMI round trip takes 100 ms instead of well under 1 ms (a poll: ~45 s instead of ~1 s)
+        try (SlowLink link = new SlowLink(slow.host(), slow.port(), target, Duration.ofMillis(50))) {
             env.register(env.baseUrl(), List.of(slow));
             polls.assertRestOfFleetKeptItsInterval(began, List.of());
             PollWatch.Poll crawled = polls.awaitPollStartedAfter(slow.host(), began, Duration.ofMinutes(3));

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class TwoInstancesIT {
 
-    private static final Duration INTERVAL = Duration.ofSeconds(20); // POLL_INTERVAL of the test environment
+    /** POLL_INTERVAL of these two instances: short, so that two rounds and a takeover take seconds, not minutes. */
+    private static final Duration INTERVAL = Duration.ofSeconds(10);
     private final ItEnvironment env = ItEnvironment.get();
 
     @Test
@@ -36,16 +37,18 @@ class TwoInstancesIT {
         try {
             Instant start = Instant.now();
             env.register(instanceB.baseUrl(), env.fleet());
-            Thread.sleep(45_000);
+            // two rounds: each server polled, then due again, so that both instances had the chance to poll it twice
+            ItEnvironment.await("every server polled twice", 120, () -> serversPolledTwiceIn(runsSince(start)).containsAll(serverIds()));
             List<Run> together = runsSince(start);
-            assertTrue(serversPolledIn(together).containsAll(serverIds()), "not every server was polled: " + together);
             assertNoDoublePolling(together);
 
             AppProcess busiest = together.stream().filter(r -> r.instance().startsWith(instanceB.instancePrefix())).count()
                     >= together.size() / 2 ? instanceB : instanceC;
             busiest.kill();
             Instant death = Instant.now();
-            Thread.sleep(50_000); // lease (15 s) + interval (20 s) + slack
+            // the dead one's leases (15 s) run out, then the survivor polls its servers
+            ItEnvironment.await("every server polled by the survivor", 120,
+                    () -> serversPolledIn(runsSince(death)).containsAll(serverIds()));
             List<Run> after = runsSince(death);
             assertTrue(after.stream().noneMatch(r -> r.instance().startsWith(busiest.instancePrefix())));
             assertTrue(serversPolledIn(after).containsAll(serverIds()), "not taken over: " + after + " of " + serverIds());
@@ -62,6 +65,7 @@ class TwoInstancesIT {
         Map<String, String> config = new HashMap<>(env.appEnvironment(env.workDir().resolve(name + "-data")));
         config.put("DB_URL", dbUrl);
         config.put("COLLECTOR_LEASE_SECONDS", "15");
+        config.put("POLL_INTERVAL", String.valueOf(INTERVAL.toSeconds()));
         try {
             return AppProcess.start(env.workDir().resolve(name), port, config);
         } catch (java.io.IOException e) {
@@ -73,6 +77,18 @@ class TwoInstancesIT {
     private static Set<Long> serversPolledIn(List<Run> runs) {
         Set<Long> ids = new HashSet<>();
         runs.forEach(r -> ids.add(r.serverId()));
+        return ids;
+    }
+
+    private static Set<Long> serversPolledTwiceIn(List<Run> runs) {
+        Map<Long, Integer> polls = new HashMap<>();
+        runs.forEach(r -> polls.merge(r.serverId(), 1, Integer::sum));
+        Set<Long> ids = new HashSet<>();
+        polls.forEach((id, n) -> {
+            if (n >= 2) {
+                ids.add(id);
+            }
+        });
         return ids;
     }
 
@@ -89,13 +105,15 @@ class TwoInstancesIT {
         });
     }
 
-    private List<Long> serverIds() throws SQLException {
+    private List<Long> serverIds() {
         List<Long> ids = new ArrayList<>();
         try (var db = connect(); var q = db.prepareStatement("select id from server where enabled")) {
             var rs = q.executeQuery();
             while (rs.next()) {
                 ids.add(rs.getLong(1));
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
         return ids;
     }
@@ -107,7 +125,7 @@ class TwoInstancesIT {
     record Run(long serverId, Instant startedAt, String instance) {
     }
 
-    private List<Run> runsSince(Instant since) throws SQLException {
+    private List<Run> runsSince(Instant since) {
         List<Run> runs = new ArrayList<>();
         try (var db = connect(); var q = db.prepareStatement(
                 "select server_id, started_at, instance from collection_run where started_at >= ? order by server_id, started_at")) {
@@ -116,6 +134,8 @@ class TwoInstancesIT {
             while (rs.next()) {
                 runs.add(new Run(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3)));
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
         return runs;
     }

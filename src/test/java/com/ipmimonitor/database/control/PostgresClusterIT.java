@@ -35,6 +35,10 @@ class PostgresClusterIT {
         }
     }
 
+    private static int refusals(Path log) throws IOException {
+        return Files.exists(log) ? Files.readString(log).split("Address already in use", -1).length - 1 : 0;
+    }
+
     @Test
     void aPortHeldByAClientConnectionForAMomentDelaysTheStartInsteadOfFailingIt() throws Exception {
         cluster.stop();
@@ -44,7 +48,13 @@ class PostgresClusterIT {
             client.bind(new InetSocketAddress("127.0.0.1", PORT));
             client.connect(far.getLocalSocketAddress());
             CompletableFuture<Void> started = CompletableFuture.runAsync(() -> cluster.start("taken_it", "-c fsync=off"));
-            Thread.sleep(8_000);
+            // two refusals in the log: the first was retried rather than failing the start
+            Path log = dir.resolve("data/server.log");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (refusals(log) < 2 && !started.isDone() && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+            assertTrue(refusals(log) >= 2, "PostgreSQL was not refused the held port twice within 90 s");
             assertTrue(!started.isDone(), "PostgreSQL started while the port was held (or failed at once)");
             client.setSoLinger(true, 0); // the connection ends (reset: no FIN_WAIT/TIME_WAIT left behind to wait out)
             client.close();

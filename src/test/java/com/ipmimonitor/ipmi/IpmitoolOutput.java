@@ -5,7 +5,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Every ipmitool output parser with the real outputs captured for it. A parser's contract: a result, or an
+ * Every ipmitool output parser with the outputs captured for it (real ipmitool against ipmi_sim). A parser's contract: a result, or an
  * {@link IpmitoolParseException} for output it cannot read; never another exception.
  */
 enum IpmitoolOutput {

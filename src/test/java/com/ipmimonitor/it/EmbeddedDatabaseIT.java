@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * The newcomer's path: no DB_URL at all. The app starts its own PostgreSQL, keeps its data across a
  * restart and stops it when it stops.
  */
+@HostLock.Holds("embedded-pg-55432") // so does EmbeddedDatabaseOwnerIT
 class EmbeddedDatabaseIT {
 
     private static final int PORT = 18182;

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * (its PostgreSQL lives on) and started again, knows that PostgreSQL as its own by its postmaster.pid, uses it and
  * stops it at the end. Uses the embedded default port 55432: run under the fixed-port lock (common notes).
  */
+@HostLock.Holds("embedded-pg-55432") // so does EmbeddedDatabaseIT
 class EmbeddedDatabaseOwnerIT {
 
     private static final int EMBEDDED_PG_PORT = 55432;

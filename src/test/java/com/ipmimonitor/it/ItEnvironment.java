@@ -25,15 +25,22 @@ public final class ItEnvironment {
 
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASS = "it-admin-secret";
-    // overridable so that a second checkout can run an IT beside this one (-Dit.appPort=… -Dit.pgPort=… -Dit.simNet=…)
-    static final int APP_PORT = Integer.getInteger("it.appPort", 18181);
-    static final int PG_PORT = Integer.getInteger("it.pgPort", 55433);
+    // overridable so that a second checkout can run an IT beside this one (-Dit.appPort=… -Dit.pgPort=… -Dit.simNet=…);
+    // failsafe runs two forks at once, each with an environment of its own: the second one 100 ports and 10 nets up
+    private static final int FORK = Integer.getInteger("it.fork", 1) - 1;
+    static final int APP_PORT = Integer.getInteger("it.appPort", 18181) + 100 * FORK;
+    static final int PG_PORT = Integer.getInteger("it.pgPort", 55433) + 100 * FORK;
     static final int FLEET_SIZE = 8;
-    static final String SIM_NET = System.getProperty("it.simNet", "127.78");
+    static final String SIM_NET = forkNet(System.getProperty("it.simNet", "127.78"));
     /** bmc007 names a sensor "<script>CPU2ECC": the pages must show it as text. */
     static final int HOSTILE_BMC = 7;
 
     private static ItEnvironment instance;
+
+    private static String forkNet(String net) {
+        String[] octets = net.split("\\.");
+        return octets[0] + "." + (Integer.parseInt(octets[1]) + 10 * FORK);
+    }
 
     private final Path workDir = Path.of(System.getProperty("it.workDir", "target/it")).toAbsolutePath();
     private final Path projectDir = Path.of(System.getProperty("it.projectDir", ".")).toAbsolutePath();

@@ -48,6 +48,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@HostLock.Holds("app-18187-pg-55437") // OidcIT uses the same ports
 class LdapIT {
 
     private static final int APP_PORT = 18187;

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.TestInstance;
  * failsafe runs IT classes one after another), independent of ItEnvironment.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@HostLock.Holds("app-18187-pg-55437") // LdapIT uses the same ports
 class OidcIT {
 
     private static final int APP_PORT = 18187;

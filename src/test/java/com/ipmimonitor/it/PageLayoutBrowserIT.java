@@ -13,7 +13,7 @@ import org.openqa.selenium.Keys;
 /**
  * What every page promises beyond its content: a dark theme that follows the system (and a switch that overrides
  * it), a phone width without sideways scrolling, and the keyboard and screen-reader basics. Also writes the
- * screenshots docs/pages.md shows (target/it/screenshots/).
+ * screenshots docs/pages.md shows (target/it-N/screenshots/, N the failsafe fork).
  */
 class PageLayoutBrowserIT extends InBrowser {
 

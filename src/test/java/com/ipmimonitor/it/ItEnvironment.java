@@ -27,7 +27,7 @@ public final class ItEnvironment {
     public static final String ADMIN_PASS = "it-admin-secret";
     // overridable so that a second checkout can run an IT beside this one (-Dit.appPort=… -Dit.pgPort=… -Dit.simNet=…);
     // failsafe runs two forks at once, each with an environment of its own: the second one 100 ports and 10 nets up
-    private static final int FORK = Integer.getInteger("it.fork", 1) - 1;
+    private static final int FORK = forkIndex(System.getProperty("it.fork", ""));
     static final int APP_PORT = Integer.getInteger("it.appPort", 18181) + 100 * FORK;
     static final int PG_PORT = Integer.getInteger("it.pgPort", 55433) + 100 * FORK;
     static final int FLEET_SIZE = 8;
@@ -36,6 +36,12 @@ public final class ItEnvironment {
     static final int HOSTILE_BMC = 7;
 
     private static ItEnvironment instance;
+
+    /** 0 for the first failsafe fork ("fork1") or a run outside failsafe, 1 for the second. */
+    private static int forkIndex(String fork) {
+        String digits = fork.replaceAll("\\D", "");
+        return digits.isEmpty() ? 0 : Integer.parseInt(digits) - 1;
+    }
 
     private static String forkNet(String net) {
         String[] octets = net.split("\\.");

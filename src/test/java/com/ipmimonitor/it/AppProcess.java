@@ -18,11 +18,14 @@ public final class AppProcess {
     private final Process process;
     private final int port;
     private final Path log;
+    private final long logStart;
+    private static final java.util.regex.Pattern READY_LINE = java.util.regex.Pattern.compile("Payara Micro .* ready in [0-9,]+ \\(ms\\)");
 
-    private AppProcess(Process process, int port, Path log) {
+    private AppProcess(Process process, int port, Path log, long logStart) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.logStart = logStart;
     }
 
     public static AppProcess start(Path workDir, int port, Map<String, String> env) throws IOException {
@@ -64,13 +67,14 @@ public final class AppProcess {
         Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners"
                 + ".network-listener.http-listener.address=127.0.0.1\n");
         Path log = workDir.resolve("app.log");
+        long logStart = Files.exists(log) ? Files.size(log) : 0; // a restart appends to the same log
         ProcessBuilder pb = new ProcessBuilder(List.of("java", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-jar",
                 System.getProperty("it.appJar", "target/ipmi-monitor.jar"),
                 "--port", String.valueOf(port), "--prebootcommandfile", preboot.toString(),
                 "--rootdir", workDir.resolve("payara").toString()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(env);
-        return new AppProcess(pb.start(), port, log);
+        return new AppProcess(pb.start(), port, log, logStart);
     }
 
     public Path log() {
@@ -114,7 +118,9 @@ public final class AppProcess {
             try {
                 // ready means the database answers; the API must answer too (Payara 6.2025.10 can fail the first
                 // requests after start with a 500 while it still registers request listeners)
-                if (ok(http, "/health/ready") && ok(http, "/api/auth/status")) {
+                // and Payara has finished booting: restarted on the same --rootdir, it first deploys the app it kept
+                // there (ready answers UP), then undeploys it and deploys the jar's own copy (a window of 500s)
+                if (booted() && ok(http, "/health/ready") && ok(http, "/api/auth/status")) {
                     return;
                 }
             } catch (IOException e) {
@@ -127,6 +133,16 @@ public final class AppProcess {
         }
         stop();
         throw new IllegalStateException("the app did not become ready in 180 s; see " + log);
+    }
+
+    /** Payara Micro's "ready in … (ms)" line, written by this process, once every deployment is done. */
+    private boolean booted() throws IOException {
+        try (var channel = Files.newByteChannel(log)) {
+            channel.position(logStart);
+            String written = new String(java.nio.channels.Channels.newInputStream(channel).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            return READY_LINE.matcher(written).find();
+        }
     }
 
     private boolean ok(HttpClient http, String path) throws IOException, InterruptedException {

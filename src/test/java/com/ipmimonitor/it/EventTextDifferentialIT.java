@@ -8,13 +8,10 @@ import com.ipmimonitor.collection.control.ElistColumns;
 import com.ipmimonitor.events.entity.SelEvent;
 import jakarta.json.JsonArray;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,21 +55,7 @@ class EventTextDifferentialIT {
 
     @BeforeAll
     static void simulatedBmcWithEveryKindOfRecord() throws IOException {
-        Path dir = env.workDir().resolve("eventtext-sim");
-        ItEnvironment.run(Map.of(), Duration.ofSeconds(60), "python3", "src/test/bmcsim/bmcgen.py", "--dir",
-                dir.toString(), "--name", BMC.name(), "--addr", BMC.host(), "--port", String.valueOf(BMC.port()),
-                "--console-port", String.valueOf(BMC.consolePort()), "--user", BMC.user(), "--password",
-                BMC.password(), "--sel-count", String.valueOf(BMC.selEntries()), "--seed", "3");
-        sim = new ProcessBuilder("ipmi_sim", "-c", "lan.conf", "-f", "bmc.emu", "-s", dir.resolve("state").toString(), "-n")
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("sim.log").toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
-        ItEnvironment.await("the simulated BMC answering", 30, () -> {
-            try {
-                return env.ipmitool(BMC, "sel", "time", "set", "now") != null;
-            } catch (IllegalStateException notYet) {
-                return false;
-            }
-        });
+        sim = env.startOwnSimulator(BMC, "eventtext-sim", 3);
         env.simConsole(BMC, INJECTED.toArray(String[]::new));
         env.register(env.baseUrl(), List.of(BMC));
     }

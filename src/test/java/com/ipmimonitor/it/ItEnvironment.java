@@ -162,6 +162,29 @@ public final class ItEnvironment {
     }
 
     /** Adds simulated BMCs to the app at baseUrl (the shared one or a test's own) through the API, as an admin. */
+    /**
+     * A simulated BMC of a test's own beside the fleet (generated with bmcgen.py in workDir/dirName), started and
+     * answering; the caller registers it and destroys the process at the end.
+     */
+    public Process startOwnSimulator(SimulatedBmc bmc, String dirName, int seed) throws IOException {
+        Path dir = workDir().resolve(dirName);
+        run(Map.of(), Duration.ofSeconds(60), "python3", "src/test/bmcsim/bmcgen.py", "--dir", dir.toString(),
+                "--name", bmc.name(), "--addr", bmc.host(), "--port", String.valueOf(bmc.port()), "--console-port",
+                String.valueOf(bmc.consolePort()), "--user", bmc.user(), "--password", bmc.password(), "--sel-count",
+                String.valueOf(bmc.selEntries()), "--seed", String.valueOf(seed));
+        Process sim = new ProcessBuilder("ipmi_sim", "-c", "lan.conf", "-f", "bmc.emu", "-s", dir.resolve("state").toString(), "-n")
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("sim.log").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+        await("the simulated BMC " + bmc.name() + " answering", 30, () -> {
+            try {
+                return ipmitool(bmc, "sel", "time", "set", "now") != null;
+            } catch (IllegalStateException notYet) {
+                return false;
+            }
+        });
+        return sim;
+    }
+
     public void register(String appBaseUrl, List<SimulatedBmc> bmcs) {
         for (SimulatedBmc bmc : bmcs) {
             String body = "{\"bmc_ip\":\"%s\",\"port\":%d,\"server_name\":\"%s\",\"ipmi_user\":\"%s\",\"ipmi_pass\":\"%s\"}"

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,21 +37,7 @@ class OneSessionPollIT {
 
     @BeforeAll
     static void simulatedBmcOfItsOwn() throws IOException {
-        Path dir = env.workDir().resolve("onesession-sim");
-        ItEnvironment.run(Map.of(), Duration.ofSeconds(60), "python3", "src/test/bmcsim/bmcgen.py", "--dir",
-                dir.toString(), "--name", BMC.name(), "--addr", BMC.host(), "--port", String.valueOf(BMC.port()),
-                "--console-port", String.valueOf(BMC.consolePort()), "--user", BMC.user(), "--password",
-                BMC.password(), "--sel-count", String.valueOf(BMC.selEntries()), "--seed", "18");
-        sim = new ProcessBuilder("ipmi_sim", "-c", "lan.conf", "-f", "bmc.emu", "-s", dir.resolve("state").toString(), "-n")
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("sim.log").toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
-        ItEnvironment.await("the simulated BMC answering", 30, () -> {
-            try {
-                return env.ipmitool(BMC, "sel", "time", "set", "now") != null;
-            } catch (IllegalStateException notYet) {
-                return false;
-            }
-        });
+        sim = env.startOwnSimulator(BMC, "onesession-sim", 18);
         env.register(env.baseUrl(), List.of(BMC));
     }
 

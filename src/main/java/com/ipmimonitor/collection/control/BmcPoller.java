@@ -123,7 +123,7 @@ public class BmcPoller {
     private SdrRead readSdr(BmcTarget target) {
         List<SensorConversion> conversions = refreshCache(target);
         Optional<Path> cache = sdrCache.find(target);
-        List<SdrEntry> names = SdrElistParser.parse(afterProbe(runner.run(target, withCache(cache, "sdr", "elist")),
+        List<SdrEntry> names = SdrElistParser.parse(afterProbe(runner.run(target, IpmitoolRunner.withSdrCache(cache, "sdr", "elist")),
                 "sdr elist").stdout());
         SdrRead listing = readListing(target, cache, conversions);
         return new SdrRead(withTypes(names, listing.types()), conversions, listing.sensors(), readFirmware(target));
@@ -134,9 +134,7 @@ public class BmcPoller {
      * that fails it, but still answers, keeps its names; it then has no readings this poll.
      */
     private SdrRead readListing(BmcTarget target, Optional<Path> cache, List<SensorConversion> conversions) {
-        List<String> command = new java.util.ArrayList<>(cache.map(c -> List.of("-S", c.toString())).orElse(List.of()));
-        command.addAll(List.of("-v", "sdr", "elist"));
-        IpmitoolResult result = runner.run(target, command);
+        IpmitoolResult result = runner.run(target, IpmitoolRunner.withSdrCache(cache, "-v", "sdr", "elist"));
         if (result.timedOut()) {
             throw new CollectionFailure(PollOutcome.TIMEOUT, "sdr elist -v timed out");
         }
@@ -162,12 +160,6 @@ public class BmcPoller {
         SdrRead(List<SdrEntry> names, List<SensorConversion> conversions, List<SensorRow> sensors, Optional<String> firmware) {
             this(names, conversions, sensors, firmware, Map.of());
         }
-    }
-
-    private static List<String> withCache(Optional<Path> cache, String... command) {
-        List<String> args = new java.util.ArrayList<>(cache.map(c -> List.of("-S", c.toString())).orElse(List.of()));
-        args.addAll(List.of(command));
-        return args;
     }
 
     private List<SensorConversion> cachedConversions(Path cache) {

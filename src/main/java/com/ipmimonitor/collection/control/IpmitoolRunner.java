@@ -78,6 +78,13 @@ public class IpmitoolRunner {
         return exec(target, commandLines, true, sdrCache);
     }
 
+    /** The ipmitool arguments, preceded by -S and the cache file when there is one. */
+    static List<String> withSdrCache(Optional<Path> sdrCache, String... arguments) {
+        List<String> command = new ArrayList<>(sdrCache.map(cache -> List.of("-S", cache.toString())).orElse(List.of()));
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
     public Path workDir() {
         return settings.workDir();
     }
@@ -92,10 +99,7 @@ public class IpmitoolRunner {
             batch = Files.createTempFile(settings.workDir(), "batch", ".txt",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.write(batch, commandLines, StandardCharsets.US_ASCII);
-            List<String> command = new ArrayList<>();
-            sdrCache.ifPresent(cache -> command.addAll(List.of("-S", cache.toString())));
-            command.addAll(List.of("exec", batch.toString()));
-            return run(target, command, settings.timeout(), verbose);
+            return run(target, withSdrCache(sdrCache, "exec", batch.toString()), settings.timeout(), verbose);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -30,6 +30,11 @@ public class PageFormat {
             "PROTOCOL_ERROR", "Something answers on the BMC's address, but not with IPMI (see the error): check that the "
                     + "address and port are the BMC's; a BMC that answered before may need a reset.",
             "PARSE_ERROR", "The BMC's answer could not be read: please report the error text with the BMC model.",
+            "TLS_FAILED", "The HTTPS handshake with the BMC failed (see the error): check the server's CA bundle on "
+                    + "Settings, or that the address is the BMC's.",
+            "CERTIFICATE_CHANGED", "The BMC presents another HTTPS certificate than the one trusted before: if it was "
+                    + "replaced on purpose (new firmware, a reset), accept the new one on the server page; until then "
+                    + "it is not polled.",
             "ERROR", "ipmitool failed: see the error text.");
 
     /** The cipher suite of servers that have none of their own and never polled (IPMITOOL_CIPHER_SUITE). */

@@ -73,6 +73,10 @@ public class ServerStatus {
     @Column(name = "bmc_firmware")
     private String bmcFirmware;
 
+    /** "ipmi" or "redfish": what answered a server whose protocol is auto (null until probed). */
+    @Column(name = "protocol_detected")
+    private String protocolDetected;
+
     @Column(name = "cipher_suite_used")
     private Integer cipherSuiteUsed;
 
@@ -149,4 +153,6 @@ public class ServerStatus {
     }
     public Optional<Integer> findCipherSuiteUsed() { return Optional.ofNullable(cipherSuiteUsed); }
     public void setCipherSuiteUsed(int cipherSuiteUsed) { this.cipherSuiteUsed = cipherSuiteUsed; }
+    public Optional<String> findProtocolDetected() { return Optional.ofNullable(protocolDetected); }
+    public void setProtocolDetected(String protocolDetected) { this.protocolDetected = protocolDetected; }
 }

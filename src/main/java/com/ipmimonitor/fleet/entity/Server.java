@@ -60,6 +60,14 @@ public class Server {
 
     private String notes;
 
+    /** A BmcProtocol code; a string column so that the database's check constraint names the allowed words. */
+    @Column(nullable = false)
+    private String protocol = BmcProtocol.IPMI.code();
+
+    /** PEM CA bundle that signs the BMC's HTTPS certificate; without it the certificate is trusted on first use. */
+    @Column(name = "ca_bundle")
+    private String caBundle;
+
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
 
@@ -109,6 +117,10 @@ public class Server {
     public void setCipherSuite(Integer cipherSuite) { this.cipherSuite = cipherSuite; }
     public String getNotes() { return notes; }
     public void setNotes(String notes) { this.notes = notes; }
+    public BmcProtocol getProtocol() { return BmcProtocol.findByCode(protocol).orElse(BmcProtocol.IPMI); }
+    public void setProtocol(BmcProtocol protocol) { this.protocol = protocol.code(); }
+    public Optional<String> findCaBundle() { return Optional.ofNullable(caBundle).filter(b -> !b.isBlank()); }
+    public void setCaBundle(String caBundle) { this.caBundle = caBundle; }
     public OffsetDateTime getCreatedAt() { return createdAt; }
     public OffsetDateTime getUpdatedAt() { return updatedAt; }
 }

@@ -42,7 +42,7 @@ PY=${PY:-$( [ -x /usr/bin/python3 ] && echo /usr/bin/python3 || echo python3 )}
 # ipmitool parses a 4.7 MB IANA file on every call unless HOME holds a trimmed copy (2x faster)
 IPMIHOME=$FLEET_DIR/ipmihome
 PEN=$HERE/../../main/resources/ipmitool/enterprise-numbers.txt
-MAXN=400
+MAXN=1000  # 1,000 BMCs for the issue-18 fleet bench (ips mode: 127.x.0-4.y)
 
 die() { echo "fleet.sh: $*" >&2; exit 1; }
 

@@ -3,6 +3,7 @@ package com.ipmimonitor.collection.boundary;
 import com.ipmimonitor.collection.control.BmcTarget;
 import com.ipmimonitor.collection.control.CollectionFailure;
 import com.ipmimonitor.collection.control.PollRequest;
+import com.ipmimonitor.collection.control.ProtocolChoice;
 import com.ipmimonitor.collection.control.PollResult;
 import com.ipmimonitor.collection.control.SelCursor;
 import com.ipmimonitor.collection.entity.PollOutcome;
@@ -42,6 +43,9 @@ public class Collector {
     @Inject
     PollRecorder recorder;
 
+    @Inject
+    RedfishCollector redfish;
+
     @PersistenceContext
     EntityManager em;
 
@@ -54,6 +58,9 @@ public class Collector {
         OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
         long t0 = System.nanoTime();
         Optional<ServerStatus> status = Optional.ofNullable(em.find(ServerStatus.class, serverId));
+        if (redfish.choose(server.get(), status, started) == ProtocolChoice.Read.REDFISH) {
+            return redfish.collect(server.get(), started, t0);
+        }
         try {
             PollResult result = config.poller().poll(requestFor(server.get(), status, started));
             if (config.stopping()) {

@@ -77,6 +77,10 @@ public class ServerStatus {
     @Column(name = "protocol_detected")
     private String protocolDetected;
 
+    /** When auto last probed for Redfish (a probe that found none is tried again a day later). */
+    @Column(name = "protocol_probed_at")
+    private OffsetDateTime protocolProbedAt;
+
     @Column(name = "cipher_suite_used")
     private Integer cipherSuiteUsed;
 
@@ -155,4 +159,10 @@ public class ServerStatus {
     public void setCipherSuiteUsed(int cipherSuiteUsed) { this.cipherSuiteUsed = cipherSuiteUsed; }
     public Optional<String> findProtocolDetected() { return Optional.ofNullable(protocolDetected); }
     public void setProtocolDetected(String protocolDetected) { this.protocolDetected = protocolDetected; }
+    public Optional<OffsetDateTime> findProtocolProbedAt() { return Optional.ofNullable(protocolProbedAt); }
+    /** What the auto probe found ("ipmi" or "redfish") and when. */
+    public void rememberProbe(String detected, OffsetDateTime at) {
+        this.protocolDetected = detected;
+        this.protocolProbedAt = at;
+    }
 }

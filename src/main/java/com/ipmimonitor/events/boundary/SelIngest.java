@@ -90,6 +90,9 @@ public class SelIngest {
     }
 
     static Severity classify(SelEvent e) {
+        if (e.getSeverity() != null) {
+            return e.getSeverity(); // a Redfish log entry says its own (Severity, MessageSeverity, MessageId)
+        }
         if (e.findSensorTypeCode().isEmpty() || e.findEventTypeCode().isEmpty()) {
             return Severity.INFO; // OEM records carry no standard event semantics
         }

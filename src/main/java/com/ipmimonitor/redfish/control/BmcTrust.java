@@ -26,21 +26,22 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * are reached by, so verification is not switched off but replaced:
  * <ul>
  * <li>trust on first use: exactly one SHA-256 fingerprint is accepted; when none is stored yet, the one presented
- * is accepted and recorded ({@link #presented()}) for the caller to store after the first successful poll; a
- * different one fails the handshake with a {@link CertificateChangedException}. The fingerprint identifies the
- * BMC, so no host name is checked.</li>
+ * at the first handshake is accepted, recorded ({@link #presented()}) for the caller to store after the first
+ * successful poll, and from then on pinned in this instance ({@link #pinned()}), so that a client kept across
+ * polls never accepts a second certificate before the first is stored; a different one fails the handshake with a
+ * {@link CertificateChangedException}. The fingerprint identifies the BMC, so no host name is checked.</li>
  * <li>a CA bundle (PEM) for fleets with a real PKI: the chain must lead to one of its certificates and the
  * certificate must name the address (an IP SAN when the BMC is addressed by IP), the usual HTTPS rules.</li>
  * </ul>
  */
 public final class BmcTrust extends X509ExtendedTrustManager {
 
-    private final Optional<String> pinned;
     private final X509ExtendedTrustManager ca;
+    private volatile String pinned;
     private volatile String presented;
 
     private BmcTrust(Optional<String> pinned, X509ExtendedTrustManager ca) {
-        this.pinned = pinned.map(BmcTrust::normalised);
+        this.pinned = pinned.map(BmcTrust::normalised).orElse(null);
         this.ca = ca;
     }
 
@@ -77,6 +78,18 @@ public final class BmcTrust extends X509ExtendedTrustManager {
     /** The SHA-256 fingerprint of the last certificate a BMC presented (lower-case hex), accepted or not. */
     public Optional<String> presented() {
         return Optional.ofNullable(presented);
+    }
+
+    /**
+     * The one fingerprint this trust accepts (lower-case hex): the stored one, else the first one presented; empty
+     * before the first handshake and for a CA bundle.
+     */
+    public Optional<String> pinned() {
+        return Optional.ofNullable(pinned);
+    }
+
+    public boolean isCaBundle() {
+        return ca != null;
     }
 
     public static String fingerprint(X509Certificate certificate) {
@@ -119,9 +132,11 @@ public final class BmcTrust extends X509ExtendedTrustManager {
         }
     }
 
-    private void checkPinned(X509Certificate[] chain) throws CertificateException {
+    private synchronized void checkPinned(X509Certificate[] chain) throws CertificateException {
         String seen = record(chain);
-        if (pinned.isPresent() && !pinned.get().equals(seen)) {
+        if (pinned == null) {
+            pinned = seen; // first use: from now on this one only
+        } else if (!pinned.equals(seen)) {
             throw new CertificateChangedException(seen);
         }
     }

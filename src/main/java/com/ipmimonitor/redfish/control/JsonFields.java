@@ -42,6 +42,13 @@ final class JsonFields {
                 : List.of();
     }
 
+    /** The strings of an array such as MessageArgs; empty when absent. */
+    static List<String> strings(JsonObject o, String key) {
+        return o.get(key) instanceof JsonArray array
+                ? array.stream().filter(JsonString.class::isInstance).map(v -> ((JsonString) v).getString()).toList()
+                : List.of();
+    }
+
     /** The "@odata.id" of a link property such as {"Systems": {"@odata.id": "/redfish/v1/Systems"}}. */
     static Optional<String> link(JsonObject o, String key) {
         return object(o, key).flatMap(JsonFields::odataId);

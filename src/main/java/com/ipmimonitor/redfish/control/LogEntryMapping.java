@@ -5,8 +5,10 @@ import static com.ipmimonitor.redfish.control.JsonFields.object;
 import static com.ipmimonitor.redfish.control.JsonFields.string;
 
 import com.ipmimonitor.ipmi.Severity;
+import com.ipmimonitor.redfish.entity.EventCondition;
 import com.ipmimonitor.redfish.entity.RedfishEvent;
 import jakarta.json.JsonObject;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -21,6 +23,7 @@ public final class LogEntryMapping {
     // OpenBMC registry: a high threshold crossed going low (or a low one going high) means the reading came back
     private static final Pattern THRESHOLD_BACK =
             Pattern.compile("SensorThreshold\\w*(HighGoingLow|LowGoingHigh)$");
+    private static final Pattern THRESHOLD = Pattern.compile("SensorThreshold(Critical|Warning)(High|Low)Going(High|Low)$");
     private static final Pattern THRESHOLD_OUT =
             Pattern.compile("SensorThreshold(Critical|Warning)?\\w*(HighGoingHigh|LowGoingLow)$");
 
@@ -38,7 +41,31 @@ public final class LogEntryMapping {
         Optional<String> sensorType = string(entry, "SensorType")
                 .or(() -> hpe.flatMap(h -> string(h, "ClassDescription")));
         return new RedfishEvent(JsonFields.id(entry), JsonFields.instant(entry, "Created"),
-                string(entry, "Message").orElse(""), messageId, severity, sensorType, clears, resolved);
+                string(entry, "Message").orElse(""), messageId, severity, sensorType, clears, resolved,
+                condition(entry, messageId));
+    }
+
+    /**
+     * iDRAC SEL entries (EntryCode Assert/Deassert) name the IPMI sensor by SensorNumber; OpenBMC threshold messages
+     * name the sensor in MessageArgs[0], and the condition is the threshold (critical/warning, high/low) crossed.
+     */
+    static Optional<EventCondition> condition(JsonObject entry, String messageId) {
+        Optional<String> code = string(entry, "EntryCode")
+                .filter(c -> c.equalsIgnoreCase("Assert") || c.equalsIgnoreCase("Deassert"));
+        var number = JsonFields.number(entry, "SensorNumber");
+        if (code.isPresent() && number.isPresent()) {
+            return Optional.of(new EventCondition(string(entry, "SensorType").orElse(null),
+                    (int) number.getAsDouble(), 0));
+        }
+        var threshold = THRESHOLD.matcher(messageId);
+        List<String> args = JsonFields.strings(entry, "MessageArgs");
+        if (threshold.find() && !args.isEmpty()) {
+            String sensor = args.get(0);
+            int offset = ("Critical".equals(threshold.group(1)) ? 0 : 2) + ("High".equals(threshold.group(2)) ? 0 : 1);
+            // a 16-bit number of the name: stable across polls and restarts (String.hashCode is specified)
+            return Optional.of(new EventCondition(sensor, (sensor.hashCode() & 0x7fff) | 0x8000, offset));
+        }
+        return Optional.empty();
     }
 
     static Severity severity(JsonObject entry, String messageId) {

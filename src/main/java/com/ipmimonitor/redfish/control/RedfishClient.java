@@ -10,6 +10,9 @@ import jakarta.json.JsonReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -19,6 +22,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
@@ -26,6 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 
 /**
  * One Redfish service over HTTPS with java.net.http (keep-alive, HTTP/1.1, hard connect and request timeouts).
@@ -85,6 +91,42 @@ public final class RedfishClient implements AutoCloseable {
         ServiceRoot root = ResourceMapping.serviceRoot(parse("/redfish/v1/", send(request("/redfish/v1/"), false)));
         sessionsPath = root.sessions();
         return root;
+    }
+
+    /**
+     * The SHA-256 fingerprint of the certificate the BMC presents now, from a full handshake of its own (a fresh
+     * SSLContext: no session resumption skips the check), checked by this client's trust: a changed certificate is
+     * noticed at every poll even while keep-alive connections made before the change are still open. Sends
+     * nothing but the handshake, so no credential goes to a BMC that is not trusted.
+     */
+    public String certificate() {
+        SSLContext context = sslContext(trust);
+        String host = base.getHost().startsWith("[") ? base.getHost().substring(1, base.getHost().length() - 1)
+                : base.getHost();
+        int port = base.getPort() < 0 ? 443 : base.getPort();
+        try (Socket plain = new Socket()) {
+            try {
+                plain.connect(new InetSocketAddress(host, port), (int) limits.connectTimeout().toMillis());
+            } catch (IOException e) {
+                throw new RedfishException(RedfishFailure.UNREACHABLE, "no connection to " + host + ":" + port, e);
+            }
+            plain.setSoTimeout((int) limits.requestTimeout().toMillis());
+            try (SSLSocket tls = (SSLSocket) context.getSocketFactory()
+                    .createSocket(plain, host, port, false)) {
+                if (trust.isCaBundle()) {
+                    SSLParameters parameters = tls.getSSLParameters();
+                    parameters.setEndpointIdentificationAlgorithm("HTTPS"); // as the HTTP client checks names
+                    tls.setSSLParameters(parameters);
+                }
+                tls.startHandshake();
+                return BmcTrust.fingerprint((X509Certificate)
+                        tls.getSession().getPeerCertificates()[0]);
+            }
+        } catch (SocketTimeoutException e) {
+            throw new RedfishException(RedfishFailure.TIMEOUT, "no TLS handshake in time with " + host + ":" + port, e);
+        } catch (IOException e) {
+            throw classify(HttpRequest.newBuilder(base.resolve("/")).build(), e);
+        }
     }
 
     /** A resource by its @odata.id (or a nextLink), logged in. */

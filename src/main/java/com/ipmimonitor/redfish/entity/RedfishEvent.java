@@ -13,7 +13,14 @@ import java.util.Optional;
  * @param clearsCondition the entry says a condition ended (Dell EntryCode Deassert, OpenBMC threshold "going
  *                        back" ids): it closes an earlier entry, like an IPMI deassertion
  * @param resolved        the service marked this entry's own condition as over since (Resolved, HPE Repaired)
+ * @param condition       the sensor condition the entry raises or clears, where the log says which
  */
 public record RedfishEvent(String id, Optional<Instant> created, String message, String messageId,
-                           Severity severity, Optional<String> sensorType, boolean clearsCondition, boolean resolved) {
+                           Severity severity, Optional<String> sensorType, boolean clearsCondition, boolean resolved,
+                           Optional<EventCondition> condition) {
+
+    public RedfishEvent(String id, Optional<Instant> created, String message, String messageId, Severity severity,
+                        Optional<String> sensorType, boolean clearsCondition, boolean resolved) {
+        this(id, created, message, messageId, severity, sensorType, clearsCondition, resolved, Optional.empty());
+    }
 }

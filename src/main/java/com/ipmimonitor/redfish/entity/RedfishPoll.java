@@ -1,0 +1,13 @@
+package com.ipmimonitor.redfish.entity;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything one successful poll of a Redfish service read: every System (power state, health), every Chassis with
+ * its readings and power draw, the new entries of every log, and the SHA-256 fingerprint of the certificate it
+ * presented (empty when a CA bundle vouched for it: nothing to pin).
+ */
+public record RedfishPoll(List<ComputerSystem> systems, List<Survey.ChassisReadings> chassis, List<LogBatch> logs,
+                          Optional<String> certificate) {
+}

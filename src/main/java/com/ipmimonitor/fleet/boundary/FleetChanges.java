@@ -6,6 +6,7 @@ import com.ipmimonitor.fleet.control.ServerImport;
 import com.ipmimonitor.fleet.control.ServerInput;
 import com.ipmimonitor.fleet.control.ServerSpec;
 import com.ipmimonitor.fleet.control.ServerSpecs;
+import com.ipmimonitor.fleet.entity.BmcProtocol;
 import com.ipmimonitor.fleet.entity.Server;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -148,6 +149,7 @@ public class FleetChanges {
                 ServerInput.problems(bmcIp, request.port, request.serverName, request.serverIp));
         problems.addAll(
                 ServerInput.settingProblems(request.ipmiUser, request.ipmiPass, request.cipherSuite, request.notes));
+        problems.addAll(ServerInput.protocolProblems(request.protocol, request.caBundle));
         if (!problems.isEmpty()) {
             throw invalid(problems);
         }
@@ -172,6 +174,8 @@ public class FleetChanges {
         if (request.ipmiPass != null) { server.setIpmiPassword(request.ipmiPass); }
         if (request.cipherSuite != null) { server.setCipherSuite(request.cipherSuite); }
         if (request.notes != null) { server.setNotes(request.notes); }
+        BmcProtocol.findByCode(request.protocol).ifPresent(server::setProtocol);
+        if (request.caBundle != null) { server.setCaBundle(request.caBundle.isBlank() ? null : request.caBundle); }
     }
 
     private static String blankTo(String value, String fallback) {

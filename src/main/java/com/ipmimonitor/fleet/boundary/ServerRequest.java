@@ -18,6 +18,10 @@ public class ServerRequest {
     public String ipmiPass;
     public Integer cipherSuite;
     public String notes;
+    /** ipmi (default), redfish or auto. */
+    public String protocol;
+    /** PEM CA bundle for the BMC's HTTPS certificate; "" removes it. Write-only. */
+    public String caBundle;
 
     /**
      * A JSON body read by the import's rules rather than bound by JSON-B, which would turn 1.5 into port 1,
@@ -37,6 +41,8 @@ public class ServerRequest {
         r.ipmiPass = f.ipmiPass();
         r.cipherSuite = f.cipherSuite();
         r.notes = f.notes();
+        r.protocol = f.protocol();
+        r.caBundle = f.caBundle();
         return r;
     }
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
 final class ServerEntry {
 
     static final List<String> KEYS = List.of("bmc_ip", "port", "server_name", "server_ip", "enabled",
-            "use_nvidia_password", "ipmi_user", "ipmi_pass", "cipher_suite", "notes");
+            "use_nvidia_password", "ipmi_user", "ipmi_pass", "cipher_suite", "notes", "protocol", "ca_bundle");
     /**
      * The original API's keys for SSH access (its /api/config/server), which it stored and never used: accepted
      * and type-checked on every way in, so scripts written for it are not refused, and then ignored.
@@ -103,7 +103,8 @@ final class ServerEntry {
         Boolean enabled = flag("enabled");
         Boolean nvidia = flag("use_nvidia_password");
         ServerFields given = new ServerFields(text("bmc_ip"), port, text("server_name"), text("server_ip"), enabled,
-                nvidia, text("ipmi_user"), text("ipmi_pass"), cipherSuite, text("notes"));
+                nvidia, text("ipmi_user"), text("ipmi_pass"), cipherSuite, text("notes"), text("protocol"),
+                text("ca_bundle"));
         for (String p : ServerInput.legacyProblems(text("ssh_user"), text("ssh_key"), number("ssh_port"))) {
             problem(lineOfProblem(p), p);
         }
@@ -129,12 +130,15 @@ final class ServerEntry {
         for (String p : ServerInput.settingProblems(f.ipmiUser(), f.ipmiPass(), f.cipherSuite(), f.notes())) {
             problem(lineOfProblem(p), p);
         }
+        for (String p : ServerInput.protocolProblems(f.protocol(), f.caBundle())) {
+            problem(lineOfProblem(p), p);
+        }
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ServerSpec(bmcIp, f.port(), name, f.serverIp(), f.enabled() == null || f.enabled(),
                 Boolean.TRUE.equals(f.useNvidiaPassword()), f.ipmiUser(), f.ipmiPass(), f.cipherSuite(), f.notes(),
-                line));
+                line, f.protocol(), f.caBundle()));
     }
 
     private String text(String field) {

@@ -41,6 +41,8 @@ public final class ServerExport {
             appendIni(out, "ipmi_user", s.ipmiUser());
             appendIni(out, "cipher_suite", s.cipherSuite());
             appendIni(out, "notes", s.notes());
+            appendIni(out, "protocol", s.protocol());
+            appendIni(out, "ca_bundle", s.caBundle());
         }
         return out.toString();
     }
@@ -68,6 +70,8 @@ public final class ServerExport {
                     g.write("cipher_suite", s.cipherSuite());
                 }
                 writeOrNull(g, "notes", s.notes());
+                writeIfPresent(g, "protocol", s.protocol());
+                writeIfPresent(g, "ca_bundle", s.caBundle());
                 g.writeEnd();
             }
             g.writeEnd();

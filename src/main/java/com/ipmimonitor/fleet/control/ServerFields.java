@@ -19,7 +19,16 @@ public record ServerFields(
         String ipmiUser,
         String ipmiPass,
         Integer cipherSuite,
-        String notes) {
+        String notes,
+        String protocol,
+        String caBundle) {
+
+    public ServerFields(String bmcIp, Integer port, String serverName, String serverIp, Boolean enabled,
+                        Boolean useNvidiaPassword, String ipmiUser, String ipmiPass, Integer cipherSuite,
+                        String notes) {
+        this(bmcIp, port, serverName, serverIp, enabled, useNvidiaPassword, ipmiUser, ipmiPass, cipherSuite, notes,
+                null, null);
+    }
 
     /** The fields, or the problems that say what to fix (each starting with the field it is about). */
     public record Read(Optional<ServerFields> fields, List<String> problems) {

@@ -1,5 +1,10 @@
 package com.ipmimonitor.fleet.control;
 
+import com.ipmimonitor.fleet.entity.BmcProtocol;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -107,6 +112,38 @@ public final class ServerInput {
         nulProblem("ipmi_pass", ipmiPass).ifPresent(problems::add);
         nulProblem("notes", notes).ifPresent(problems::add);
         return problems;
+    }
+
+    /** The longest CA bundle: a handful of PEM certificates (about 2 KB each) with room to spare. */
+    public static final int MAX_CA_BUNDLE = 65536;
+
+    /**
+     * Problems with protocol (ipmi, redfish or auto) and ca_bundle (PEM certificates), empty when they are fine;
+     * null is "not given" for both, and a blank bundle removes the server's own.
+     */
+    public static List<String> protocolProblems(String protocol, String caBundle) {
+        List<String> problems = new ArrayList<>();
+        if (protocol != null && BmcProtocol.findByCode(protocol).isEmpty()) {
+            problems.add("protocol must be ipmi, redfish or auto, got " + shown(protocol));
+        }
+        if (caBundle != null && caBundle.length() > MAX_CA_BUNDLE) {
+            problems.add(tooLong("ca_bundle", MAX_CA_BUNDLE));
+        } else if (caBundle != null && !caBundle.isBlank() && !holdsCertificates(caBundle)) {
+            problems.add("ca_bundle must hold PEM certificates (-----BEGIN CERTIFICATE----- ...)");
+        }
+        return problems;
+    }
+
+    private static boolean holdsCertificates(String pem) {
+        if (pem.indexOf('\0') >= 0 || !pem.contains("-----BEGIN CERTIFICATE-----")) {
+            return false;
+        }
+        try {
+            return !CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))).isEmpty();
+        } catch (CertificateException e) {
+            return false;
+        }
     }
 
     /** Problems with the original API's ssh_* fields, which are checked like the others and then ignored. */

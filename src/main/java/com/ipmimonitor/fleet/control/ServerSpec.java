@@ -19,11 +19,25 @@ public record ServerSpec(
         String ipmiPass,
         Integer cipherSuite,
         String notes,
-        int line) {
+        int line,
+        String protocol,
+        String caBundle) {
+
+    /**
+     * @param protocol ipmi, redfish or auto as given (checked), null when not given: ipmi for a new server, the
+     *                 stored one kept on update
+     * @param caBundle PEM certificates that sign the BMC's HTTPS certificate, null when not given
+     */
+    public ServerSpec(String bmcIp, Integer port, String serverName, String serverIp, boolean enabled,
+                      boolean useNvidiaPassword, String ipmiUser, String ipmiPass, Integer cipherSuite, String notes,
+                      int line) {
+        this(bmcIp, port, serverName, serverIp, enabled, useNvidiaPassword, ipmiUser, ipmiPass, cipherSuite, notes,
+                line, null, null);
+    }
 
     /** What an export keeps of this server: everything but the password and the source line. */
     public ServerSpec exported() {
         return new ServerSpec(bmcIp, port, serverName, serverIp, enabled, useNvidiaPassword, ipmiUser, null, cipherSuite,
-                notes, 0);
+                notes, 0, protocol, caBundle);
     }
 }

@@ -1,6 +1,8 @@
 package com.ipmimonitor.fleet.control;
 
+import com.ipmimonitor.fleet.entity.BmcProtocol;
 import com.ipmimonitor.fleet.entity.Server;
+import java.util.Optional;
 
 /** Between import/export specs and Server entities. */
 public final class ServerSpecs {
@@ -18,6 +20,8 @@ public final class ServerSpecs {
         server.setIpmiPassword(spec.ipmiPass());
         server.setCipherSuite(spec.cipherSuite());
         server.setNotes(spec.notes());
+        server.setProtocol(protocolOf(spec).orElse(BmcProtocol.IPMI));
+        server.setCaBundle(blankToNull(spec.caBundle()));
         return server;
     }
 
@@ -39,13 +43,24 @@ public final class ServerSpecs {
         if (spec.ipmiPass() != null) { server.setIpmiPassword(spec.ipmiPass()); }
         if (spec.cipherSuite() != null) { server.setCipherSuite(spec.cipherSuite()); }
         if (spec.notes() != null) { server.setNotes(spec.notes()); }
+        protocolOf(spec).ifPresent(server::setProtocol);
+        if (spec.caBundle() != null) { server.setCaBundle(blankToNull(spec.caBundle())); }
         return server;
+    }
+
+    private static Optional<BmcProtocol> protocolOf(ServerSpec spec) {
+        return BmcProtocol.findByCode(spec.protocol());
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     /** Never carries the password: exports are write-only for credentials. */
     public static ServerSpec of(Server s) {
         return new ServerSpec(s.getBmcIp(), s.getBmcPort() == Server.DEFAULT_PORT ? null : s.getBmcPort(), s.getName(),
                 s.getServerIp(), s.isEnabled(), s.isNvidia(), s.findIpmiUser().orElse(null), null,
-                s.findCipherSuite().orElse(null), s.getNotes(), 0);
+                s.findCipherSuite().orElse(null), s.getNotes(), 0,
+                s.getProtocol() == BmcProtocol.IPMI ? null : s.getProtocol().code(), s.findCaBundle().orElse(null));
     }
 }

@@ -29,7 +29,7 @@ public class FleetOverview {
                    coalesce(st.reachable, false) as reachable, st.last_outcome, st.last_error, st.last_attempt_at,
                    st.last_success_at, st.sel_entries, st.sel_percent_used,
                    coalesce(st.sel_overflow, false) as sel_overflow,
-                   coalesce(s.cipher_suite, st.cipher_suite_used) as cipher_suite
+                   coalesce(s.cipher_suite, st.cipher_suite_used) as cipher_suite, s.protocol
               from server s left join server_status st on st.server_id = s.id
              order by s.server_name""";
 
@@ -57,7 +57,8 @@ public class FleetOverview {
                 r.string("server_ip"), r.bool("enabled"), r.bool("use_nvidia_password"), r.bool("has_password"),
                 r.string("notes"), r.string("power_state"), r.bool("reachable"), r.string("last_outcome"),
                 r.string("last_error"), r.time("last_attempt_at"), r.time("last_success_at"), r.integer("sel_entries"),
-                new SelFill(r.integer("sel_percent_used"), r.bool("sel_overflow")), r.integer("cipher_suite"));
+                new SelFill(r.integer("sel_percent_used"), r.bool("sel_overflow")), r.integer("cipher_suite"),
+                r.string("protocol"));
     }
 
     /** One server with its last poll and its event counts of the last hours. */

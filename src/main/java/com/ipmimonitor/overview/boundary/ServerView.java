@@ -22,7 +22,21 @@ public record ServerView(String bmcIp, int port, String serverName, String serve
                          OffsetDateTime lastSuccess, Integer selEntries, long criticalCount, long warningCount,
                          long infoCount, long totalCount, Integer selPercentUsed, boolean selOverflow,
                          Integer cipherSuite, long id, boolean isDefault, long critical, long warning,
-                         long info, long total, long totalEvents) {
+                         long info, long total, long totalEvents, String protocol) {
+
+    /** protocol: how the BMC is read (ipmi, redfish or auto), ipmi for views made without it. */
+    public ServerView(String bmcIp, int port, String serverName, String serverIp, boolean enabled,
+                      boolean useNvidiaPassword, boolean hasIpmiPassword, String notes, String powerStatus,
+                      boolean isReachable, String lastOutcome, String lastError, OffsetDateTime lastCheck,
+                      OffsetDateTime lastSuccess, Integer selEntries, long criticalCount, long warningCount,
+                      long infoCount, long totalCount, Integer selPercentUsed, boolean selOverflow,
+                      Integer cipherSuite, long id, boolean isDefault, long critical, long warning,
+                      long info, long total, long totalEvents) {
+        this(bmcIp, port, serverName, serverIp, enabled, useNvidiaPassword, hasIpmiPassword, notes, powerStatus,
+                isReachable, lastOutcome, lastError, lastCheck, lastSuccess, selEntries, criticalCount, warningCount,
+                infoCount, totalCount, selPercentUsed, selOverflow, cipherSuite, id, isDefault, critical, warning,
+                info, total, totalEvents, "ipmi");
+    }
 
     /** How full the BMC's SEL is (not a JSON field: JSON-B maps the record's components only). */
     public SelFill selFill() {
@@ -40,7 +54,8 @@ public record ServerView(String bmcIp, int port, String serverName, String serve
                 status.flatMap(ServerStatus::findLastSuccessAt).orElse(null),
                 status.flatMap(ServerStatus::findSelEntries).orElse(null),
                 status.map(SelFill::of).orElse(SelFill.UNKNOWN),
-                s.findCipherSuite().or(() -> status.flatMap(ServerStatus::findCipherSuiteUsed)).orElse(null))
+                s.findCipherSuite().or(() -> status.flatMap(ServerStatus::findCipherSuiteUsed)).orElse(null),
+                s.getProtocol().code())
                 .with(counts, totalEvents);
     }
 
@@ -48,7 +63,7 @@ public record ServerView(String bmcIp, int port, String serverName, String serve
     record Row(long id, String bmcIp, int port, String serverName, String serverIp, boolean enabled,
                boolean useNvidiaPassword, boolean hasIpmiPassword, String notes, String powerState, boolean isReachable,
                String lastOutcome, String lastError, OffsetDateTime lastCheck, OffsetDateTime lastSuccess,
-               Integer selEntries, SelFill selFill, Integer cipherSuite) {
+               Integer selEntries, SelFill selFill, Integer cipherSuite, String protocol) {
 
         ServerView with(Map<Severity, Long> counts, long totalEvents) {
             long critical = counts.getOrDefault(Severity.CRITICAL, 0L);
@@ -58,7 +73,8 @@ public record ServerView(String bmcIp, int port, String serverName, String serve
             return new ServerView(bmcIp, port, serverName, serverIp, enabled, useNvidiaPassword, hasIpmiPassword, notes,
                     powerState == null ? "UNKNOWN" : powerState, isReachable, lastOutcome, lastError, lastCheck,
                     lastSuccess, selEntries, critical, warning, info, total, selFill.percentUsed(),
-                    selFill.overflow(), cipherSuite, id, false, critical, warning, info, total, totalEvents);
+                    selFill.overflow(), cipherSuite, id, false, critical, warning, info, total, totalEvents,
+                    protocol == null ? "ipmi" : protocol);
         }
     }
 }

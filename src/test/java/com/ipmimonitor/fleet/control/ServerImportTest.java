@@ -155,7 +155,7 @@ class ServerImportTest {
                 "line 7: enabled must be true/false, yes/no, 1/0 or on/off, got 'maybe'",
                 "line 9: duplicate key 'nvidia' (use_nvidia_password already set on line 8)",
                 "line 10: unknown key 'colour' (known: bmc_ip, port, server_name, server_ip, enabled, use_nvidia_password,"
-                        + " ipmi_user, ipmi_pass, cipher_suite, notes)",
+                        + " ipmi_user, ipmi_pass, cipher_suite, notes, protocol, ca_bundle)",
                 "line 11: expected 'key = value' or '[section]', got 'this line has no equals sign'",
                 "line 12: cipher_suite must be between 0 and 17, got 18",
                 "line 13: section [no-address] has no bmc_ip",
@@ -196,7 +196,7 @@ class ServerImportTest {
         ImportResult r = ServerImport.parse("[servers]\n10.0.0.1 = a\nnot_an_address = b\n", "ini");
 
         assertEquals(List.of("line 3: unknown key 'not_an_address' (known: bmc_ip, port, server_name, server_ip, enabled,"
-                + " use_nvidia_password, ipmi_user, ipmi_pass, cipher_suite, notes)"), r.errors());
+                + " use_nvidia_password, ipmi_user, ipmi_pass, cipher_suite, notes, protocol, ca_bundle)"), r.errors());
     }
 
     @ParameterizedTest
@@ -301,7 +301,7 @@ class ServerImportTest {
 
         assertEquals(List.of(
                 "line 3: unknown key 'colour' (known: bmc_ip, port, server_name, server_ip, enabled, use_nvidia_password,"
-                        + " ipmi_user, ipmi_pass, cipher_suite, notes)",
+                        + " ipmi_user, ipmi_pass, cipher_suite, notes, protocol, ca_bundle)",
                 "line 4: port must be a whole number, got '1.5'",
                 "line 4: cipher_suite must be a whole number, got '-1'",
                 "line 4: enabled must be true/false, yes/no, 1/0 or on/off, got 'maybe'",

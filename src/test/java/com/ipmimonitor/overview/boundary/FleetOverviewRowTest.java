@@ -35,6 +35,7 @@ class FleetOverviewRowTest {
         c.put("sel_percent_used", 40);
         c.put("sel_overflow", false);
         c.put("cipher_suite", 17);
+        c.put("protocol", "redfish");
         return c;
     }
 
@@ -52,6 +53,7 @@ class FleetOverviewRowTest {
         assertEquals("10.1.0.7", row.serverIp());
         assertEquals(17, row.cipherSuite());
         assertEquals(12, row.selEntries());
+        assertEquals("redfish", row.protocol());
     }
 
     @Test

@@ -71,9 +71,6 @@ public class RedfishCollector {
             PollOutcome outcome = RedfishOutcomes.of(e.failure());
             LOG.info(() -> server.getBmcIp() + ": " + outcome + " " + e.getMessage());
             return record(serverId, outcome, e.getMessage(), started, t0);
-        } catch (IllegalArgumentException e) {
-            // BmcTrust.caBundle: the server's CA bundle holds no readable certificate
-            return record(serverId, PollOutcome.TLS_FAILED, e.getMessage(), started, t0);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Redfish collection of " + server.getBmcIp() + " failed", e);
             return record(serverId, PollOutcome.ERROR, String.valueOf(e.getMessage()), started, t0);

@@ -159,7 +159,7 @@ public class RedfishPolls {
                 return current;
             }
             replaced[0] = current;
-            BmcTrust trust = target.caBundle().map(BmcTrust::caBundle)
+            BmcTrust trust = target.caBundle().map(RedfishPolls::caBundle)
                     .orElseGet(() -> BmcTrust.onFirstUse(pinned));
             return new Session(wanted, new RedfishClient(base(target.host(), target.port()),
                     new RedfishCredentials(target.user(), target.password()), trust, LIMITS));
@@ -168,6 +168,14 @@ public class RedfishPolls {
             close(replaced[0]);
         }
         return session;
+    }
+
+    private static BmcTrust caBundle(String pem) {
+        try {
+            return BmcTrust.caBundle(pem);
+        } catch (IllegalArgumentException e) {
+            throw new RedfishException(RedfishFailure.TLS_FAILED, "the server's CA bundle: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -19,7 +19,11 @@ class ServerExportTest {
             // names that cannot be a section header as they are: taken, the one-line section, empty-looking
             new ServerSpec("10.0.0.8", null, "server-01", null, true, false, null, null, 3, null, 0),
             new ServerSpec("fe80::9", null, "servers", null, true, false, null, null, null, "  leading and trailing  ", 0),
-            new ServerSpec("10.0.0.10", null, "=", null, true, false, null, null, null, "é ü ✓", 0));
+            new ServerSpec("10.0.0.10", null, "=", null, true, false, null, null, null, "é ü ✓", 0),
+            // Redfish BMCs: the protocol and a multi-line PEM CA bundle go out and come back
+            new ServerSpec("10.0.0.11", 8443, "idrac-11", null, true, false, "root", null, null, null, 0, "redfish",
+                    ServerInputTest.pem()),
+            new ServerSpec("10.0.0.12", null, "mixed-12", null, true, false, null, null, null, null, 0, "auto", null));
 
     private static List<ServerSpec> exported(List<ServerSpec> servers) {
         return servers.stream().map(ServerSpec::exported).toList();
@@ -120,5 +124,14 @@ class ServerExportTest {
     void emptyFleetExportsAndImportsAsNothing() {
         assertEquals(new ImportResult(List.of(), List.of()), ServerImport.parse(ServerExport.toIni(List.of()), null));
         assertEquals(new ImportResult(List.of(), List.of()), ServerImport.parse(ServerExport.toJson(List.of()), null));
+    }
+
+    @Test
+    void theProtocolIsWrittenOnlyWhenItIsNotIpmi() {
+        String ini = ServerExport.toIni(FLEET);
+        assertTrue(ini.contains("protocol = redfish\n") && ini.contains("protocol = auto\n"), ini);
+        assertEquals(2, ini.split("protocol =", -1).length - 1, "IPMI servers export as before: " + ini);
+        assertTrue(ServerExport.toJson(FLEET).contains("\"protocol\": \"redfish\""));
+        assertFalse(ServerExport.toJson(FLEET.subList(0, 6)).contains("protocol"));
     }
 }

@@ -365,4 +365,20 @@ class ServerImportTest {
                 "line 5: ipmi_pass must not contain a NUL character (\\u0000)",
                 "line 6: server_name must not contain a NUL character (\\u0000)"), ServerImport.parse(ini, "ini").errors());
     }
+
+    @Test
+    void protocolIsReadFromIniAndJsonAndAWrongOneRefusesTheWholeFileWithItsLine() {
+        ImportResult ini = ServerImport.parse("[a]\nbmc_ip = 10.0.0.1\nprotocol = redfish\n[b]\nbmc_ip = 10.0.0.2\n",
+                "ini");
+        assertEquals(List.of(), ini.errors());
+        assertEquals("redfish", ini.servers().get(0).protocol());
+        assertEquals(null, ini.servers().get(1).protocol(), "not given: ipmi for a new server, kept on update");
+        ImportResult json = ServerImport.parse("[{\"bmc_ip\": \"10.0.0.1\", \"protocol\": \"auto\"}]", "json");
+        assertEquals("auto", json.servers().get(0).protocol());
+
+        ImportResult wrong = ServerImport.parse("[a]\nbmc_ip = 10.0.0.1\n[b]\nbmc_ip = 10.0.0.2\nprotocol = snmp\n",
+                "ini");
+        assertFalse(wrong.valid(), "FleetChanges imports nothing of an invalid file");
+        assertEquals(List.of("line 5: protocol must be ipmi, redfish or auto, got 'snmp'"), wrong.errors());
+    }
 }

@@ -131,4 +131,36 @@ class ServerInputTest {
         assertEquals(List.of("server_name must not contain a NUL character (\\u0000)"),
                 ServerInput.problems("10.0.0.1", null, "a\0b", null));
     }
+
+    /** A real PEM certificate (the test certificate of BmcTrustTest). */
+    static String pem() {
+        try (var in = ServerInputTest.class.getResourceAsStream("/redfish/tls/bmc-a.crt")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void protocolIsIpmiRedfishOrAutoAndTheMessageNamesTheField() {
+        assertEquals(List.of(), ServerInput.protocolProblems(null, null));
+        for (String ok : List.of("ipmi", "redfish", "auto", " Redfish ")) {
+            assertEquals(List.of(), ServerInput.protocolProblems(ok, null), ok);
+        }
+        assertEquals(List.of("protocol must be ipmi, redfish or auto, got 'snmp'"),
+                ServerInput.protocolProblems("snmp", null));
+        assertEquals(1, ServerInput.protocolProblems("", null).size());
+    }
+
+    @Test
+    void aCaBundleMustHoldPemCertificatesOrBeBlank() {
+        assertEquals(List.of(), ServerInput.protocolProblems(null, pem()));
+        assertEquals(List.of(), ServerInput.protocolProblems(null, ""), "blank removes the bundle");
+        String refused = "ca_bundle must hold PEM certificates (-----BEGIN CERTIFICATE----- ...)";
+        assertEquals(List.of(refused), ServerInput.protocolProblems(null, "not a certificate"));
+        assertEquals(List.of(refused), ServerInput.protocolProblems(null,
+                "-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----\n"));
+        assertEquals(List.of("ca_bundle is longer than 65536 characters"),
+                ServerInput.protocolProblems(null, pem().repeat(100)));
+    }
 }

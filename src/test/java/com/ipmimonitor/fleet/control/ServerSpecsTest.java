@@ -48,4 +48,21 @@ class ServerSpecsTest {
         assertEquals("new-secret", s.findIpmiPassword().orElseThrow());
         assertEquals(3, s.findCipherSuite().orElseThrow());
     }
+
+    @Test
+    void protocolAndCaBundleAreSetOnImportAndKeptWhenTheFileLeavesThemOut() {
+        com.ipmimonitor.fleet.entity.Server added = ServerSpecs.toServer(new ServerSpec("10.0.0.1", null, "a", null,
+                true, false, null, null, null, null, 0, "redfish", ServerInputTest.pem()));
+        assertEquals(com.ipmimonitor.fleet.entity.BmcProtocol.REDFISH, added.getProtocol());
+        assertEquals(java.util.Optional.of(ServerInputTest.pem()), added.findCaBundle());
+        ServerSpecs.update(added, new ServerSpec("10.0.0.1", null, "a", null, true, false, null, null, null, null, 0));
+        assertEquals(com.ipmimonitor.fleet.entity.BmcProtocol.REDFISH, added.getProtocol(), "not in the file: kept");
+        assertEquals(java.util.Optional.of(ServerInputTest.pem()), added.findCaBundle());
+        ServerSpecs.update(added, new ServerSpec("10.0.0.1", null, "a", null, true, false, null, null, null, null, 0,
+                "ipmi", ""));
+        assertEquals(com.ipmimonitor.fleet.entity.BmcProtocol.IPMI, added.getProtocol());
+        assertEquals(java.util.Optional.empty(), added.findCaBundle(), "blank removes the bundle");
+        assertEquals(com.ipmimonitor.fleet.entity.BmcProtocol.IPMI, ServerSpecs.toServer(new ServerSpec("10.0.0.2",
+                null, "b", null, true, false, null, null, null, null, 0)).getProtocol(), "default");
+    }
 }

@@ -45,6 +45,16 @@ class BmcTrustTest {
     }
 
     @Test
+    void withNothingStoredTheFirstCertificateIsTheOnlyOneThisTrustAcceptsFromThenOn() throws Exception {
+        BmcTrust trust = BmcTrust.onFirstUse(Optional.empty());
+        trust.checkServerTrusted(chain("bmc-a.crt"), "RSA");
+        assertEquals(trust.presented(), trust.pinned());
+        assertThrows(CertificateChangedException.class, () -> trust.checkServerTrusted(chain("bmc-b.crt"), "RSA"),
+                "a client kept across polls must not take a second certificate before the first is stored");
+        assertDoesNotThrow(() -> trust.checkServerTrusted(chain("bmc-a.crt"), "RSA"));
+    }
+
+    @Test
     void theStoredFingerprintIsAcceptedAndAnyOtherRefusedAsChanged() throws Exception {
         BmcTrust trust = BmcTrust.onFirstUse(Optional.of(A_AS_OPENSSL_PRINTS_IT));
         assertDoesNotThrow(() -> trust.checkServerTrusted(chain("bmc-a.crt"), "RSA"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ipmimonitor.ipmi.Severity;
+import com.ipmimonitor.redfish.entity.EventCondition;
 import com.ipmimonitor.redfish.entity.RedfishEvent;
 import java.time.Instant;
 import java.util.List;
@@ -85,5 +86,41 @@ class LogEntryMappingTest {
         assertEquals(Severity.INFO, odd.severity());
         assertTrue(odd.created().isEmpty());
         assertTrue(LogEntryMapping.event(Fixtures.parse("{\"Id\":\"3\",\"Resolved\":true}")).resolved());
+    }
+
+    @Test
+    void aDellAssertionAndItsDeassertionNameTheSameSensorCondition() {
+        RedfishEvent assertion = LogEntryMapping.event(Fixtures.parse("""
+                {"Id": "7", "EntryCode": "Assert", "SensorNumber": 33, "SensorType": "Temperature",
+                 "MessageId": "TMP0120", "Severity": "Warning", "Message": "too warm"}"""));
+        RedfishEvent deassertion = LogEntryMapping.event(Fixtures.parse("""
+                {"Id": "8", "EntryCode": "Deassert", "SensorNumber": 33, "SensorType": "Temperature",
+                 "MessageId": "TMP0121", "Severity": "OK", "Message": "within range"}"""));
+        assertEquals(Optional.of(new EventCondition("Temperature", 33, 0)), assertion.condition());
+        assertEquals(assertion.condition(), deassertion.condition());
+        assertTrue(deassertion.clearsCondition());
+    }
+
+    @Test
+    void anOpenBmcThresholdGoingBackClosesTheConditionOfItsSensorAndLevelOnly() {
+        String entry = """
+                {"Id": "%s", "MessageId": "OpenBMC.0.1.SensorThreshold%s", "MessageArgs": ["%s", "97.0", "95.0"]}""";
+        RedfishEvent high = LogEntryMapping.event(Fixtures.parse(entry.formatted("1", "CriticalHighGoingHigh", "CPU0_Temp")));
+        RedfishEvent back = LogEntryMapping.event(Fixtures.parse(entry.formatted("2", "CriticalHighGoingLow", "CPU0_Temp")));
+        RedfishEvent warning = LogEntryMapping.event(Fixtures.parse(entry.formatted("3", "WarningHighGoingHigh", "CPU0_Temp")));
+        RedfishEvent other = LogEntryMapping.event(Fixtures.parse(entry.formatted("4", "CriticalHighGoingHigh", "Inlet_Temp")));
+        assertEquals("CPU0_Temp", high.condition().orElseThrow().sensor());
+        assertEquals(high.condition(), back.condition());
+        assertTrue(back.clearsCondition());
+        assertFalse(warning.condition().equals(high.condition()), "a warning is another condition");
+        assertFalse(other.condition().equals(high.condition()), "another sensor");
+        assertEquals(Optional.empty(), LogEntryMapping.event(Fixtures.parse("""
+                {"Id": "5", "MessageId": "OpenBMC.0.1.DCPowerOn", "Message": "on"}""")).condition());
+    }
+
+    @Test
+    void everyFlavoursEntriesMapWithAConditionOnlyWhereTheLogNamesOne() {
+        assertTrue(page("dell", "entries-managers-1-Sel-page1").stream().allMatch(e -> e.condition().isPresent()));
+        assertTrue(page("hpe", "entries-systems-1-IML-page1").stream().allMatch(e -> e.condition().isEmpty()));
     }
 }

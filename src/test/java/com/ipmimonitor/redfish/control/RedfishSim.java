@@ -26,9 +26,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The project's Redfish simulator (src/test/redfishsim) as a child process on a loopback address and free ports.
- * It stops when closed (or, should this JVM die, when its stdin closes).
+ * It stops when closed (or, should this JVM die, when its stdin closes). Public for the ITs of the app
+ * (com.ipmimonitor.it.RedfishCollectionIT).
  */
-final class RedfishSim implements AutoCloseable {
+public final class RedfishSim implements AutoCloseable {
 
     private final Process process;
     private final String host;
@@ -45,7 +46,7 @@ final class RedfishSim implements AutoCloseable {
         this.fingerprint = ready.get("fingerprint");
     }
 
-    static RedfishSim start(String host, String flavour, String... flags) {
+    public static RedfishSim start(String host, String flavour, String... flags) {
         Path dir = Path.of(System.getProperty("it.projectDir", System.getProperty("user.dir")),
                 "src/test/redfishsim");
         String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
@@ -86,16 +87,16 @@ final class RedfishSim implements AutoCloseable {
         }
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("https://" + host + ":" + httpsPort);
     }
 
-    String fingerprint() {
+    public String fingerprint() {
         return fingerprint;
     }
 
     /** One control command (README.md beside the simulator); its JSON answer. */
-    JsonObject command(String line) {
+    public JsonObject command(String line) {
         try {
             HttpResponse<String> response = control.send(HttpRequest.newBuilder(
                             URI.create("http://" + host + ":" + controlPort + "/"))
@@ -116,7 +117,7 @@ final class RedfishSim implements AutoCloseable {
         }
     }
 
-    JsonObject stats() {
+    public JsonObject stats() {
         return command("stats");
     }
 

@@ -9,6 +9,7 @@ import com.ipmimonitor.collection.control.SelCursor;
 import com.ipmimonitor.collection.entity.PollOutcome;
 import com.ipmimonitor.collection.entity.ServerStatus;
 import com.ipmimonitor.fleet.boundary.Servers;
+import com.ipmimonitor.fleet.entity.BmcProtocol;
 import com.ipmimonitor.fleet.entity.Server;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -58,7 +59,9 @@ public class Collector {
         OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
         long t0 = System.nanoTime();
         Optional<ServerStatus> status = Optional.ofNullable(em.find(ServerStatus.class, serverId));
-        if (redfish.choose(server.get(), status, started) == ProtocolChoice.Read.REDFISH) {
+        // an IPMI server (most of a fleet) costs no call: only redfish and auto ones are decided there
+        if (server.get().getProtocol() != BmcProtocol.IPMI
+                && redfish.choose(server.get(), status, started) == ProtocolChoice.Read.REDFISH) {
             return redfish.collect(server.get(), started, t0);
         }
         try {

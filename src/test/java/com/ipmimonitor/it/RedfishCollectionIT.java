@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -80,6 +81,16 @@ class RedfishCollectionIT {
 
                 assertEquals(1, sim.stats().getInt("sessions_created"),
                         "one login for " + okPolls(host) + " polls: " + sim.stats());
+
+                // "archive and clear" archives; ipmitool is not let loose on a Redfish BMC
+                AtomicReference<HttpResponse<String>> clear = new AtomicReference<>();
+                ItEnvironment.await("clear_sel answered", WAIT, () -> {
+                    clear.set(env.post("/api/server/" + host + "/clear_sel", null, true));
+                    return clear.get().statusCode() != 409; // a poll under way
+                });
+                assertEquals(502, clear.get().statusCode(), clear.get().body());
+                assertTrue(clear.get().body().contains("Redfish"), clear.get().body());
+                assertEquals(later.size(), events(host).size(), "the history stays");
             } finally {
                 env.removeServer(host);
             }

@@ -25,7 +25,8 @@ import java.util.logging.Logger;
 
 /**
  * Polls one server. Runs outside any transaction while ipmitool works (a slow BMC must not hold a
- * database transaction open), then hands the result to PollRecorder.
+ * database transaction open), then hands the result to PollRecorder. Servers read over Redfish (protocol redfish,
+ * or auto and found to speak it) go to RedfishCollector.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -104,13 +105,23 @@ public class Collector {
             return new SelClearResult(server.getBmcIp(), false, "not cleared: archiving failed ("
                     + archived.map(Enum::name).orElse("deleted") + ")");
         }
+        Optional<ServerStatus> status = Optional.ofNullable(em.find(ServerStatus.class, server.getId()));
+        if (readOverRedfish(server, status)) {
+            // ipmitool cannot reach a BMC with IPMI over LAN off; LogService.ClearLog is not sent yet
+            return new SelClearResult(server.getBmcIp(), false,
+                    "archived, not cleared: clearing a Redfish log is not supported yet");
+        }
         try {
-            Optional<ServerStatus> status = Optional.ofNullable(em.find(ServerStatus.class, server.getId()));
             config.poller().clearSel(requestFor(server, status, OffsetDateTime.now(ZoneOffset.UTC)).target());
             return new SelClearResult(server.getBmcIp(), true, "archived and cleared");
         } catch (CollectionFailure f) {
             return new SelClearResult(server.getBmcIp(), false, "archived, but the clear failed: " + f.getMessage());
         }
+    }
+
+    private static boolean readOverRedfish(Server server, Optional<ServerStatus> status) {
+        return server.getProtocol() == BmcProtocol.REDFISH || server.getProtocol() == BmcProtocol.AUTO
+                && status.flatMap(ServerStatus::findProtocolDetected).filter("redfish"::equals).isPresent();
     }
 
     private PollRequest requestFor(Server server, Optional<ServerStatus> status, OffsetDateTime now) {

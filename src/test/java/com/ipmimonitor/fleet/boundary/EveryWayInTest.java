@@ -53,6 +53,10 @@ class EveryWayInTest {
                         r -> r.ipmiPass = "p".repeat(129)),
                 new Bad("notes", "\"notes\":\"" + LONG_NOTE + "\"", "notes = " + LONG_NOTE, r -> r.notes = LONG_NOTE),
                 new Bad("notes", "\"notes\":[\"a\"]", null, null),
+                new Bad("protocol", "\"protocol\":\"snmp\"", "protocol = snmp", r -> r.protocol = "snmp"),
+                new Bad("protocol", "\"protocol\":[\"redfish\"]", null, null),
+                new Bad("ca_bundle", "\"ca_bundle\":\"not a certificate\"", "ca_bundle = not a certificate",
+                        r -> r.caBundle = "not a certificate"),
                 new Bad("ssh_port", "\"ssh_port\":0", "ssh_port = 0", null),
                 new Bad("ssh_key", "\"ssh_key\":\"" + "k".repeat(ServerInput.MAX_SSH_KEY + 1) + "\"", null, null),
                 new Bad("unknown key 'colour'", "\"colour\":\"red\"", "colour = red", null))
@@ -123,7 +127,7 @@ class EveryWayInTest {
     @ParameterizedTest
     @MethodSource("badServers")
     void demoInventoryLeavesTheRowOut(Bad bad) {
-        if (bad.typed() == null || bad.field().equals("server_name") || bad.field().equals("server_ip")) {
+        if (bad.typed() == null || List.of("server_name", "server_ip", "protocol", "ca_bundle").contains(bad.field())) {
             return; // the inventory has columns for address, port, user, password and note only
         }
         ServerRequest r = new ServerRequest();

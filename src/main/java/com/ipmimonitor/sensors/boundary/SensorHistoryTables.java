@@ -30,6 +30,26 @@ public class SensorHistoryTables {
                 .setParameter(1, maxHours)).intValue("hours");
     }
 
+    /**
+     * Packs the power readings of the closed hours (ended before now() - 2 minutes, so that a poll being stored is
+     * not missed; one stored later is packed next time) into their hour rows; returns how many readings.
+     */
+    public long packPower() {
+        return NativeRow.single(em.createNativeQuery("""
+                select power_pack(date_bin('1 hour', now() - interval '2 minutes', timestamptz '2000-01-01 00:00+00'))
+                       as readings""")).longValue("readings");
+    }
+
+    /** Drops the days of power history that ended more than keepDays ago (power_history_drop). */
+    public List<DroppedHistory> dropPowerOlderThan(int keepDays) {
+        long started = System.nanoTime();
+        List<NativeRow> rows = NativeRow.list(em.createNativeQuery("""
+                select table_name, partitions, rows_dropped from power_history_drop(now() - make_interval(days => ?1))""")
+                .setParameter(1, keepDays));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return rows.stream().map(r -> dropped(r, millis)).toList();
+    }
+
     public List<DroppedHistory> dropOlderThan(int keepDays) {
         long started = System.nanoTime();
         List<NativeRow> rows = NativeRow.list(em.createNativeQuery("""

@@ -57,16 +57,27 @@ public class SensorReadings {
         });
     }
 
+    /** One reading: power_store (V12_41__power_history.sql) keeps it until its hour is packed, and as the latest. */
     public void store(PowerDraw draw) {
-        em.persist(draw);
+        em.createNativeQuery("select power_store(cast(?1 as bigint), cast(?2 as timestamptz), cast(?3 as integer), cast(?4 as integer),"
+                        + " cast(?5 as integer), cast(?6 as integer))")
+                .setParameter(1, draw.getServerId()).setParameter(2, draw.getCollectedAt().toString())
+                .setParameter(3, draw.getCurrentWatts()).setParameter(4, draw.getMinWatts())
+                .setParameter(5, draw.getMaxWatts()).setParameter(6, draw.getAvgWatts()).getSingleResult();
     }
 
+    /** Power readings of the last hours, oldest first: the packed hours that can hold them and the recent ones. */
     public List<PowerDraw> powerOf(long serverId, int hours) {
-        return em.createQuery("select p from PowerDraw p where p.serverId = :id and p.collectedAt >= :since"
-                        + " order by p.collectedAt", PowerDraw.class)
-                .setParameter("id", serverId)
-                .setParameter("since", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(hours))
-                .getResultList();
+        return NativeRow.list(em.createNativeQuery("""
+                select p.collected_at, p.current_watts, p.min_watts, p.max_watts, p.avg_watts
+                  from power_history(?1, now() - make_interval(hours => ?2)) p""")
+                .setParameter(1, serverId).setParameter(2, hours)).stream().map(r -> power(serverId, r)).toList();
+    }
+
+    /** A row of power_history. */
+    static PowerDraw power(long serverId, NativeRow r) {
+        return new PowerDraw(serverId, r.intValue("current_watts"), r.integer("min_watts"), r.integer("max_watts"),
+                r.integer("avg_watts"), r.time("collected_at"));
     }
 
     public void replaceNames(long serverId, List<SdrName> names) {

@@ -162,6 +162,30 @@ class SensorReadingRowsTest {
     }
 
     @Test
+    void aPowerHistoryRowIsAPowerDrawAndARenamedColumnFailsNamingIt() {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("collected_at", Timestamp.from(AT));
+        row.put("current_watts", 310);
+        row.put("min_watts", null);
+        row.put("max_watts", 420);
+        row.put("avg_watts", 305);
+        var draw = SensorReadings.power(7, NativeRow.of(row));
+        assertEquals(7L, draw.getServerId());
+        assertEquals(310, draw.getCurrentWatts());
+        assertEquals(null, draw.getMinWatts());
+        assertEquals(420, draw.getMaxWatts());
+        assertEquals(305, draw.getAvgWatts());
+        assertEquals(OffsetDateTime.ofInstant(AT, ZoneOffset.UTC), draw.getCollectedAt());
+        for (String column : List.copyOf(row.keySet())) {
+            Map<String, Object> renamed = new LinkedHashMap<>();
+            row.forEach((k, v) -> renamed.put(k.equals(column) ? "x" : k, v));
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> SensorReadings.power(7, NativeRow.of(renamed)));
+            assertTrue(e.getMessage().contains("no column " + column), e.getMessage());
+        }
+    }
+
+    @Test
     void aDroppedPartitionsRowIsReadByName() {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("rows_dropped", 20_000L);

@@ -17,5 +17,5 @@ select s.bmc_ip, s.server_name, r.sensor_name, r.kind, r.value
   from server s
   join sensor_reading_latest r on r.server_id = s.id
  where r.value is not null;
-select distinct on (p.server_id) s.bmc_ip, s.server_name, p.current_watts
-  from power_reading p join server s on s.id = p.server_id order by p.server_id, p.collected_at desc;
+select s.bmc_ip, s.server_name, p.current_watts
+  from power_latest p join server s on s.id = p.server_id order by p.server_id;

@@ -79,9 +79,11 @@ select count(*) from (select sensor_poll_store(s.id, date_trunc('second', now())
  where s.notes = 'bench seed'
  group by s.id, r) polls;
 
-insert into power_reading (server_id, current_watts, min_watts, max_watts, avg_watts, collected_at)
-select s.id, 600 + (s.id * 7) % 100, 400, 900, 610, date_trunc('second', now()) - r * interval '5 minutes'
+-- power readings as power_store keeps them (V12_41), then packed but for the open hour
+select count(power_store(s.id, date_trunc('second', now()) - r * interval '5 minutes', 600 + (s.id * 7)::integer % 100,
+                         400, 900, 610))
   from server s cross join generate_series(0, :rounds - 1) r where s.notes = 'bench seed';
+select power_pack(date_bin('1 hour', now(), timestamptz '2000-01-01 00:00+00'));
 
 -- a day of poll history (one run an hour per server, a few failures)
 insert into collection_run (server_id, started_at, duration_ms, outcome, error, new_events, instance)

@@ -89,6 +89,19 @@ public final class NativeRow {
         return n == null ? null : n.doubleValue();
     }
 
+    /**
+     * A nullable measured value that may be stored as real (float4): a Float is read back as the shortest decimal
+     * that float is (12.18, not 12.180000305175781), which is what ipmitool printed for a value of up to 7
+     * significant digits; double precision and numeric as {@link #decimal(String)}.
+     */
+    public Double real(String column) {
+        Number n = as(column, Number.class);
+        if (n == null) {
+            return null;
+        }
+        return n instanceof Float f ? Double.valueOf(f.toString()) : n.doubleValue();
+    }
+
     /** A NOT NULL boolean column (use coalesce in the query for an outer join's side). */
     public boolean bool(String column) {
         return required(column, as(column, Boolean.class));

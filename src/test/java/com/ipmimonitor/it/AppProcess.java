@@ -118,8 +118,8 @@ public final class AppProcess {
             try {
                 // ready means the database answers; the API must answer too (Payara 6.2025.10 can fail the first
                 // requests after start with a 500 while it still registers request listeners)
-                // and Payara has finished booting: restarted on the same --rootdir, it first deploys the app it kept
-                // there (ready answers UP), then undeploys it and deploys the jar's own copy (a window of 500s)
+                // and Payara has finished booting (its post-deploy steps; a restart on the same --rootdir no longer
+                // loads a kept copy first: RestartOnSameRootdirIT)
                 if (booted() && ok(http, "/health/ready") && ok(http, "/api/auth/status")) {
                     return;
                 }
@@ -137,11 +137,15 @@ public final class AppProcess {
 
     /** Payara Micro's "ready in … (ms)" line, written by this process, once every deployment is done. */
     private boolean booted() throws IOException {
+        return READY_LINE.matcher(logOfThisRun()).find();
+    }
+
+    /** What this process wrote to the log (a restart on the same work directory appends to the same file). */
+    public String logOfThisRun() throws IOException {
         try (var channel = Files.newByteChannel(log)) {
             channel.position(logStart);
-            String written = new String(java.nio.channels.Channels.newInputStream(channel).readAllBytes(),
+            return new String(java.nio.channels.Channels.newInputStream(channel).readAllBytes(),
                     java.nio.charset.StandardCharsets.UTF_8);
-            return READY_LINE.matcher(written).find();
         }
     }
 

@@ -28,9 +28,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Retention against the built jar and a real PostgreSQL: 200,000 power readings, polls and SEL events older than
+ * Retention against the built jar and a real PostgreSQL: 200,000 polls and SEL events older than
  * their retention are deleted in batches that each commit on their own (seen from outside while the purge runs),
- * sensor history goes by whole expired days (partitions dropped), recent rows stay, age is the time the monitor stored a row (not the BMC's clock), the event of a
+ * sensor and power history go by whole expired days (partitions dropped), recent rows stay, age is the time the monitor stored a row (not the BMC's clock), the event of a
  * firing alert stays and keeps its alert firing, the event of a resolved alert goes while the alert stays, and a
  * poll started during the purge completes and stores its rows. Its own app (18202), PostgreSQL (55452) and one
  * simulated BMC (127.82.x.y), independent of the shared environment.
@@ -41,7 +41,10 @@ class RetentionIT {
     private static final int PG_PORT = 55452;
     private static final String SIM_NET = "127.82";
     private static final String ADMIN_PASS = "retention-it-secret";
+    /** Old collection runs: the batched table whose progress is watched. */
     private static final int OLD_READINGS = 200_000;
+    /** Power readings 10 s apart, 40 to 42.3 days old, packed into their hours as the upkeep does. */
+    private static final int OLD_POWER_READINGS = 20_000;
     /** 40 sensors x 500 polls 10 minutes apart, all older than 31 days. */
     private static final int OLD_SENSOR_READINGS = 20_000;
     private static final int BATCH = 5000;
@@ -131,7 +134,8 @@ class RetentionIT {
                 JsonObject again = Json.object(send(base, "/api/retention/run", "POST", true, "").body());
                 for (var t : again.getJsonArray("tables")) {
                     assertEquals(0, t.asJsonObject().getJsonNumber("deleted").longValue(), t.toString());
-                    boolean partitioned = t.asJsonObject().getString("table").startsWith("sensor_");
+                    String table = t.asJsonObject().getString("table");
+                    boolean partitioned = table.startsWith("sensor_") || table.equals("power_hour");
                     assertEquals(partitioned ? 0 : 1, t.asJsonObject().getInt("batches"), t.toString());
                 }
             }
@@ -158,11 +162,11 @@ class RetentionIT {
 
     /** Every count seen from outside during the purge is the seeded total less whole batches: each commits alone. */
     private static void assertDeletedInBatches(JsonObject run, Set<Long> oldSeen, AppProcess app) throws IOException {
-        System.out.println("old power readings seen during the purge: " + oldSeen);
+        System.out.println("old collection runs seen during the purge: " + oldSeen);
         assertTrue(oldSeen.stream().anyMatch(n -> n > 0 && n < OLD_READINGS), "progress seen between batches: " + oldSeen);
         oldSeen.forEach(n -> assertEquals(0, (OLD_READINGS - n) % BATCH, "a partial batch was visible: " + oldSeen));
 
-        JsonObject readings = table(run, "power_reading");
+        JsonObject readings = table(run, "collection_run");
         assertEquals(OLD_READINGS, readings.getJsonNumber("deleted").longValue());
         assertEquals(OLD_READINGS / BATCH + 1, readings.getInt("batches"), "full batches, then one that finds nothing");
         assertTrue(readings.getBoolean("complete"));
@@ -173,7 +177,11 @@ class RetentionIT {
         assertTrue(samples.getInt("batches") >= 9, "daily partitions dropped: " + samples);
         assertEquals(30, samples.getInt("keep_days"));
         assertEquals(40, table(run, "sensor_hourly").getJsonNumber("deleted").longValue(), "the old hour's 40 rollups");
-        assertEquals(3000, table(run, "collection_run").getJsonNumber("deleted").longValue());
+        // power history: whole days too (the partitions from 43 to 31 days ago), readings counted from the packed arrays
+        JsonObject power = table(run, "power_hour");
+        assertEquals(OLD_POWER_READINGS, power.getJsonNumber("deleted").longValue());
+        assertTrue(power.getInt("batches") >= 12, "daily partitions dropped: " + power);
+        assertEquals(30, power.getInt("keep_days"));
         JsonObject alerts = table(run, "alert");
         assertEquals(500, alerts.getInt("keep_days"));
         assertEquals(1, alerts.getJsonNumber("deleted").longValue(), "the alert resolved 600 days ago");
@@ -182,8 +190,10 @@ class RetentionIT {
         assertEquals(502, events.getJsonNumber("deleted").longValue(),
                 "500 old, the resolved alert's, the one with a current BMC time");
         String log = Files.readString(app.log(), StandardCharsets.UTF_8);
-        assertTrue(log.contains("retention: power_reading: deleted 200000 rows older than 30 days in 41 batches"),
+        assertTrue(log.contains("retention: collection_run: deleted 200000 rows older than 30 days in 41 batches"),
                 "logged per table");
+        assertTrue(log.contains("retention: power_hour: dropped " + power.getInt("batches")
+                + " daily partitions (20000 rows) older than 30 days"), "logged per table");
         assertTrue(log.contains("retention: sensor_sample: dropped " + table(run, "sensor_sample").getInt("batches")
                 + " daily partitions (20000 rows) older than 30 days"), "logged per table");
         assertTrue(log.contains("retention: sel_event: deleted 502 rows older than 365 days"), "logged per table");
@@ -200,6 +210,9 @@ class RetentionIT {
                 + " and to_date(right(c.relname, 8), 'YYYYMMDD') < (now() - interval '31 days')::date"), "no old partition left");
         assertEquals(0, number(db, "select count(*) from power_reading where collected_at < now() - interval '30 days'"));
         assertEquals(10, number(db, "select count(*) from power_reading where collected_at > now() - interval '30 days'"));
+        assertEquals(0, number(db, "select count(*) from pg_inherits i join pg_class c on c.oid = i.inhrelid"
+                + " where i.inhparent = 'power_hour'::regclass and c.relname ~ '_p[0-9]{8}$'"
+                + " and to_date(right(c.relname, 8), 'YYYYMMDD') < (now() - interval '31 days')::date"), "no old partition left");
         assertEquals(0, number(db, "select count(*) from collection_run where started_at < now() - interval '30 days'"));
         assertEquals(0, number(db, "select count(*) from sel_event where description like 'Old event %'"));
         assertEquals(1, count(db, seeded.firingEvent), "the event of a firing alert is kept");
@@ -225,7 +238,7 @@ class RetentionIT {
     private static Seeded seed(Connection db, long server) throws SQLException {
         try (var st = db.createStatement()) {
             // sensor history as a poll stores it (sensor_poll_store), in daily partitions made for the last 40 days
-            st.execute("select sensor_history_partitions((now() - interval '40 days')::date, now()::date)");
+            st.execute("select sensor_history_partitions((now() - interval '43 days')::date, now()::date)");
             st.execute(poll(server, "now() - interval '31 days' - interval '10 minutes'", "Old Temp", 40));
             st.execute("insert into sensor_sample (server_id, collected_at, sensor_ids, vals, labels) select server_id,"
                     + " collected_at - g * interval '10 minutes', sensor_ids, vals, labels from sensor_sample, generate_series(1, "
@@ -234,12 +247,14 @@ class RetentionIT {
             st.execute("select sensor_rollup_hour(date_bin('1 hour', now() - interval '31 days' - interval '10 minutes',"
                     + " timestamptz '2000-01-01 00:00+00')), sensor_rollup_hour(date_bin('1 hour', now() - interval '29 days',"
                     + " timestamptz '2000-01-01 00:00+00'))");
-            st.execute("insert into power_reading (server_id, current_watts, collected_at) select " + server
-                    + ", 200, now() - interval '40 days' - g * interval '10 seconds' from generate_series(1, " + OLD_READINGS + ") g");
-            st.execute("insert into power_reading (server_id, current_watts, collected_at) select " + server
-                    + ", 200, now() - g * interval '1 hour' from generate_series(1, 10) g");
+            // power history as polls store it (power_store), packed by hour as the upkeep does
+            st.execute("select count(power_store(" + server + ", now() - interval '40 days' - g * interval '10 seconds', 200,"
+                    + " null, null, null)) from generate_series(1, " + OLD_POWER_READINGS + ") g");
+            st.execute("select count(power_store(" + server + ", now() - g * interval '1 hour', 200, 190, 210, 200))"
+                    + " from generate_series(1, 10) g");
+            st.execute("select power_pack(date_bin('1 hour', now() - interval '2 minutes', timestamptz '2000-01-01 00:00+00'))");
             st.execute("insert into collection_run (server_id, started_at, duration_ms, outcome) select " + server
-                    + ", now() - interval '40 days' - g * interval '5 minutes', 900, 'OK' from generate_series(1, 3000) g");
+                    + ", now() - interval '40 days' - g * interval '5 seconds', 900, 'OK' from generate_series(1, " + OLD_READINGS + ") g");
             st.execute("insert into sel_event (server_id, record_id, record_type, event_time, description, severity,"
                     + " fingerprint, collected_at) select " + server + ", g, 2, now() - interval '400 days', 'Old event ' || g,"
                     + " 'INFO', 'old-' || g, now() - interval '400 days' from generate_series(1, 500) g");
@@ -278,7 +293,7 @@ class RetentionIT {
     }
 
     private static long oldReadings(Connection db) {
-        return number(db, "select count(*) from power_reading where collected_at < now() - interval '30 days'");
+        return number(db, "select count(*) from collection_run where started_at < now() - interval '30 days'");
     }
 
     /** One poll of n temperature sensors "name 1" ... "name n", as sensor_poll_store takes it. */

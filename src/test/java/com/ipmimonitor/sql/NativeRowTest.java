@@ -78,6 +78,28 @@ class NativeRowTest {
     }
 
     @Test
+    void aRealIsReadAsTheShortestDecimalOfItsFloat() {
+        for (double v : new double[] {12.18, 0.1, 3.314, 1.000001, -40.5, 9_999_999, 1e-7}) {
+            assertEquals(v, row("value", (float) v).real("value"), String.valueOf(v));
+        }
+        // float8 and numeric stay as they are
+        assertEquals(12.180000000000001, row("value", 12.180000000000001).real("value"));
+        assertEquals(4.5, row("value", new BigDecimal("4.5")).real("value"));
+        assertEquals(7.0, row("value", 7L).real("value"));
+        assertNull(row("value", null).real("value"));
+        // decimal, for comparison, widens the float as it is
+        assertEquals(12.180000305175781, row("value", 12.18f).decimal("value"));
+    }
+
+    @Test
+    void aRealOfAnotherTypeOrAMissingRealFailsWithTheColumnsName() {
+        IllegalStateException wrongType = assertThrows(IllegalStateException.class, () -> row("value", "12.18").real("value"));
+        assertTrue(wrongType.getMessage().contains("value"), wrongType.getMessage());
+        IllegalStateException missing = assertThrows(IllegalStateException.class, () -> row("val", 12.18f).real("value"));
+        assertTrue(missing.getMessage().contains("value"), missing.getMessage());
+    }
+
+    @Test
     void nullsAreEmptyWhereAllowedAndLoudWhereNot() {
         NativeRow r = row("sel_entries", null, "enabled", null, "sent_at", null);
         assertNull(r.integer("sel_entries"));

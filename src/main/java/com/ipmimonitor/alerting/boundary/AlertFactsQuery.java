@@ -12,8 +12,7 @@ import com.ipmimonitor.events.entity.SelEvent;
 import com.ipmimonitor.collection.entity.SelFill;
 import com.ipmimonitor.ipmi.SensorCondition;
 import com.ipmimonitor.ipmi.Severity;
-import com.ipmimonitor.sensors.entity.SensorKind;
-import com.ipmimonitor.sensors.entity.SensorReading;
+import com.ipmimonitor.sensors.boundary.SensorReadingRows;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -111,19 +110,14 @@ public class AlertFactsQuery {
 
     /** The SQL keeps only candidates; the reading decides "critical" exactly as the sensor pages and API do. */
     private List<CriticalSensor> criticalSensors() {
-        return rows("""
-                select r.server_id, r.sensor_name, r.kind, r.value, r.unit, r.status, r.lower_nr, r.lower_critical,
-                       r.lower_nc, r.upper_nc, r.upper_critical, r.upper_nr, r.collected_at
+        return rows("select " + SensorReadingRows.COLUMNS + """
+
                   from server s
                   join sensor_reading_latest r on r.server_id = s.id
                  where s.enabled
                    and (lower(r.status) in ('cr', 'nr') or r.value <= r.lower_critical or r.value <= r.lower_nr
                         or r.value >= r.upper_critical or r.value >= r.upper_nr)""")
-                .stream().map(r -> new SensorReading(r.longValue("server_id"), r.string("sensor_name"),
-                        r.enumValue("kind", SensorKind.class), r.decimal("value"), r.string("unit"), r.string("status"),
-                        new Double[] {r.decimal("lower_nr"), r.decimal("lower_critical"), r.decimal("lower_nc"),
-                            r.decimal("upper_nc"), r.decimal("upper_critical"), r.decimal("upper_nr")},
-                        r.time("collected_at")))
+                .stream().map(SensorReadingRows::reading)
                 .filter(reading -> reading.condition() == SensorCondition.CRITICAL)
                 .map(r -> new CriticalSensor(r.getServerId(), r.getSensorName(), r.getValue(), r.getUnit(), r.getStatus()))
                 .toList();

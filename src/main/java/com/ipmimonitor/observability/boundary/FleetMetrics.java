@@ -159,8 +159,8 @@ public class FleetMetrics {
                 .stream().map(r -> new SensorFact(r.string("bmc_ip"), r.string("server_name"), r.string("sensor_name"),
                         r.string("kind"), r.decimal("value"))).toList());
         rows("""
-                select distinct on (p.server_id) s.bmc_ip, s.server_name, p.current_watts
-                  from power_reading p join server s on s.id = p.server_id order by p.server_id, p.collected_at desc""")
+                select s.bmc_ip, s.server_name, p.current_watts
+                  from power_latest p join server s on s.id = p.server_id order by p.server_id""")
                 .forEach(r -> facts.add(new SensorFact(r.string("bmc_ip"), r.string("server_name"), "DCMI", "POWER",
                         r.longValue("current_watts"))));
         return facts;

@@ -111,7 +111,7 @@ public class Retention {
             }
             settings.findKeepDays(table).ifPresent(days -> {
                 if (table.partitioned()) {
-                    dropPartitions(days).forEach(result -> {
+                    dropPartitions(table, days).forEach(result -> {
                         logDropped(result);
                         tables.add(result);
                     });
@@ -125,13 +125,14 @@ public class Retention {
         return new RetentionRun(started, OffsetDateTime.now(ZoneOffset.UTC), List.copyOf(tables));
     }
 
-    /** Sensor history: whole expired days; "batches" are the partitions dropped. */
-    private List<TablePurge> dropPartitions(int days) {
+    /** Sensor and power history: whole expired days; "batches" are the partitions dropped. */
+    private List<TablePurge> dropPartitions(RetainedTable table, int days) {
         try {
-            return history.dropOlderThan(days).stream().map(d -> new TablePurge(d.table(), days, d.rows(),
-                    d.partitions(), true, d.millis(), Optional.empty())).toList();
+            var dropped = table == RetainedTable.POWER_READINGS ? history.dropPowerOlderThan(days) : history.dropOlderThan(days);
+            return dropped.stream().map(d -> new TablePurge(d.table(), days, d.rows(), d.partitions(), true, d.millis(),
+                    Optional.empty())).toList();
         } catch (RuntimeException e) {
-            return List.of(new TablePurge(RetainedTable.SENSOR_READINGS.tableName(), days, 0, 0, false, 0,
+            return List.of(new TablePurge(table.tableName(), days, 0, 0, false, 0,
                     Optional.of(String.valueOf(e.getMessage()))));
         }
     }

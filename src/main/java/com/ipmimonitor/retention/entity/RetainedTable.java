@@ -12,7 +12,8 @@ public enum RetainedTable {
      * whole day at a time once the day has expired (SensorHistory), never deleted row by row.
      */
     SENSOR_READINGS("sensor_sample", "collected_at", ""),
-    POWER_READINGS("power_reading", "collected_at", ""),
+    /** Power history (power_hour, one row per server and hour) is partitioned by day too (V12_41). */
+    POWER_READINGS("power_hour", "hour", ""),
     COLLECTION_RUNS("collection_run", "started_at", ""),
     /**
      * Alerts resolved long ago, with their deliveries (on delete cascade). Firing ones are kept whatever their age;
@@ -44,7 +45,7 @@ public enum RetainedTable {
 
     /** Dropped by daily partitions instead of deleted in batches (deleteBatchSql does not apply). */
     public boolean partitioned() {
-        return this == SENSOR_READINGS;
+        return this == SENSOR_READINGS || this == POWER_READINGS;
     }
 
     /**

@@ -49,12 +49,16 @@ public class SensorHistory {
         upkeep.start(executor);
     }
 
-    /** Creates the partitions of yesterday to a week ahead, then rolls up the closed hours; the hours rolled up. */
+    /**
+     * Creates the partitions of yesterday to a week ahead (sensor and power history), packs the power readings of
+     * the closed hours, then rolls up the closed hours of sensor history; the hours rolled up.
+     */
     public int upkeepNow() {
         int made = tables.createPartitions(-1, 7);
         if (made > 0) {
             LOG.info("sensor history: " + made + " daily partitions created");
         }
+        tables.packPower();
         int hours;
         int total = 0;
         do {
@@ -67,5 +71,10 @@ public class SensorHistory {
     /** Drops the days of history that ended more than keepDays ago; one result per table. */
     public List<DroppedHistory> dropOlderThan(int keepDays) {
         return tables.dropOlderThan(keepDays);
+    }
+
+    /** Drops the days of power history that ended more than keepDays ago. */
+    public List<DroppedHistory> dropPowerOlderThan(int keepDays) {
+        return tables.dropPowerOlderThan(keepDays);
     }
 }

@@ -1,7 +1,7 @@
 package com.ipmimonitor.sensors.boundary;
 
 import com.ipmimonitor.sql.ArrayParameters;
-import com.ipmimonitor.sql.NativeValues;
+import com.ipmimonitor.sql.NativeRow;
 import com.ipmimonitor.sensors.entity.PowerDraw;
 import com.ipmimonitor.sensors.entity.SdrName;
 import com.ipmimonitor.sensors.entity.SensorKind;
@@ -38,11 +38,6 @@ public class SensorReadings {
             SensorReading::getLowerNonCritical, SensorReading::getUpperNonCritical, SensorReading::getUpperCritical,
             SensorReading::getUpperNonRecoverable);
 
-    /** The columns of the views sensor_reading and sensor_reading_latest that make a SensorReading. */
-    private static final String READING_COLUMNS = """
-            r.server_id, r.sensor_name, r.kind, r.value, r.unit, r.status, r.lower_nr, r.lower_critical, r.lower_nc,
-            r.upper_nc, r.upper_critical, r.upper_nr, r.collected_at, r.state_text""";
-
     /** The sensor ids of one server's sensor of a name, every version of its description. */
     private static final String SENSOR_IDS = "select d.id from sensor d where d.server_id = ?1 and d.sensor_name = ?3";
 
@@ -62,16 +57,27 @@ public class SensorReadings {
         });
     }
 
+    /** One reading: power_store (V12_41__power_history.sql) keeps it until its hour is packed, and as the latest. */
     public void store(PowerDraw draw) {
-        em.persist(draw);
+        em.createNativeQuery("select power_store(cast(?1 as bigint), cast(?2 as timestamptz), cast(?3 as integer), cast(?4 as integer),"
+                        + " cast(?5 as integer), cast(?6 as integer))")
+                .setParameter(1, draw.getServerId()).setParameter(2, draw.getCollectedAt().toString())
+                .setParameter(3, draw.getCurrentWatts()).setParameter(4, draw.getMinWatts())
+                .setParameter(5, draw.getMaxWatts()).setParameter(6, draw.getAvgWatts()).getSingleResult();
     }
 
+    /** Power readings of the last hours, oldest first: the packed hours that can hold them and the recent ones. */
     public List<PowerDraw> powerOf(long serverId, int hours) {
-        return em.createQuery("select p from PowerDraw p where p.serverId = :id and p.collectedAt >= :since"
-                        + " order by p.collectedAt", PowerDraw.class)
-                .setParameter("id", serverId)
-                .setParameter("since", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(hours))
-                .getResultList();
+        return NativeRow.list(em.createNativeQuery("""
+                select p.collected_at, p.current_watts, p.min_watts, p.max_watts, p.avg_watts
+                  from power_history(?1, now() - make_interval(hours => ?2)) p""")
+                .setParameter(1, serverId).setParameter(2, hours)).stream().map(r -> power(serverId, r)).toList();
+    }
+
+    /** A row of power_history. */
+    static PowerDraw power(long serverId, NativeRow r) {
+        return new PowerDraw(serverId, r.intValue("current_watts"), r.integer("min_watts"), r.integer("max_watts"),
+                r.integer("avg_watts"), r.time("collected_at"));
     }
 
     public void replaceNames(long serverId, List<SdrName> names) {
@@ -108,7 +114,7 @@ public class SensorReadings {
             return List.of();
         }
         boolean one = sensorName != null && !sensorName.isBlank();
-        String sql = "select " + READING_COLUMNS + " from sensor_reading r where r.server_id = ?1"
+        String sql = "select " + SensorReadingRows.COLUMNS + " from sensor_reading r where r.server_id = ?1"
                 + " and r.collected_at >= now() - make_interval(hours => ?2)"
                 + (one ? " and r.sensor_id in (" + SENSOR_IDS + ")" : "")
                 + " order by r.collected_at, r.sensor_name, r.position limit 100000";
@@ -127,54 +133,37 @@ public class SensorReadings {
         if (sensorName == null || sensorName.isBlank() || sensorName.indexOf('\0') >= 0) {
             return List.of();
         }
-        List<Object[]> rows = rows(em.createNativeQuery("""
-                select r.hour, sum(r.samples), min(r.min_value), sum(r.avg_value * r.samples) / sum(r.samples),
-                       max(r.max_value)
+        List<NativeRow> rows = NativeRow.list(em.createNativeQuery("""
+                select r.hour, sum(r.samples) as samples, min(r.min_value) as min_value,
+                       sum(r.avg_value * r.samples) / sum(r.samples) as avg_value, max(r.max_value) as max_value
                   from sensor_hourly r
                  where r.sensor_id in (select d.id from sensor d where d.server_id = ?1 and d.sensor_name = ?3)
                    and r.hour >= date_bin('1 hour', now() - make_interval(hours => ?2), timestamptz '2000-01-01 00:00+00')
                  group by r.hour order by r.hour""").setParameter(1, serverId).setParameter(2, hours)
                 .setParameter(3, sensorName));
-        List<Object[]> current = rows(em.createNativeQuery("""
+        return NativeRow.first(em.createNativeQuery("""
                 select d.kind, d.unit, d.lower_nr, d.lower_critical, d.lower_nc, d.upper_nc, d.upper_critical, d.upper_nr
                   from sensor d where d.server_id = ?1 and d.sensor_name = ?2 order by d.current desc, d.id desc
-                 limit 1""").setParameter(1, serverId).setParameter(2, sensorName));
-        if (current.isEmpty()) {
-            return List.of();
-        }
-        Object[] d = current.get(0);
-        SensorKind kind = SensorKind.valueOf((String) d[0]);
-        Double[] thresholds = {dbl(d[2]), dbl(d[3]), dbl(d[4]), dbl(d[5]), dbl(d[6]), dbl(d[7])};
-        return rows.stream().map(r -> new SensorHour(sensorName, kind, (String) d[1], thresholds,
-                NativeValues.time(r[0]), ((Number) r[1]).intValue(), dbl(r[2]), dbl(r[3]), dbl(r[4]))).toList();
+                 limit 1""").setParameter(1, serverId).setParameter(2, sensorName))
+                .map(sensor -> hours(sensorName, sensor, rows)).orElse(List.of());
+    }
+
+    /** Rollup rows (hour, samples, min_value, avg_value, max_value) of the sensor described by a sensor row. */
+    static List<SensorHour> hours(String sensorName, NativeRow sensor, List<NativeRow> rows) {
+        SensorKind kind = sensor.enumValue("kind", SensorKind.class);
+        Double[] thresholds = SensorReadingRows.thresholds(sensor);
+        String unit = sensor.string("unit");
+        return rows.stream().map(r -> new SensorHour(sensorName, kind, unit, thresholds, r.time("hour"),
+                r.intValue("samples"), r.real("min_value"), r.real("avg_value"), r.real("max_value"))).toList();
     }
 
     /** The newest reading of every sensor of one server: the readings of its newest poll. */
     public List<SensorReading> latestOf(long serverId) {
-        return readingsOf(em.createNativeQuery("select " + READING_COLUMNS + " from sensor_reading_latest r"
+        return readingsOf(em.createNativeQuery("select " + SensorReadingRows.COLUMNS + " from sensor_reading_latest r"
                 + " where r.server_id = ?1 order by r.sensor_name, r.position").setParameter(1, serverId));
     }
 
     private static List<SensorReading> readingsOf(Query query) {
-        return rows(query).stream().map(r -> new SensorReading(((Number) r[0]).longValue(), (String) r[1],
-                SensorKind.valueOf((String) r[2]), dbl(r[3]), (String) r[4], (String) r[5],
-                new Double[] {dbl(r[6]), dbl(r[7]), dbl(r[8]), dbl(r[9]), dbl(r[10]), dbl(r[11])},
-                NativeValues.time(r[12]), (String) r[13])).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object[]> rows(Query query) {
-        return query.getResultList();
-    }
-
-    /**
-     * History values are stored as float4: read back as the shortest decimal that float is (12.18, not
-     * 12.180000305175781), which is what ipmitool printed for any value of up to 7 significant digits.
-     */
-    static Double dbl(Object o) {
-        if (o == null) {
-            return null;
-        }
-        return o instanceof Float f ? Double.valueOf(f.toString()) : ((Number) o).doubleValue();
+        return NativeRow.list(query).stream().map(SensorReadingRows::reading).toList();
     }
 }

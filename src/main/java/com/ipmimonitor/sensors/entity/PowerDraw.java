@@ -1,44 +1,27 @@
 package com.ipmimonitor.sensors.entity;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** A DCMI power reading of one server (watts over the BMC's sampling period). */
-@Entity
-@Table(name = "power_reading")
+/**
+ * A DCMI power reading of one server (watts over the BMC's sampling period). Stored by SensorReadings through
+ * power_store (V12_41__power_history.sql: packed into one row per server and hour), not an entity.
+ */
 public class PowerDraw {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    private final Long serverId;
 
-    @Column(name = "server_id", nullable = false)
-    private Long serverId;
+    private final int currentWatts;
 
-    @Column(name = "current_watts")
-    private int currentWatts;
+    private final Integer minWatts;
 
-    @Column(name = "min_watts")
-    private Integer minWatts;
+    private final Integer maxWatts;
 
-    @Column(name = "max_watts")
-    private Integer maxWatts;
+    private final Integer avgWatts;
 
-    @Column(name = "avg_watts")
-    private Integer avgWatts;
+    private final OffsetDateTime collectedAt;
 
-    @Column(name = "collected_at")
-    private OffsetDateTime collectedAt;
-
-    protected PowerDraw() {
-    }
-
-    public PowerDraw(Long serverId, int currentWatts, int minWatts, int maxWatts, int avgWatts, OffsetDateTime collectedAt) {
+    public PowerDraw(Long serverId, int currentWatts, Integer minWatts, Integer maxWatts, Integer avgWatts,
+                     OffsetDateTime collectedAt) {
         this.serverId = serverId;
         this.currentWatts = currentWatts;
         this.minWatts = minWatts;

@@ -57,15 +57,6 @@ class SensorReadingsStoreTest {
     }
 
     @Test
-    void valuesStoredAsFloat4ReadBackAsTheDecimalsIpmitoolPrinted() {
-        for (double v : new double[] {12.18, 3.337, 1.79, 5600, 45, -12.5, 0.001, 1234.567, 98765.43}) {
-            assertEquals(v, SensorReadings.dbl((float) v), String.valueOf(v));
-        }
-        assertEquals(12.180000000000001, SensorReadings.dbl(12.180000000000001)); // float8 stays as it is
-        assertEquals(null, SensorReadings.dbl(null));
-    }
-
-    @Test
     void noReadingsNoStatement() {
         readings().store(List.of());
         assertEquals(List.of(), statements);

@@ -94,6 +94,11 @@ final class RedfishSim implements AutoCloseable {
         return fingerprint;
     }
 
+    /** For benchmarks that count the simulator's CPU (RedfishLogBench). */
+    long pid() {
+        return process.pid();
+    }
+
     /** One control command (README.md beside the simulator); its JSON answer. */
     JsonObject command(String line) {
         try {

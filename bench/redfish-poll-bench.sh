@@ -2,7 +2,7 @@
 # redfish-poll-bench.sh [flavour ...] - issue 19's figure: a steady-state Redfish poll of a BMC with a 5,000-entry
 # log and nothing new, against reading the whole log, for each simulator flavour (default: dell hpe openbmc).
 # Bytes and CPU per read: this JVM's process CPU plus the simulator's (utime + stime), after a warm-up; see
-# src/test/java/com/ipmimonitor/redfish/control/RedfishLogBench.java. Loopback only (127.97.19.x); the simulators
+# src/test/java/com/ipmimonitor/redfish/control/RedfishLogBench.java. Loopback only (127.96.19.x); the simulators
 # stop with the JVM. Holds /tmp/ipmimon-bench.lock (one benchmark at a time on a shared machine) and prints the
 # load before and after.
 #

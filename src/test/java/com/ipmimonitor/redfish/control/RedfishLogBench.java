@@ -18,7 +18,7 @@ import java.util.Optional;
  * Per read: response bytes (bodies, as the client counts them) and requests, and CPU of this JVM (process CPU: the
  * reading thread, JIT and GC) plus the simulator's (utime + stime from /proc, in 10 ms ticks). After a warm-up,
  * FULL_READS full reads and STEADY_POLLS steady polls (a quarter as many whole polls) are measured.
- * Run by bench/redfish-poll-bench.sh; loopback 127.97.19.x only.
+ * Run by bench/redfish-poll-bench.sh; loopback 127.96.19.x only.
  */
 public final class RedfishLogBench {
 
@@ -61,7 +61,7 @@ public final class RedfishLogBench {
         System.out.println("| --- | --- | --- | --- | --- | --- |");
         int host = 1;
         for (String flavour : flavours) {
-            bench(flavour, "127.97.19." + host++);
+            bench(flavour, "127.96.19." + host++);
         }
     }
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Sets up, builds and runs IPMI Monitor on http://localhost:${PORT:-8080}/ .
 # With no DB_URL, the app starts its own PostgreSQL (data under ./data). With no BMCs configured yet, a
-# simulated demo fleet of ${DEMO_SIZE:-8} BMCs (ipmi_sim on 127.77.0.x) is started and loaded, so the
-# dashboard shows real collected data within a minute. DEMO=0 turns the demo fleet off.
+# simulated demo fleet of ${DEMO_SIZE:-8} BMCs (ipmi_sim on 127.77.0.x) and 3 Redfish BMCs (redfishsim.py on
+# 127.77.8.1-3) is started and loaded, so the dashboard shows real collected data within a minute. DEMO=0 turns the
+# demo fleet off.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -23,8 +24,11 @@ fi
 if [ "${DEMO:-1}" = 1 ] && [ -z "${DB_URL:-}" ]; then
   export FLEET_DIR=$DATA_DIR/demo-fleet
   src/test/bmcsim/fleet.sh stop >/dev/null 2>&1 || true
+  src/test/redfishsim/demo-fleet.sh stop >/dev/null 2>&1 || true
   src/test/bmcsim/fleet.sh start "${DEMO_SIZE:-8}"
-  trap 'src/test/bmcsim/fleet.sh stop' EXIT
+  trap 'src/test/redfishsim/demo-fleet.sh stop; src/test/bmcsim/fleet.sh stop' EXIT
+  # three Redfish BMCs (Dell-, HPE- and OpenBMC-like) join the inventory with the protocol column set to redfish
+  src/test/redfishsim/demo-fleet.sh start "$FLEET_DIR/inventory.tsv"
   export DEMO_INVENTORY=$FLEET_DIR/inventory.tsv
   # the demo BMCs poll every minute so that changes show up quickly
   export POLL_INTERVAL=${POLL_INTERVAL:-60}

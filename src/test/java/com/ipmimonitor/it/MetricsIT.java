@@ -24,9 +24,9 @@ class MetricsIT {
         assertEquals(0, promtool.exitValue(), "promtool check metrics: " + verdict);
 
         SimulatedBmc large = env.bmc("large-sel");
-        assertTrue(text.contains("ipmi_server_reachable{bmc_ip=\"" + large.host() + "\",server_name=\"" + large.name() + "\"} 1"), text);
+        assertTrue(text.contains("ipmi_server_reachable{bmc_ip=\"" + large.host() + "\",server_name=\"" + large.name() + "\",protocol=\"ipmi\"} 1"), text);
         SimulatedBmc wrong = env.bmc("wrong-password");
-        assertTrue(text.contains("ipmi_server_reachable{bmc_ip=\"" + wrong.host() + "\",server_name=\"" + wrong.name() + "\"} 0"), text);
+        assertTrue(text.contains("ipmi_server_reachable{bmc_ip=\"" + wrong.host() + "\",server_name=\"" + wrong.name() + "\",protocol=\"ipmi\"} 0"), text);
         assertTrue(text.contains("ipmi_collection_failures_24h{bmc_ip=\"" + wrong.host() + "\",server_name=\"" + wrong.name()
                 + "\",kind=\"AUTH_FAILED\"}"), text);
         assertTrue(text.contains("ipmi_temperature_celsius{bmc_ip=\"" + large.host() + "\",server_name=\"" + large.name()

@@ -1,6 +1,7 @@
 package com.ipmimonitor.alerting.boundary;
 
 import com.ipmimonitor.alerting.control.AlertFacts;
+import com.ipmimonitor.alerting.control.CertificateChange;
 import com.ipmimonitor.alerting.control.CriticalSensor;
 import com.ipmimonitor.alerting.control.FiringAlert;
 import com.ipmimonitor.alerting.control.NewSelEvent;
@@ -70,15 +71,32 @@ public class AlertFactsQuery {
                 .setParameter(1, serverId).setParameter(2, upTo).executeUpdate());
     }
 
+    /**
+     * A certificate change holds while a presented one waits for an admin, or while the last poll said
+     * CERTIFICATE_CHANGED after the newest pin (so accepting it ends the alert at once, not at the next poll).
+     */
     private List<ServerHealth> servers() {
         return rows("""
                 select s.id, s.server_name, s.bmc_ip, s.enabled, st.last_outcome, st.last_error, st.last_success_at, s.created_at,
-                       st.sel_percent_used, coalesce(st.sel_overflow, false) as sel_overflow
-                  from server s left join server_status st on st.server_id = s.id""")
+                       st.sel_percent_used, coalesce(st.sel_overflow, false) as sel_overflow,
+                       c.pinned_sha256, c.presented_sha256, coalesce(c.presented_at, st.last_attempt_at) as changed_at,
+                       (c.presented_sha256 is not null
+                        or (st.last_outcome = 'CERTIFICATE_CHANGED'
+                            and (c.pinned_at is null or st.last_attempt_at > c.pinned_at))) as certificate_changed
+                  from server s left join server_status st on st.server_id = s.id
+                  left join bmc_certificate c on c.server_id = s.id""")
                 .stream().map(r -> new ServerHealth(r.longValue("id"), r.string("server_name"), r.string("bmc_ip"),
                         r.bool("enabled"), Optional.ofNullable(r.string("last_outcome")).map(PollOutcome::valueOf),
                         Optional.ofNullable(r.string("last_error")), Optional.ofNullable(r.time("last_success_at")),
-                        r.time("created_at"), new SelFill(r.integer("sel_percent_used"), r.bool("sel_overflow")))).toList();
+                        r.time("created_at"), new SelFill(r.integer("sel_percent_used"), r.bool("sel_overflow")),
+                        certificateChange(r))).toList();
+    }
+
+    private static Optional<CertificateChange> certificateChange(NativeRow r) {
+        return Boolean.TRUE.equals(r.nullableBool("certificate_changed"))
+                ? Optional.of(new CertificateChange(Optional.ofNullable(r.string("pinned_sha256")),
+                        Optional.ofNullable(r.string("presented_sha256")), Optional.ofNullable(r.time("changed_at"))))
+                : Optional.empty();
     }
 
     /**

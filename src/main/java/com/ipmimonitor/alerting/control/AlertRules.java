@@ -36,6 +36,7 @@ public final class AlertRules {
         holding.addAll(criticalSensors(facts.criticalSensors(), servers, now));
         facts.servers().forEach(s -> unreachable(s, now).ifPresent(holding::add));
         facts.servers().forEach(s -> selFull(s, now).ifPresent(holding::add));
+        facts.servers().forEach(s -> certificateChanged(s, now).ifPresent(holding::add));
         if (fleetIsCollecting(facts.servers(), now)) {
             facts.servers().forEach(s -> stale(s, facts.watchingSince(), now).ifPresent(holding::add));
         }
@@ -125,9 +126,31 @@ public final class AlertRules {
                         + "new hardware events are logged.", now));
     }
 
+    /**
+     * Trust on first use refused the BMC's certificate: someone must check whether the BMC's certificate was replaced
+     * (firmware update, reset) or something else answers on its address. Holds until an admin accepts it.
+     */
+    private static Optional<AlertOpening> certificateChanged(ServerHealth s, OffsetDateTime now) {
+        if (!s.enabled() || s.certificateChange().isEmpty()) {
+            return Optional.empty();
+        }
+        CertificateChange change = s.certificateChange().get();
+        return Optional.of(new AlertOpening(AlertRule.BMC_CERTIFICATE_CHANGED, Severity.CRITICAL, s.serverId(),
+                "certificate:" + s.serverId(), Optional.empty(),
+                s.serverName() + ": BMC " + s.bmcIp() + " presents another HTTPS certificate; it is not polled",
+                "The BMC of " + s.label() + " presents a certificate with SHA-256 "
+                        + change.presentedSha256().orElse("(not recorded)") + " instead of the trusted "
+                        + change.pinnedSha256().orElse("(not recorded)")
+                        + change.since().map(t -> " since " + t).orElse("")
+                        + ". It is not polled until an admin accepts the new certificate (Accept new certificate on the"
+                        + " server page, or POST /api/servers/" + s.bmcIp() + "/certificate/accept).",
+                change.since().orElse(now)));
+    }
+
     private static String whatItDoes(PollOutcome outcome) {
         return switch (outcome) {
             case AUTH_FAILED -> "rejects the login";
+            case TLS_FAILED -> "fails the TLS handshake";
             case PROTOCOL_ERROR -> "answers, but not with IPMI";
             default -> "does not answer";
         };
@@ -145,14 +168,15 @@ public final class AlertRules {
     }
 
     /**
-     * Stale: polls of this server stopped working for any other reason than an unreachable BMC (that one has its
-     * own alert). Time before this instance started watching does not count, so a restart after downtime does not
+     * Stale: polls of this server stopped working for any other reason than an unreachable BMC or a changed
+     * certificate (those have their own alerts). Time before this instance started watching does not count, so a restart after downtime does not
      * flag every server before its first poll.
      */
     private Optional<AlertOpening> stale(ServerHealth s, OffsetDateTime watchingSince, OffsetDateTime now) {
         OffsetDateTime since = s.lastSuccessAt().orElse(s.createdAt());
         OffsetDateTime counted = since.isAfter(watchingSince) ? since : watchingSince;
-        if (!s.enabled() || s.unreachable() || !counted.isBefore(now.minus(settings.staleAfter()))) {
+        if (!s.enabled() || s.unreachable() || s.certificateChange().isPresent()
+                || !counted.isBefore(now.minus(settings.staleAfter()))) {
             return Optional.empty();
         }
         return Optional.of(new AlertOpening(AlertRule.COLLECTION_STALE, Severity.WARNING, s.serverId(),

@@ -8,7 +8,8 @@ public enum AlertRule {
     SENSOR_CRITICAL("IpmiSensorCritical"),
     BMC_UNREACHABLE("IpmiBmcUnreachable"),
     COLLECTION_STALE("IpmiCollectionStale"),
-    SEL_FULL("IpmiSelFull");
+    SEL_FULL("IpmiSelFull"),
+    BMC_CERTIFICATE_CHANGED("IpmiBmcCertificateChanged");
 
     private final String alertName;
 

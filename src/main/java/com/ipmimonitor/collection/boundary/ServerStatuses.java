@@ -1,12 +1,14 @@
 package com.ipmimonitor.collection.boundary;
 
 import com.ipmimonitor.collection.entity.ServerStatus;
+import com.ipmimonitor.fleet.boundary.ServerProtocolChanged;
+import jakarta.enterprise.event.Observes;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 
-/** Read access to what the last poll of each server found. */
+/** What the last poll of each server found: read access, and forgetting what no longer holds. */
 @Stateless
 public class ServerStatuses {
 
@@ -15,5 +17,11 @@ public class ServerStatuses {
 
     public Optional<ServerStatus> find(long serverId) {
         return Optional.ofNullable(em.find(ServerStatus.class, serverId));
+    }
+
+    /** The protocol an auto probe found was for the old setting: the next poll of an auto server probes again. */
+    public void forgetDetectedProtocol(@Observes ServerProtocolChanged changed) {
+        em.createNativeQuery("update server_status set protocol_detected = null where server_id = ?1")
+                .setParameter(1, changed.serverId()).executeUpdate();
     }
 }

@@ -1,7 +1,6 @@
 package com.ipmimonitor.fleet.boundary;
 
 import com.ipmimonitor.fleet.control.InventoryTsv;
-import com.ipmimonitor.fleet.control.ServerSpecs;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -36,9 +35,9 @@ public class DemoFleet {
         }
         String file = inventory.get();
         try {
-            var read = InventoryTsv.read(Files.readString(Path.of(file)));
+            var read = InventoryTsv.load(Files.readString(Path.of(file)));
             read.errors().forEach(problem -> LOG.warning("demo inventory " + file + ": " + problem + "; row skipped"));
-            var loaded = read.servers().stream().map(ServerSpecs::toServer).toList();
+            var loaded = read.servers();
             loaded.forEach(servers::add);
             LOG.info("imported " + loaded.size() + " demo servers from " + file);
         } catch (IOException e) {

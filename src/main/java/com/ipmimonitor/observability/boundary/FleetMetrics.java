@@ -124,7 +124,8 @@ public class FleetMetrics {
         return rows("""
                 select s.bmc_ip, s.server_name, coalesce(st.reachable, false) as reachable, st.power_state,
                        st.last_duration_ms, cast(extract(epoch from st.last_success_at) as bigint) as last_success_epoch,
-                       st.sel_percent_used, coalesce(st.sel_overflow, false) as sel_overflow
+                       st.sel_percent_used, coalesce(st.sel_overflow, false) as sel_overflow,
+                       coalesce(st.protocol_detected, s.protocol) as protocol
                   from server s left join server_status st on st.server_id = s.id order by s.bmc_ip""")
                 .stream().map(r -> {
                     String bmcIp = r.string("bmc_ip");
@@ -133,7 +134,8 @@ public class FleetMetrics {
                             "ON".equals(r.string("power_state")), e[0], e[1], e[2],
                             r.findLong("last_duration_ms").map(ms -> ms / 1000.0), r.findLong("last_success_epoch"),
                             failures.getOrDefault(bmcIp, Map.of()),
-                            new SelFill(r.integer("sel_percent_used"), r.bool("sel_overflow")).usedRatio());
+                            new SelFill(r.integer("sel_percent_used"), r.bool("sel_overflow")).usedRatio(),
+                            r.string("protocol"));
                 }).toList();
     }
 

@@ -27,7 +27,12 @@ public final class FleetMetricSamples {
         List<MetricSample> samples = new ArrayList<>();
         for (ServerFacts s : servers) {
             Map<String, String> labels = labels(s.bmcIp(), s.serverName());
-            samples.add(new MetricSample("ipmi_server_reachable", "1 when the BMC answered the last poll", labels, flag(s.reachable())));
+            // only this series says how the BMC is read: the others keep the original's labels, so that queries
+            // joining them on (bmc_ip, server_name) are unchanged
+            Map<String, String> withProtocol = new LinkedHashMap<>(labels);
+            withProtocol.put("protocol", s.protocol());
+            samples.add(new MetricSample("ipmi_server_reachable", "1 when the BMC answered the last poll", withProtocol,
+                    flag(s.reachable())));
             samples.add(new MetricSample("ipmi_server_power_on", "1 when the chassis power is on", labels, flag(s.powerOn())));
             // a counter (the original exported a gauge named _total); it resets when stored events are deleted
             samples.add(new MetricSample("ipmi_events_total", "SEL events stored for the server", "counter", labels,

@@ -1,8 +1,12 @@
 package com.ipmimonitor.web.server;
 
+import com.ipmimonitor.collection.boundary.CertificatePin;
+import com.ipmimonitor.collection.boundary.CertificatePins;
 import com.ipmimonitor.collection.boundary.PollLeases;
 import com.ipmimonitor.collection.boundary.SelClearResult;
 import com.ipmimonitor.collection.boundary.SelClearing;
+import com.ipmimonitor.collection.boundary.ServerStatuses;
+import com.ipmimonitor.collection.entity.ServerStatus;
 import com.ipmimonitor.events.boundary.EventFilter;
 import com.ipmimonitor.events.boundary.EventQueries;
 import com.ipmimonitor.events.boundary.EventView;
@@ -10,6 +14,7 @@ import com.ipmimonitor.events.boundary.SystemEvents;
 import com.ipmimonitor.overview.boundary.FleetOverview;
 import com.ipmimonitor.overview.boundary.ServerView;
 import com.ipmimonitor.fleet.boundary.Servers;
+import com.ipmimonitor.fleet.entity.BmcProtocol;
 import com.ipmimonitor.fleet.entity.Server;
 import com.ipmimonitor.sensors.boundary.SensorReadings;
 import com.ipmimonitor.sensors.boundary.SensorView;
@@ -60,6 +65,8 @@ public class ServerBacking {
     static final int ROLLUP_AFTER_HOURS = 48;
     @Inject PollLeases leases;
     @Inject SelClearing clearing;
+    @Inject CertificatePins pins;
+    @Inject ServerStatuses statuses;
 
     private String bmcIp;
     private ServerView server;
@@ -71,6 +78,8 @@ public class ServerBacking {
     private String chartSensor;
     private String chartRange = "24h";
     private String chartJson;
+    private String protocol = "";
+    private CertificatePin certificate;
 
     @PostConstruct
     void load() {
@@ -97,11 +106,23 @@ public class ServerBacking {
     public void refresh() {
         server = overview.find(bmcIp, DashboardBacking.RANGES.get(eventRange)).orElse(null);
         if (server != null) {
+            loadProtocol();
             sensorGroups = SensorGroup.of(readings.latestOf(serverId()).stream().map(SensorView::of).toList());
             if (chartSensor != null) {
                 drawChart();
             }
         }
+    }
+
+    /** How the BMC is read: the setting, and for auto what its probe found; the certificate pin of a Redfish BMC. */
+    private void loadProtocol() {
+        servers.findByBmcIp(bmcIp).ifPresent(s -> {
+            BmcProtocol configured = s.getProtocol();
+            Optional<String> detected = statuses.find(s.getId()).flatMap(ServerStatus::findProtocolDetected);
+            protocol = configured != BmcProtocol.AUTO ? configured.code()
+                    : "auto (" + detected.map(d -> "found " + d).orElse("not probed yet") + ")";
+            certificate = pins.find(s.getId()).orElse(null);
+        });
     }
 
     long countEvents() {
@@ -185,6 +206,17 @@ public class ServerBacking {
         refresh();
     }
 
+    /** Trusts the certificate the BMC now presents (shown with the pinned one on the page); polls it soon. */
+    public void acceptCertificate() {
+        SessionBacking.requireAdmin();
+        if (pins.accept(serverId())) {
+            info("The new certificate of " + bmcIp + " is trusted; the BMC is polled again within seconds.");
+        } else {
+            error("No changed certificate of " + bmcIp + " is waiting to be accepted.");
+        }
+        refresh();
+    }
+
     private long serverId() {
         return servers.findByBmcIp(bmcIp).map(Server::getId).orElseThrow(() -> new IllegalStateException("server gone"));
     }
@@ -219,4 +251,7 @@ public class ServerBacking {
     public String getChartRange() { return chartRange; }
     public void setChartRange(String range) { this.chartRange = DashboardBacking.RANGES.containsKey(range) ? range : "24h"; }
     public String getChartJson() { return chartJson; }
+    public String getProtocol() { return protocol; }
+    public CertificatePin getCertificate() { return certificate; }
+    public String colons(String sha256) { return sha256 == null ? "" : CertificatePin.colons(sha256); }
 }

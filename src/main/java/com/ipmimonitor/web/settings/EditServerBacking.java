@@ -1,7 +1,7 @@
 package com.ipmimonitor.web.settings;
 
 import com.ipmimonitor.fleet.boundary.FleetChangeRejected;
-import com.ipmimonitor.fleet.boundary.FleetChanges;
+import com.ipmimonitor.fleet.boundary.ProtocolChanges;
 import com.ipmimonitor.fleet.boundary.Servers;
 import com.ipmimonitor.web.session.SessionBacking;
 import jakarta.annotation.PostConstruct;
@@ -20,7 +20,7 @@ public class EditServerBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     // not transient: see ServerListBacking
-    @Inject FleetChanges changes;
+    @Inject ProtocolChanges protocolChanges;
     @Inject Servers servers;
     @Inject ServerListBacking list;
 
@@ -47,11 +47,11 @@ public class EditServerBacking implements Serializable {
     public void save() {
         SessionBacking.requireAdmin();
         try {
+            // protocol and CA bundle are saved with the other fields, in one transaction
+            protocolChanges.save(form.getOriginalBmcIp(), form.toRequest(), form.bmcProtocol(), form.getCaBundle());
             if (form.isEditing()) {
-                changes.update(form.getOriginalBmcIp(), form.toRequest());
                 Messages.info("Server " + form.getBmcIp() + " saved.");
             } else {
-                changes.add(form.toRequest());
                 Messages.info("Server " + form.getBmcIp() + " added; its first poll starts within seconds.");
             }
             formProblems = List.of();

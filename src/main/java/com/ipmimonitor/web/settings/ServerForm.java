@@ -1,6 +1,7 @@
 package com.ipmimonitor.web.settings;
 
 import com.ipmimonitor.fleet.boundary.ServerRequest;
+import com.ipmimonitor.fleet.entity.BmcProtocol;
 import com.ipmimonitor.fleet.entity.Server;
 import java.io.Serializable;
 
@@ -25,6 +26,8 @@ public class ServerForm implements Serializable {
     private boolean enabled = true;
     private Integer cipherSuite;
     private String notes;
+    private String protocol = BmcProtocol.IPMI.code();
+    private String caBundle;
 
     static ServerForm of(Server s) {
         ServerForm form = new ServerForm();
@@ -39,6 +42,8 @@ public class ServerForm implements Serializable {
         form.enabled = s.isEnabled();
         form.cipherSuite = s.findCipherSuite().orElse(null);
         form.notes = s.getNotes();
+        form.protocol = s.getProtocol().code();
+        form.caBundle = s.findCaBundle().orElse(null);
         return form;
     }
 
@@ -59,6 +64,11 @@ public class ServerForm implements Serializable {
         r.cipherSuite = cipherSuite;
         r.notes = notes == null ? (isEditing() ? "" : null) : notes;
         return r;
+    }
+
+    /** The select offers only the three codes; anything else is a forged post and reads as the default. */
+    BmcProtocol bmcProtocol() {
+        return BmcProtocol.findByCode(protocol).orElse(BmcProtocol.IPMI);
     }
 
     private static String strip(String value) {
@@ -90,4 +100,8 @@ public class ServerForm implements Serializable {
     public void setCipherSuite(Integer cipherSuite) { this.cipherSuite = cipherSuite; }
     public String getNotes() { return notes; }
     public void setNotes(String notes) { this.notes = notes; }
+    public String getProtocol() { return protocol; }
+    public void setProtocol(String protocol) { this.protocol = protocol; }
+    public String getCaBundle() { return caBundle; }
+    public void setCaBundle(String caBundle) { this.caBundle = caBundle; }
 }

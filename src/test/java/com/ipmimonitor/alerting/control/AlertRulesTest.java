@@ -214,4 +214,57 @@ class AlertRulesTest {
                 Optional.of(NOW.minusSeconds(60)), NOW.minusDays(10), new com.ipmimonitor.collection.entity.SelFill(100, true));
         assertEquals(List.of(), rules.evaluate(facts(List.of(paused), List.of(), List.of(), Set.of(), List.of()), NOW).open());
     }
+
+    private static final String PINNED = "a".repeat(64);
+    private static final String PRESENTED = "b".repeat(64);
+
+    private static ServerHealth certificateChanged(long id, boolean enabled, OffsetDateTime lastSuccess) {
+        return new ServerHealth(id, "node" + id, "10.0.0." + id, enabled, Optional.of(PollOutcome.CERTIFICATE_CHANGED),
+                Optional.of("another certificate"), Optional.of(lastSuccess), NOW.minusDays(10),
+                com.ipmimonitor.collection.entity.SelFill.UNKNOWN, Optional.of(new CertificateChange(Optional.of(PINNED),
+                        Optional.of(PRESENTED), Optional.of(NOW.minusSeconds(120)))));
+    }
+
+    @Test
+    void aChangedCertificateIsOneCriticalAlertNamingBothFingerprintsAndNotAlsoStaleOrUnreachable() {
+        Evaluation e = rules.evaluate(facts(List.of(certificateChanged(1, true, NOW.minusDays(1)), ok(2)), List.of(),
+                List.of(), Set.of(), List.of()), NOW);
+        assertEquals(List.of("certificate:1"), e.open().stream().map(AlertOpening::fingerprint).toList());
+        AlertOpening alert = e.open().get(0);
+        assertEquals(AlertRule.BMC_CERTIFICATE_CHANGED, alert.rule());
+        assertEquals("bmc_certificate_changed", alert.rule().label());
+        assertEquals(Severity.CRITICAL, alert.severity());
+        assertEquals("node1: BMC 10.0.0.1 presents another HTTPS certificate; it is not polled", alert.summary());
+        assertTrue(alert.description().contains(PRESENTED + " instead of the trusted " + PINNED), alert.description());
+        assertTrue(alert.description().contains("POST /api/servers/10.0.0.1/certificate/accept"), alert.description());
+        assertEquals(NOW.minusSeconds(120), alert.startedAt(), "starts when the BMC presented it");
+    }
+
+    @Test
+    void aChangedCertificateAlertsOnceAndResolvesWhenAccepted() {
+        List<FiringAlert> firing = List.of(new FiringAlert(80, AlertRule.BMC_CERTIFICATE_CHANGED, 1, "certificate:1",
+                Optional.empty()));
+        Evaluation still = rules.evaluate(facts(List.of(certificateChanged(1, true, NOW.minusSeconds(60))), List.of(),
+                List.of(), Set.of(), firing), NOW);
+        assertEquals(List.of(), still.open(), "already firing");
+        assertEquals(List.of(), still.resolve());
+        ServerHealth accepted = new ServerHealth(1, "node1", "10.0.0.1", true, Optional.of(PollOutcome.CERTIFICATE_CHANGED),
+                Optional.empty(), Optional.of(NOW.minusSeconds(60)), NOW.minusDays(10));
+        assertEquals(List.of(80L), rules.evaluate(facts(List.of(accepted), List.of(), List.of(), Set.of(), firing), NOW)
+                .resolve(), "accepted: the facts carry no change any more, whatever the last outcome said");
+    }
+
+    @Test
+    void aPausedServersChangedCertificateDoesNotAlert() {
+        assertEquals(List.of(), rules.evaluate(facts(List.of(certificateChanged(1, false, NOW.minusSeconds(60))), List.of(),
+                List.of(), Set.of(), List.of()), NOW).open());
+    }
+
+    @Test
+    void aFailedTlsHandshakeIsAnUnreachableBmc() {
+        Evaluation e = rules.evaluate(facts(List.of(failing(1, PollOutcome.TLS_FAILED, NOW.minusSeconds(60))), List.of(),
+                List.of(), Set.of(), List.of()), NOW);
+        assertEquals(List.of("unreachable:1"), e.open().stream().map(AlertOpening::fingerprint).toList());
+        assertTrue(e.open().get(0).summary().endsWith("fails the TLS handshake (TLS_FAILED)"), e.open().get(0).summary());
+    }
 }

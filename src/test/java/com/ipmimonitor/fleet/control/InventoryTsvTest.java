@@ -2,6 +2,7 @@ package com.ipmimonitor.fleet.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.ipmimonitor.fleet.entity.BmcProtocol;
 import com.ipmimonitor.fleet.entity.Server;
 import java.util.List;
 import java.util.Optional;
@@ -90,5 +91,45 @@ class InventoryTsvTest {
         InventoryRow short_ = InventoryTsv.rows("bmc009\t127.77.0.10\t6230\tmonitor\tmonpass\n").get(0);
         assertEquals(List.of(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
                 List.of(short_.selEntries(), short_.power(), short_.note(), short_.consolePort()));
+    }
+
+    @Test
+    void anInventoryWithoutProtocolColumnIsAllIpmi() {
+        var loaded = InventoryTsv.load(INVENTORY);
+
+        assertEquals(List.of(), loaded.errors());
+        assertEquals(List.of(BmcProtocol.IPMI), loaded.servers().stream().map(Server::getProtocol).distinct().toList());
+    }
+
+    /** scripts/run.sh appends its Redfish simulators with a tenth column; "-" and an empty column mean ipmi. */
+    @Test
+    void theOptionalProtocolColumnSetsHowEachBmcIsRead() {
+        String tsv = "name\thost\tport\tuser\tpassword\tsel_entries\tpower\tnote\tconsole_port\tprotocol\n"
+                + "bmc001\t127.77.0.1\t6230\tadmin\tsecret\t23\ton\tnormal\t6231\t-\n"
+                + "rf-dell\t127.77.8.1\t8443\troot\tcalvin\t5000\ton\tredfish-dell\t-\tredfish\n"
+                + "rf-any\t127.77.8.4\t8443\troot\tcalvin\t-\t-\tredfish-auto\t-\tAuto\n"
+                + "bmc002\t127.77.0.2\t6230\tadmin\tsecret\t10\ton\tnormal\t6231\n";
+
+        var loaded = InventoryTsv.load(tsv);
+
+        assertEquals(List.of(), loaded.errors());
+        assertEquals(List.of(BmcProtocol.IPMI, BmcProtocol.REDFISH, BmcProtocol.AUTO, BmcProtocol.IPMI),
+                loaded.servers().stream().map(Server::getProtocol).toList());
+        assertEquals(8443, loaded.servers().get(1).getBmcPort());
+        assertEquals(Optional.of("redfish"), InventoryTsv.rows(tsv).get(1).protocol());
+        assertEquals(loaded.servers().stream().map(Server::getName).toList(),
+                InventoryTsv.parse(tsv).stream().map(Server::getName).toList());
+    }
+
+    @Test
+    void anUnknownProtocolLeavesTheRowOutAndSaysWhy() {
+        String tsv = "rf-x\t127.77.8.9\t8443\troot\tcalvin\t-\t-\tnote\t-\ttelnet\n"
+                + "bmc001\t127.77.0.1\t6230\tadmin\tsecret\t23\ton\tnormal\t6231\n";
+
+        var loaded = InventoryTsv.load(tsv);
+
+        assertEquals(List.of("bmc001"), loaded.servers().stream().map(Server::getName).toList());
+        assertEquals(List.of("line 1: protocol must be ipmi, redfish or auto, got 'telnet'"), loaded.errors());
+        assertEquals(loaded.errors(), InventoryTsv.read(tsv).errors());
     }
 }

@@ -25,7 +25,23 @@ class FleetMetricSamplesTest {
         assertEquals(2.0, value(samples, "ipmi_events_critical_24h", "10.0.0.1"));
         assertEquals(5.0, value(samples, "ipmi_events_warning_24h", "10.0.0.1"));
         assertEquals(120.0, value(samples, "ipmi_events_total", "10.0.0.1"));
-        assertEquals(Map.of("bmc_ip", "10.0.0.1", "server_name", "gpu-01"), find(samples, "ipmi_server_reachable", "10.0.0.1").labels());
+        assertEquals(Map.of("bmc_ip", "10.0.0.1", "server_name", "gpu-01", "protocol", "ipmi"),
+                find(samples, "ipmi_server_reachable", "10.0.0.1").labels());
+        assertEquals(Map.of("bmc_ip", "10.0.0.1", "server_name", "gpu-01"), find(samples, "ipmi_server_power_on", "10.0.0.1").labels());
+    }
+
+    @Test
+    void onlyReachabilitySaysHowTheBmcIsRead() {
+        var redfish = new ServerFacts("10.0.0.7", "ilo-07", true, true, 5, 0, 0, Optional.of(0.1),
+                Optional.of(1_795_500_000L), Map.of("TIMEOUT", 1L), Optional.of(0.2), "redfish");
+        var notProbedYet = new ServerFacts("10.0.0.8", "new-08", false, false, 0, 0, 0, Optional.empty(),
+                Optional.empty(), Map.of(), Optional.empty(), "auto");
+        var samples = FleetMetricSamples.of(List.of(up, redfish, notProbedYet), List.of());
+        assertEquals("redfish", find(samples, "ipmi_server_reachable", "10.0.0.7").labels().get("protocol"));
+        assertEquals("auto", find(samples, "ipmi_server_reachable", "10.0.0.8").labels().get("protocol"));
+        assertEquals("ipmi", find(samples, "ipmi_server_reachable", "10.0.0.1").labels().get("protocol"));
+        assertEquals(List.of("ipmi_server_reachable"), samples.stream().filter(s -> s.labels().containsKey("protocol"))
+                .map(MetricSample::name).distinct().toList(), "every other series keeps its labels");
     }
 
     @Test
@@ -85,7 +101,7 @@ class FleetMetricSamplesTest {
         String text = PrometheusText.render(FleetMetricSamples.of(List.of(up, odd), List.of()));
         assertEquals(1, text.lines().filter(l -> l.equals("# TYPE ipmi_server_reachable gauge")).count());
         assertTrue(text.contains("# TYPE ipmi_events_total counter"), text);
-        assertTrue(text.contains("ipmi_server_reachable{bmc_ip=\"10.0.0.3\",server_name=\"rack \\\"A\\\"\\\\1\"} 1"), text);
+        assertTrue(text.contains("ipmi_server_reachable{bmc_ip=\"10.0.0.3\",server_name=\"rack \\\"A\\\"\\\\1\",protocol=\"ipmi\"} 1"), text);
         assertTrue(text.contains("ipmi_collection_duration_seconds{bmc_ip=\"10.0.0.1\",server_name=\"gpu-01\"} 0.25"), text);
     }
 

@@ -95,6 +95,11 @@ public final class RedfishSim implements AutoCloseable {
         return fingerprint;
     }
 
+    /** For benchmarks that count the simulator's CPU (RedfishLogBench). */
+    long pid() {
+        return process.pid();
+    }
+
     /** One control command (README.md beside the simulator); its JSON answer. */
     public JsonObject command(String line) {
         try {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.ipmimonitor.fleet.boundary.FleetChanges;
+import com.ipmimonitor.fleet.boundary.ProtocolChanges;
 import com.ipmimonitor.fleet.boundary.Servers;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -51,7 +51,7 @@ class SettingsBeansSerializationTest {
     }
 
     /** Stand-ins for Weld's serializable proxies. */
-    static class SerializableChanges extends FleetChanges implements Serializable {
+    static class SerializableProtocolChanges extends ProtocolChanges implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
@@ -62,18 +62,20 @@ class SettingsBeansSerializationTest {
     @Test
     void aDeserializedBeanStillHasItsFacadesAndItsState() throws Exception {
         EditServerBacking bean = new EditServerBacking();
-        bean.changes = new SerializableChanges();
+        bean.protocolChanges = new SerializableProtocolChanges();
         bean.servers = new SerializableServers();
         bean.list = new ServerListBacking();
         bean.getForm().setBmcIp("10.0.0.9");
+        bean.getForm().setProtocol("redfish");
 
         EditServerBacking back = roundTrip(bean);
 
-        assertNotNull(back.changes);
+        assertNotNull(back.protocolChanges);
         assertNotNull(back.servers);
         assertNotNull(back.list);
-        assertSame(SerializableChanges.class, back.changes.getClass());
+        assertSame(SerializableProtocolChanges.class, back.protocolChanges.getClass());
         assertEquals("10.0.0.9", back.getForm().getBmcIp());
+        assertEquals("redfish", back.getForm().getProtocol());
     }
 
     @SuppressWarnings("unchecked")

@@ -11,6 +11,7 @@ import com.ipmimonitor.redfish.entity.LogCursor;
 import com.ipmimonitor.redfish.entity.PowerState;
 import com.ipmimonitor.redfish.entity.RedfishException;
 import com.ipmimonitor.redfish.entity.RedfishPoll;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -93,7 +94,32 @@ class RedfishPollerIT {
             int daily = requests(client, () -> poll(poller, false));
             assertTrue(daily >= 15 && daily > 2 * steady, flavour + ": a day later " + daily + " requests, steady " + steady);
             assertEquals(1, sim.stats().getInt("sessions_created"), "one login for every poll");
+            figures(flavour, client, poller);
         }
+    }
+
+    /** Requests, bytes and CPU (this JVM, 10 ms ticks: hence 20 polls) per poll; printed, not asserted. */
+    private void figures(String flavour, RedfishClient client, RedfishPoller poller) {
+        clock.addAndGet(Duration.ofDays(1).toNanos());
+        long[] survey = measure(client, () -> poll(poller, false), 1);
+        long[] steady = measure(client, () -> poll(poller, false), 20);
+        long[] sensors = measure(client, () -> poll(poller, true), 20);
+        System.out.printf("RedfishPollerIT figures %s: survey %d requests %d B %.1f ms CPU; steady %d requests %d B"
+                + " %.1f ms CPU; steady with sensors %d requests %d B %.1f ms CPU%n", flavour,
+                survey[0], survey[1], survey[2] / 1e6, steady[0], steady[1], steady[2] / 1e6,
+                sensors[0], sensors[1], sensors[2] / 1e6);
+    }
+
+    private static long[] measure(RedfishClient client, Runnable poll, int times) {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        int requests = client.requests();
+        long bytes = client.bytesReceived();
+        long cpu = os.getProcessCpuTime();
+        for (int i = 0; i < times; i++) {
+            poll.run();
+        }
+        return new long[] {(client.requests() - requests) / times, (client.bytesReceived() - bytes) / times,
+            (os.getProcessCpuTime() - cpu) / times};
     }
 
     private RedfishPoll poll(RedfishPoller poller, boolean sensorsDue) {

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # redfish-bench.sh - issue 19: RF_N Redfish simulators next to IPMI_N ipmi_sim BMCs, polled by the app at
-# POLL_INTERVAL (60 s) pace; after the first round and one interval, WINDOW (180) s measured (bench/redfishbench.py):
+# POLL_INTERVAL (60 s) pace; after the first round and one interval, WINDOW (120) s measured (bench/redfishbench.py):
 # polls per 60 s by protocol, CPU cores of the JVM (+ ipmitool), PostgreSQL and of each kind of simulator, Redfish
 # requests/bytes per poll (counted by the sims). Run it under the bench lock:
 #   flock /tmp/ipmimon-bench.lock bench/redfish-bench.sh
-# Environment (defaults): RF_N=300 IPMI_N=300 WINDOW=180 POLL_INTERVAL=60 SENSOR_POLL_MULTIPLIER=1
+# Environment (defaults): RF_N=300 IPMI_N=300 WINDOW=120 POLL_INTERVAL=60 SENSOR_POLL_MULTIPLIER=1
 #   LOG_ENTRIES=1000 (per Redfish sim) BENCH_DIR=/tmp/ipmimon-rfbench APP_PORT=18397 PG_PORT=55497
 #   IPMI_NET=127.197 RF_NET=127.198 JAR=target/ipmi-monitor.jar (copied; built with mvn -o package if missing)
 # Everything listens on loopback; every process started here is stopped by PID on exit (trap).
@@ -14,7 +14,7 @@ PROJECT=$(cd "$HERE/.." && pwd)
 BENCH_DIR=${BENCH_DIR:-/tmp/ipmimon-rfbench}
 RF_N=${RF_N:-300}
 IPMI_N=${IPMI_N:-300}
-WINDOW=${WINDOW:-180}
+WINDOW=${WINDOW:-120}
 POLL_INTERVAL=${POLL_INTERVAL:-60}
 SENSOR_POLL_MULTIPLIER=${SENSOR_POLL_MULTIPLIER:-1}
 LOG_ENTRIES=${LOG_ENTRIES:-1000}

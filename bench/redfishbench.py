@@ -173,7 +173,7 @@ def main():
     ap.add_argument("--postmaster-pid", type=int, required=True)
     ap.add_argument("--window", type=int, default=180)
     ap.add_argument("--interval", type=int, default=60)
-    ap.add_argument("--round-bound", type=int, default=420)
+    ap.add_argument("--round-bound", type=int, default=300)
     ap.add_argument("--psql", required=True)
     ap.add_argument("--pgdata", required=True)
     ap.add_argument("--pgport", type=int, required=True)

@@ -60,7 +60,7 @@ public class RedfishCollector {
     public Optional<PollOutcome> collect(Server server, OffsetDateTime started, long t0) {
         long serverId = server.getId();
         try {
-            RedfishPoll poll = polls.poll(targetOf(server));
+            RedfishPoll poll = polls.poll(targetOf(server), config.sensorsDue(serverId));
             if (config.stopping()) {
                 return Optional.empty();
             }

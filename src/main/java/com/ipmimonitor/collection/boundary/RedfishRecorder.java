@@ -50,7 +50,9 @@ public class RedfishRecorder {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         ServerStatus status = statusOf(serverId);
         int stored = events.store(RedfishMapping.events(serverId, poll.logs(), now));
-        sensors.store(RedfishMapping.readings(serverId, poll.systems(), poll.chassis(), now));
+        if (poll.sensorsRead()) { // between sensor polls the stored readings stay, as for IPMI
+            sensors.store(RedfishMapping.readings(serverId, poll.systems(), poll.chassis(), now));
+        }
         RedfishMapping.power(serverId, poll.chassis(), now).ifPresent(sensors::store);
         cursors.save(serverId, poll.logs());
         poll.certificate().ifPresent(sha256 -> certificates.pin(serverId, sha256));

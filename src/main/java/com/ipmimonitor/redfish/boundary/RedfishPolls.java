@@ -75,19 +75,23 @@ public class RedfishPolls {
     private static final class Session {
         final Signature signature;
         final RedfishClient client;
+        final RedfishPoller poller; // remembers the service's tree between polls
         volatile long usedAt = System.nanoTime();
 
         Session(Signature signature, RedfishClient client) {
             this.signature = signature;
             this.client = client;
+            this.poller = new RedfishPoller(client);
         }
     }
 
     /**
      * One poll; throws RedfishException with the kind of failure. A certificate other than the pinned one stops
-     * the poll at its handshake (nothing is sent) and is remembered as presented, for an admin to accept.
+     * the poll at its handshake (nothing is sent) and is remembered as presented, for an admin to accept. The
+     * service's tree is surveyed at a client's first poll, daily, and after a failure; other polls read only what
+     * changes, and the sensors only when sensorsDue (SENSOR_POLL_MULTIPLIER).
      */
-    public RedfishPoll poll(RedfishTarget target) {
+    public RedfishPoll poll(RedfishTarget target, boolean sensorsDue) {
         Optional<String> pinned = target.caBundle().isPresent() ? Optional.empty()
                 : certificates.findPinned(target.serverId());
         Map<String, LogCursor> stored = cursors.of(target.serverId());
@@ -95,7 +99,7 @@ public class RedfishPolls {
         synchronized (session) { // a client is not for two polls at once (the API's collect next to the timer's)
             session.usedAt = System.nanoTime();
             try {
-                return new RedfishPoller(session.client).poll(stored);
+                return session.poller.poll(stored, sensorsDue);
             } catch (RedfishException e) {
                 if (e.failure() == RedfishFailure.CERTIFICATE_CHANGED) {
                     session.client.trust().presented().ifPresent(p -> certificates.presented(target.serverId(), p));

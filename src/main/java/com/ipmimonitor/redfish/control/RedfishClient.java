@@ -278,7 +278,7 @@ public final class RedfishClient implements AutoCloseable {
     private static JsonObject parse(String path, HttpResponse<byte[]> response) {
         if (response.statusCode() >= 300) {
             throw new RedfishException(RedfishFailure.PROTOCOL_ERROR, "HTTP " + response.statusCode() + " on "
-                    + path);
+                    + path, response.statusCode());
         }
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(response.body()))) {
             return reader.readObject();

@@ -55,7 +55,8 @@ public final class RedfishSurvey {
         return members(collection).stream().map(uri -> ResourceMapping.logService(client.get(uri))).toList();
     }
 
-    private Survey.ChassisReadings readings(Chassis chassis) {
+    /** A chassis' readings in the style it was surveyed with, and its power draw. */
+    Survey.ChassisReadings readings(Chassis chassis) {
         List<RedfishReading> readings = new ArrayList<>();
         if (chassis.sensors().isPresent()) {
             for (String uri : members(chassis.sensors().get())) {
@@ -72,5 +73,13 @@ public final class RedfishSurvey {
             SensorMapping.powerDraw(chassis.id(), json).ifPresent(power::add);
         });
         return new Survey.ChassisReadings(chassis, readings, power);
+    }
+
+    /** Only a chassis' power draw (one request), for polls that do not read sensors. */
+    Survey.ChassisReadings powerDraw(Chassis chassis) {
+        List<ChassisPower> power = new ArrayList<>();
+        chassis.power().map(client::get).flatMap(json -> SensorMapping.powerDraw(chassis.id(), json))
+                .ifPresent(power::add);
+        return new Survey.ChassisReadings(chassis, List.of(), power);
     }
 }

@@ -12,14 +12,30 @@ import java.util.Objects;
 public class RedfishException extends RuntimeException {
 
     private final RedfishFailure failure;
+    private final int httpStatus;
 
     public RedfishException(RedfishFailure failure, String message) {
         this(failure, message, null);
     }
 
     public RedfishException(RedfishFailure failure, String message, Throwable cause) {
+        this(failure, message, cause, 0);
+    }
+
+    /** A resource that answered with an HTTP error status. */
+    public RedfishException(RedfishFailure failure, String message, int httpStatus) {
+        this(failure, message, null, httpStatus);
+    }
+
+    private RedfishException(RedfishFailure failure, String message, Throwable cause, int httpStatus) {
         super(message, cause);
         this.failure = Objects.requireNonNull(failure);
+        this.httpStatus = httpStatus;
+    }
+
+    /** The resource is gone (HTTP 404): the service's tree changed under a poll that knew it. */
+    public boolean resourceMissing() {
+        return httpStatus == 404;
     }
 
     public RedfishFailure failure() {

@@ -14,7 +14,9 @@
 #   sustained  the fleet of (B) polled at the app's own pace, POLL_INTERVAL=$SUSTAIN_INTERVAL (60): after the
 #              first round and one interval of warm-up, SUSTAIN_WINDOW (180) s measured: polls per 60 s, CPU
 #              cores of the app (JVM + ipmitool) and PostgreSQL, gaps between a server's polls (issue 7's target:
-#              >= 300 BMCs per 60 s using <= 1 core)
+#              >= 300 BMCs per 60 s using <= 1 core); with IDLE_WINDOW=S then S seconds with no server due
+#              (JVM CPU between polls). A second argument sets FLEET_N: "sustained 1000" is issue 18's 1,000-BMC
+#              bench (fleet.sh allows up to 1,000 sims)
 #
 # Environment (defaults):
 #   BENCH_DIR=/tmp/ipmimon-bench   all state: sims, PostgreSQL, app data, logs, results (recreated each run)
@@ -25,13 +27,17 @@
 #                                  line starting with rc= and no Maven build runs (the latter for at most
 #                                  MAVEN_WAIT_MAX=600 s; WAIT_FOR_MAVEN=0: don't check); CI_LOG= skips waiting
 #   APP_PORT=18299 PG_PORT=55499
+#   APP_JAVA_OPTS=                 more JVM options for the app (e.g. a JFR recording)
+#   PGSS_OUT=                      sustained/compare, with PG_OPTS loading pg_stat_statements: the statements of
+#                                  the measured window into this file (per jar in compare: FILE.<name>)
 # Everything listens on loopback only; every process started here is stopped by PID on exit (trap).
 # Results: $BENCH_DIR/results/*.json, copied to bench/results/.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 PROJECT=$(cd "$HERE/.." && pwd)
 MODE=${1:-all}
-case "$MODE" in sel|fleet|all|sustained|compare) ;; *) sed -n '2,29p' "$0"; exit 2 ;; esac
+[ -n "${2:-}" ] && FLEET_N=$2
+case "$MODE" in sel|fleet|all|sustained|compare) ;; *) sed -n '2,34p' "$0"; exit 2 ;; esac
 
 BENCH_DIR=${BENCH_DIR:-/tmp/ipmimon-bench}
 REPS=${REPS:-30}
@@ -169,7 +175,7 @@ start_app() {  # $1 = COLLECTOR_THREADS, $2 = POLL_INTERVAL (3600: only the poll
   ( cd "$run" && exec env DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DB" DB_USER="$PG_USER" DB_PASSWORD="$PG_PASS" \
       DATA_DIR="$run/data" ADMIN_PASS=bench SECRET_KEY=bench POLL_INTERVAL="${2:-3600}" \
       IPMITOOL_SESSION_TIMEOUT=1 IPMITOOL_RETRIES=1 COLLECTOR_THREADS="$1" \
-      java -Xmx768m -XX:+ExitOnOutOfMemoryError -jar "$JAR" --port "$APP_PORT" --prebootcommandfile "$run/loopback.asadmin" \
+      java -Xmx768m -XX:+ExitOnOutOfMemoryError ${APP_JAVA_OPTS:-} -jar "$JAR" --port "$APP_PORT" --prebootcommandfile "$run/loopback.asadmin" \
       --rootdir "$run/payara" </dev/null >"$run/app.log" 2>&1 ) &
   echo $! > "$APP_PID_FILE"
   local t
@@ -235,7 +241,8 @@ bench_sustained() {
   psql_pg "drop database if exists $PG_DB" && psql_pg "create database $PG_DB"
   wait_for_ci
   start_app 10 "$SUSTAIN_INTERVAL"
-  fleetbench 10 "$RESULTS/fleet-sustained.json" --sustain "$SUSTAIN_WINDOW" --interval "$SUSTAIN_INTERVAL"
+  fleetbench 10 "$RESULTS/fleet-sustained.json" --sustain "$SUSTAIN_WINDOW" --interval "$SUSTAIN_INTERVAL" \
+    ${IDLE_WINDOW:+--idle "$IDLE_WINDOW"} ${PGSS_OUT:+--pgss "$PGSS_OUT"}
   echo "load_end=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$RESULTS/sustained-meta.txt"
   stop_app
   "$PY" -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))["sustained"], indent=1))' \
@@ -265,7 +272,8 @@ bench_compare() {
       >> "$RESULTS/compare-meta.txt"
     psql_pg "drop database if exists $PG_DB" && psql_pg "create database $PG_DB"
     start_app 10 "$SUSTAIN_INTERVAL"
-    fleetbench 10 "$RESULTS/sustained-$name.json" --sustain "$SUSTAIN_WINDOW" --interval "$SUSTAIN_INTERVAL"
+    fleetbench 10 "$RESULTS/sustained-$name.json" --sustain "$SUSTAIN_WINDOW" --interval "$SUSTAIN_INTERVAL" \
+      ${PGSS_OUT:+--pgss "$PGSS_OUT.$name"}
     echo "$name: load_after=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$RESULTS/compare-meta.txt"
     stop_app
     "$PY" -c 'import json,sys; print(sys.argv[2], json.dumps(json.load(open(sys.argv[1]))["sustained"]))' \

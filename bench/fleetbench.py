@@ -133,11 +133,19 @@ def sustained(a, db, cpu, n):
     side), and how regularly each server was polled (gaps between the starts of its consecutive polls)."""
     log(f"sustained: warm-up of {a.interval:.0f} s at POLL_INTERVAL={a.interval:.0f}")
     time.sleep(a.interval)
+    if a.pgss:
+        db.query("select pg_stat_statements_reset()")
     c0 = cpu.sample()
     t0 = time.time()
     time.sleep(a.sustain)
     c1 = cpu.sample()
     t1 = time.time()
+    if a.pgss:
+        with open(a.pgss, "w") as f:
+            for r in db.query("select calls, rows, round(total_exec_time::numeric, 1), "
+                              "regexp_replace(left(query, 160), '\\s+', ' ', 'g') from pg_stat_statements "
+                              "order by calls desc limit 40"):
+                f.write("\t".join(r) + "\n")
     window = t1 - t0
     runs = [r for r in db.runs_since(t0) if r[2] < t1]
     starts = db.query("select server_id, extract(epoch from started_at) from collection_run "
@@ -169,6 +177,24 @@ def sustained(a, db, cpu, n):
             "cpu_ms_per_poll": {k: round(d[k] * 1000 / len(runs), 1) if runs else None
                                 for k in ("jvm", "ipmitool", "postgres", "sims")}
                                | {"total": round((d["app_total"] + d["postgres"]) * 1000 / len(runs), 1) if runs else None}}
+
+
+def idle(a, db, cpu, n):
+    """JVM and PostgreSQL CPU while no poll runs (issue 18: <= 0.05 cores between polls with 1,000 servers): every
+    server's last attempt is moved an hour ahead, so none is due; after the polls under way ended (--idle-settle s),
+    a.idle seconds are measured. The servers stay registered and enabled, the dashboard's data as it was."""
+    db.query("update server_status set last_attempt_at = now() + interval '1 hour'")
+    log(f"idle: no server due; settling {a.idle_settle:.0f} s, then {a.idle:.0f} s measured")
+    time.sleep(a.idle_settle)
+    c0 = cpu.sample()
+    t0 = time.time()
+    time.sleep(a.idle)
+    c1 = cpu.sample()
+    window = time.time() - t0
+    polls = len([r for r in db.runs_since(t0)])
+    d = CpuProbe.delta(c0, c1)
+    return {"window_s": round(window, 1), "servers": n, "polls_started_in_window": polls, "cpu_s": d,
+            "cores": {k: round(d[k] / window, 4) for k in ("jvm", "ipmitool", "postgres", "sims")}}
 
 
 def wait_until(pred, bound_s, what, every=2.0):
@@ -207,6 +233,11 @@ def main():
                     help="instead of round 2: after the first round and one poll interval of warm-up, measure this many"
                          " seconds of polling at the app's own POLL_INTERVAL (--interval)")
     ap.add_argument("--interval", type=float, default=60, help="the app's POLL_INTERVAL, for --sustain")
+    ap.add_argument("--idle", type=float, default=0,
+                    help="after --sustain: seconds of JVM/PostgreSQL CPU measured with no server due (see idle())")
+    ap.add_argument("--idle-settle", type=float, default=15, help="seconds for polls under way to end before --idle")
+    ap.add_argument("--pgss", default="", help="with pg_stat_statements loaded: statements of the --sustain window"
+                                                " written to this file (calls, rows, ms, query)")
     a = ap.parse_args()
 
     api = Api(a.base, "admin", a.admin_pass)
@@ -260,8 +291,13 @@ def main():
         "collection_run": run_stats(db.runs_since(t0_epoch), a.threads)}
     log(f"round 1: {json.dumps(result['round1_first_poll'])}")
     if a.sustain > 0:
+        if a.pgss:
+            db.query("create extension if not exists pg_stat_statements")
         result["sustained"] = sustained(a, db, cpu, n)
         log(f"sustained: {json.dumps(result['sustained'])}")
+        if a.idle > 0:
+            result["idle"] = idle(a, db, cpu, n)
+            log(f"idle: {json.dumps(result['idle'])}")
         print(json.dumps(result, indent=2))
         return
 

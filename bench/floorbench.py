@@ -44,6 +44,8 @@ def main():
         "probe_main (-v exec power status+sdr info+sel info)": base + ["-v", "exec", probe],
         "sensor (main's second run)": base + ["sensor"],
         "steady_new (-v -S cache exec probe+sdr elist)": base + ["-v", "-S", cache, "exec", steady],
+        # issue 18, later: the steady-state poll without -v (plain sdr elist; -v only to classify a failed session)
+        "steady_quiet (-S cache exec probe+sdr elist)": base + ["-S", cache, "exec", steady],
     }
     samples = {k: [] for k in variants}
     for _ in range(a.reps):

@@ -18,6 +18,19 @@ public final class SdrDumpParser {
 
     public static List<SensorConversion> conversions(byte[] dump) {
         List<SensorConversion> found = new ArrayList<>();
+        records(dump).forEach(r -> SensorConversion.fromRecord(r).ifPresent(found::add));
+        return found;
+    }
+
+    /** The sensors of the Full and Compact Sensor Records, in SDR order. */
+    public static List<SdrSensor> sensors(byte[] dump) {
+        List<SdrSensor> found = new ArrayList<>();
+        records(dump).forEach(r -> SdrSensor.fromRecord(r).ifPresent(found::add));
+        return found;
+    }
+
+    private static List<byte[]> records(byte[] dump) {
+        List<byte[]> found = new ArrayList<>();
         int at = 0;
         while (at + HEADER <= dump.length) {
             int end = at + HEADER + (dump[at + 4] & 0xFF);
@@ -25,7 +38,7 @@ public final class SdrDumpParser {
                 throw new IpmitoolParseException("an SDR record cut short at byte " + at + " of " + dump.length,
                         "sdr dump of " + dump.length + " bytes");
             }
-            SensorConversion.fromRecord(Arrays.copyOfRange(dump, at, end)).ifPresent(found::add);
+            found.add(Arrays.copyOfRange(dump, at, end));
             at = end;
         }
         return found;

@@ -56,4 +56,26 @@ public final class SensorStates {
         }
         return String.format("0x%02x%02x", offsets & 0xFF, offsets >> 8 & 0x7F);
     }
+
+    /**
+     * The state word for the states a plain {@code ipmitool sdr elist} prints ("Presence detected, Failure
+     * detected"): ipmitool joins the names with ", " in table order, and some names hold ", " themselves ("AC
+     * out-of-range, but present"), so the text is consumed name by name in table order rather than split.
+     */
+    public static String wordOfListed(int sensorType, String listed) {
+        String rest = listed.strip();
+        int offsets = 0;
+        for (EventText t : SensorSpecificEventTexts.ALL) {
+            if (rest.isEmpty()) {
+                break;
+            }
+            int n = t.text().length();
+            if (t.code() == sensorType && t.data() == EventText.ANY_DATA && rest.regionMatches(true, 0, t.text(), 0, n)
+                    && (rest.length() == n || rest.startsWith(", ", n))) {
+                offsets |= 1 << t.offset();
+                rest = rest.substring(Math.min(rest.length(), n + 2));
+            }
+        }
+        return String.format("0x%02x%02x", offsets & 0xFF, offsets >> 8 & 0x7F);
+    }
 }

@@ -44,7 +44,11 @@ public class PollRecorder {
             status.rememberSdrNames(result.sdrSignature().orElse(null), now);
         });
         int stored = events.store(newEvents(serverId, result, now));
-        sensors.store(SelEventMapping.readings(serverId, result.sensors(), sensors.typesOf(serverId), now));
+        if (!result.sensors().isEmpty()) {
+            // a steady-state poll brings its sensor types from the SDR cache: one query less per poll
+            sensors.store(SelEventMapping.readings(serverId, result.sensors(),
+                    result.sensorTypes().orElseGet(() -> sensors.typesOf(serverId)), now));
+        }
         result.powerReading().ifPresent(p -> sensors.store(new PowerDraw(serverId, p.currentWatts(), p.minimumWatts(),
                 p.maximumWatts(), p.averageWatts(), now)));
         // the firmware first: a changed one forgets DCMI support, which this same poll then asked again

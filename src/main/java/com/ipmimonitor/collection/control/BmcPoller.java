@@ -5,8 +5,9 @@ import com.ipmimonitor.ipmi.IpmitoolParseException;
 import com.ipmimonitor.ipmi.PowerReading;
 import com.ipmimonitor.ipmi.PowerState;
 import com.ipmimonitor.ipmi.PowerStatusParser;
-import com.ipmimonitor.ipmi.SdrElistParser;
 import com.ipmimonitor.ipmi.SdrDumpParser;
+import com.ipmimonitor.ipmi.SdrElistParser;
+import com.ipmimonitor.ipmi.SdrElistReadings;
 import com.ipmimonitor.ipmi.SdrEntry;
 import com.ipmimonitor.ipmi.SdrInfoParser;
 import com.ipmimonitor.ipmi.SdrTypesParser;
@@ -25,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One poll of one BMC: power, SDR and SEL state and the sensors (through a cached SDR) in one session; new SEL
@@ -41,6 +44,11 @@ public class BmcPoller {
     private final SelWalker walker;
 
     private final SdrCache sdrCache;
+    /**
+     * BMCs (host:port) whose last probe without -v could not open a session: their next probe runs with -v, so
+     * that a BMC that stays down is not asked twice on every poll (see readState).
+     */
+    private final Set<String> verboseProbe = ConcurrentHashMap.newKeySet();
 
     public BmcPoller(IpmitoolRunner runner, int selBatchSize) {
         this(runner, selBatchSize, new SdrCache(runner.workDir().resolve("sdr-cache")));
@@ -89,6 +97,7 @@ public class BmcPoller {
             Optional<List<SdrEntry>> sdr = Optional.empty();
             List<SensorConversion> conversions = List.of();
             List<SensorRow> sensors = List.of();
+            Optional<Map<String, Integer>> types = Optional.empty();
             Optional<String> firmware = Optional.empty();
             if (request.sdrNamesStale() || sdrChanged) {
                 // the cache (if any) described the old SDR: whatever the probe read with it is dropped
@@ -98,7 +107,12 @@ public class BmcPoller {
                 sensors = read.sensors();
                 firmware = read.firmware();
             } else if (cache.isPresent()) {
-                sensors = SdrSensorReadings.parse(state.listing(), cachedConversions(cache.get()));
+                SdrCache.Parsed records = sdrCache.parsed(cache.get());
+                sensors = state.verbose() ? SdrSensorReadings.parse(state.listing(), records.conversions())
+                        : SdrElistReadings.parse(state.listing(), records.sensors());
+                // the cache's sensor types name the discrete states: no need to read them back from sdr_name
+                types = state.verbose() ? Optional.empty()
+                        : Optional.of(SdrElistReadings.sensorTypes(state.listing(), records.sensors()));
             } else if (request.readSensors()) {
                 // no cache yet (first poll since an upgrade, or a lost file): build it, then read with it
                 List<SensorConversion> records = refreshCache(target);
@@ -113,7 +127,7 @@ public class BmcPoller {
             Optional<Optional<PowerReading>> dcmi = askDcmi ? readDcmi(target) : Optional.empty();
             return new PollResult(state.power(), state.sel(), fresh, lastId, state.sdrSignature(), sdr, conversions, sensors,
                     dcmi.flatMap(r -> r), askDcmi ? Optional.of(dcmi.isPresent()) : Optional.empty(), firmware,
-                    target.cipherSuite());
+                    target.cipherSuite(), types);
         } catch (IpmitoolParseException e) {
             throw new CollectionFailure(PollOutcome.PARSE_ERROR, e.getMessage());
         }
@@ -162,14 +176,6 @@ public class BmcPoller {
         }
     }
 
-    private List<SensorConversion> cachedConversions(Path cache) {
-        try {
-            return SdrDumpParser.conversions(sdrCache.read(cache));
-        } catch (IpmitoolParseException e) {
-            return List.of();
-        }
-    }
-
     /**
      * `sdr dump` into the BMC's cache file; its full sensor records give the conversion factors (for the reading and
      * threshold of threshold events, and the thresholds of sensor readings). A BMC whose dump fails or cannot be read
@@ -195,20 +201,42 @@ public class BmcPoller {
         return List.of();
     }
 
-    private record BmcState(PowerState power, SelInfo sel, Optional<String> sdrSignature, String listing) {
+    /** listing: the sensors' `sdr elist`, verbose (SdrSensorReadings) or plain (SdrElistReadings). */
+    private record BmcState(PowerState power, SelInfo sel, Optional<String> sdrSignature, String listing,
+                            boolean verbose) {
     }
 
     /**
-     * One session: `power status`, `sdr info`, `sel info`, and with a cached SDR `sdr elist` (the sensors); their
-     * outputs are told apart by their first lines.
+     * One session: `power status`, `sdr info`, `sel info`, and with a cached SDR `sdr elist` (the sensors). With a
+     * cache the probe runs without -v: -v would make the listing verbose (8 times the text, ipmitool's CPU up by a
+     * quarter), and the sensor details it adds come from the cache. Without -v, ipmitool gives the same words for
+     * a wrong password, a rejected cipher suite and silence, so a probe that cannot open a session is asked again
+     * with -v (and the next poll of that BMC starts with -v, until a probe succeeds).
      */
     private BmcState readState(BmcTarget target, Optional<Path> cache) {
-        String what = "power status + sdr info + sel info";
-        List<String> commands = cache.isPresent() ? List.of("power status", "sdr info", "sel info", "sdr elist")
+        String key = target.host() + ":" + target.port();
+        if (cache.isPresent() && !verboseProbe.contains(key)) {
+            IpmitoolResult quiet = runner.exec(target, commands(cache), cache);
+            if (quiet.timedOut() || quiet.exitCode() == 0 || !noSession(quiet)) {
+                return stateOf(target, quiet, false);
+            }
+            verboseProbe.add(key);
+        }
+        BmcState state = stateOf(target, runner.probe(target, commands(cache), cache), true);
+        verboseProbe.remove(key);
+        return state;
+    }
+
+    private static List<String> commands(Optional<Path> cache) {
+        return cache.isPresent() ? List.of("power status", "sdr info", "sel info", "sdr elist")
                 : List.of("power status", "sdr info", "sel info");
-        IpmitoolResult result = checked(runner.probe(target, commands, cache), what);
-        String listing = SdrSensorReadings.listingIn(result.stdout());
-        String out = SdrSensorReadings.beforeListing(result.stdout());
+    }
+
+    private BmcState stateOf(BmcTarget target, IpmitoolResult probe, boolean verbose) {
+        String what = "power status + sdr info + sel info";
+        IpmitoolResult result = checked(probe, what);
+        String listing = verbose ? SdrSensorReadings.listingIn(result.stdout()) : SdrElistReadings.rowsIn(result.stdout());
+        String out = verbose ? SdrSensorReadings.beforeListing(result.stdout()) : SdrElistReadings.withoutRows(result.stdout());
         int sel = out.indexOf("SEL Information");
         if (sel < 0 && result.exitCode() != 0) {
             // the BMC answered the first commands, then stopped: why is on stderr, not in the output we have
@@ -221,7 +249,7 @@ public class BmcPoller {
         String power = head.lines().filter(l -> l.startsWith("Chassis Power")).findFirst().orElse(head);
         String sdrInfo = head.lines().filter(l -> !l.startsWith("Chassis Power")).reduce("", (a, b) -> a + b + "\n");
         return new BmcState(PowerStatusParser.parse(power), SelInfoParser.parse(out.substring(sel)), sdrSignature(sdrInfo),
-                listing);
+                listing, verbose);
     }
 
     private static Optional<String> sdrSignature(String sdrInfo) {

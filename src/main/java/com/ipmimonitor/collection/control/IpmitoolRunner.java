@@ -68,6 +68,11 @@ public class IpmitoolRunner {
         return exec(target, commandLines, false);
     }
 
+    /** exec whose sensor commands read names and conversions from an SDR cache file instead of the BMC (-S). */
+    public IpmitoolResult exec(BmcTarget target, List<String> commandLines, Optional<Path> sdrCache) {
+        return exec(target, commandLines, false, sdrCache);
+    }
+
     /** Like exec, with -v so that a failure to open the session can be told apart (see IpmitoolFailureClassifier). */
     public IpmitoolResult probe(BmcTarget target, List<String> commandLines) {
         return exec(target, commandLines, true, Optional.empty());

@@ -139,6 +139,14 @@ class BmcPollerFuzzTest {
                     s.stderr(), s.duration(), s.timedOut(), s.gaveUp());
         }
 
+        /** The steady-state probe (no -v): its output ends with the plain listing. */
+        @Override
+        public IpmitoolResult exec(BmcTarget target, List<String> commandLines, java.util.Optional<java.nio.file.Path> cache) {
+            IpmitoolResult s = answers.state();
+            return cache.isEmpty() ? s : new IpmitoolResult(s.exitCode(), s.stdout() + answers.sdr().stdout(),
+                    s.stderr(), s.duration(), s.timedOut(), s.gaveUp());
+        }
+
         @Override
         public java.nio.file.Path workDir() {
             return WORK;

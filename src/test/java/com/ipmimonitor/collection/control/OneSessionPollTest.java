@@ -1,12 +1,16 @@
 package com.ipmimonitor.collection.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ipmimonitor.collection.entity.PollOutcome;
 
 import com.ipmimonitor.ipmi.Fixtures;
 import com.ipmimonitor.ipmi.SelInfo;
 import com.ipmimonitor.ipmi.SelInfoParser;
 import com.ipmimonitor.ipmi.SensorListParser;
+import com.ipmimonitor.ipmi.SdrElistReadings;
 import com.ipmimonitor.ipmi.SdrSensorReadings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,6 +33,7 @@ class OneSessionPollTest {
 
     private static final BmcTarget TARGET = new BmcTarget("127.0.0.1", 6230, "admin", "secret", 3);
     private static final String PROBE = Fixtures.ipmitool("ipmi_sim/cached/probe_with_sensors.txt");
+    private static final String QUIET = Fixtures.ipmitool("ipmi_sim/cached/probe_quiet.txt");
 
     @TempDir
     Path dir;
@@ -41,6 +46,8 @@ class OneSessionPollTest {
         Path dump = dir.resolve("dump.bin");
         Files.write(dump, HexFormat.of().parseHex(Fixtures.ipmitool("ipmi_sim/cached/sdr_dump.hex").replaceAll("\\s", "")));
         Path probe = file("probe.txt", PROBE);
+        // without -v, ipmitool prints the plain listing after the same probe output
+        Path quiet = file("quiet.txt", SdrSensorReadings.beforeListing(PROBE) + SdrElistReadings.rowsIn(QUIET));
         Path state = file("state.txt", SdrSensorReadings.beforeListing(PROBE));
         Path verbose = file("verbose.txt", SdrSensorReadings.listingIn(PROBE));
         Path names = file("names.txt", Fixtures.ipmitool("ipmi_sim/sdr_elist.txt"));
@@ -50,8 +57,13 @@ class OneSessionPollTest {
                 #!/bin/sh
                 echo "$*" >> %s
                 for last; do :; done
+                if [ -e %s ]; then
+                  case " $* " in *" -v "*) echo '> RAKP 2 HMAC is invalid' >&2;; esac
+                  echo 'Error: Unable to establish IPMI v2 / RMCP+ session' >&2; exit 1
+                fi
                 case " $* " in
                   *" sdr dump "*) cat %s > "$last";;
+                  *" -v -S "*" exec "*) cat %s;;
                   *" -S "*" exec "*) cat %s;;
                   *" exec "*) cat %s;;
                   *" -v sdr elist "*) cat %s;;
@@ -59,7 +71,7 @@ class OneSessionPollTest {
                   *" mc info "*) cat %s;;
                   *) echo 'DCMI request failed because: Invalid command (c1)' >&2; exit 1;;
                 esac
-                """.formatted(log, dump, probe, state, verbose, names, mcInfo));
+                """.formatted(log, dir.resolve("refusing"), dump, probe, quiet, state, verbose, names, mcInfo));
         Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
         Path work = Files.createDirectories(dir.resolve("work"));
         poller = new BmcPoller(new IpmitoolRunner(new IpmitoolSettings(fake.toString(), Duration.ofSeconds(10), 1, 1, dir,
@@ -82,6 +94,48 @@ class OneSessionPollTest {
         assertEquals(SensorListParser.parse(Fixtures.ipmitool("ipmi_sim/cached/sensor.txt")), steady.sensors());
         assertEquals(Optional.empty(), steady.dcmiSupported(), "DCMI not asked again");
         assertEquals(first.sensors(), steady.sensors());
+    }
+
+    @Test
+    void aSteadyStatePollReadsThePlainListingAndTakesTheSensorTypesFromTheCache() throws IOException {
+        PollResult first = poller.poll(request(Optional.empty(), Optional.of(false), Optional.empty()));
+        Files.delete(log);
+
+        PollResult steady = poller.poll(request(first.sdrSignature(), Optional.of(false), first.firmware()));
+
+        List<String> calls = calls();
+        assertEquals(1, calls.size(), calls.toString());
+        assertTrue(!calls.get(0).contains(" -v "), "the verbose listing costs ipmitool a quarter more: " + calls.get(0));
+        assertEquals(SensorListParser.parse(Fixtures.ipmitool("ipmi_sim/cached/sensor.txt")), steady.sensors());
+        assertEquals(Optional.of(0x08), steady.sensorTypes().map(t -> t.get("PS2 Status")));
+        assertEquals(25, steady.sensorTypes().orElseThrow().size());
+    }
+
+    @Test
+    void aFailedSessionIsClassifiedWithVerboseOutputAndTheNextPollStartsVerbose() throws IOException {
+        PollResult first = poller.poll(request(Optional.empty(), Optional.of(false), Optional.empty()));
+        Files.createFile(dir.resolve("refusing"));
+        Files.delete(log);
+        PollRequest steady = request(first.sdrSignature(), Optional.of(false), first.firmware());
+
+        // without -v the wrong password and silence say the same: asked again with -v, it is the password
+        CollectionFailure failure = assertThrows(CollectionFailure.class, () -> poller.poll(steady));
+        assertEquals(PollOutcome.AUTH_FAILED, failure.outcome(), failure.getMessage());
+        assertEquals(2, calls().size(), calls().toString());
+        Files.delete(log);
+
+        assertEquals(PollOutcome.AUTH_FAILED, assertThrows(CollectionFailure.class, () -> poller.poll(steady)).outcome());
+        assertEquals(1, calls().size(), "a BMC that stays refused is asked once per poll: " + calls());
+        assertTrue(calls().get(0).contains(" -v "), calls().toString());
+        Files.delete(log);
+
+        Files.delete(dir.resolve("refusing"));
+        PollResult back = poller.poll(steady);
+        assertEquals(25, back.sensors().size(), calls().toString() + back);
+        assertTrue(calls().get(0).contains(" -v "), calls().toString());
+        Files.delete(log);
+        assertEquals(25, poller.poll(steady).sensors().size());
+        assertTrue(!calls().get(0).contains(" -v "), "once answered, quiet again: " + calls());
     }
 
     @Test

@@ -11,6 +11,9 @@
 #              the same run, with the one-session floor (floorbench.py) measured before and after them; CPU per
 #              poll of the whole process tree (JVM, its ipmitool children, PostgreSQL) in each JSON's
 #              sustained.cpu_ms_per_poll
+#   first      issue 18: the first full read (round 1 of (B) only: registration -> every server's first outcome,
+#              every SEL read in full) for each jar of COMPARE_JARS, one after the other on the same fleet in the
+#              same run (fresh database each); results/first-<name>.json, load in results/first-meta.txt
 #   sustained  the fleet of (B) polled at the app's own pace, POLL_INTERVAL=$SUSTAIN_INTERVAL (60): after the
 #              first round and one interval of warm-up, SUSTAIN_WINDOW (180) s measured: polls per 60 s, CPU
 #              cores of the app (JVM + ipmitool) and PostgreSQL, gaps between a server's polls (issue 7's target:
@@ -37,7 +40,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 PROJECT=$(cd "$HERE/.." && pwd)
 MODE=${1:-all}
 [ -n "${2:-}" ] && FLEET_N=$2
-case "$MODE" in sel|fleet|all|sustained|compare) ;; *) sed -n '2,34p' "$0"; exit 2 ;; esac
+case "$MODE" in sel|fleet|all|sustained|compare|first) ;; *) sed -n '2,37p' "$0"; exit 2 ;; esac
 
 BENCH_DIR=${BENCH_DIR:-/tmp/ipmimon-bench}
 REPS=${REPS:-30}
@@ -285,6 +288,32 @@ bench_compare() {
   stop_pg
 }
 
+bench_first() {  # issue 18: round 1 only, per jar of COMPARE_JARS, same fleet, same run
+  start_pg
+  start_big_fleet first
+  { echo "git_head=$(git -C "$PROJECT" rev-parse --short HEAD 2>/dev/null || echo -)"
+    echo "fleet=$FLEET_N sims on $BIG_NET.x, COLLECTOR_THREADS=${FIRST_THREADS:-10}"
+    echo "load_start=$(cut -d' ' -f1-3 /proc/loadavg) uptime: $(uptime)"; } > "$RESULTS/first-meta.txt"
+  local spec name
+  for spec in $COMPARE_JARS; do
+    name=${spec%%=*}
+    cp -f "${spec#*=}" "$JAR"
+    echo "$name: jar ${spec#*=} sha256=$(sha256sum "$JAR" | cut -c1-16) load_before=$(cut -d' ' -f1-3 /proc/loadavg)" \
+      >> "$RESULTS/first-meta.txt"
+    psql_pg "drop database if exists $PG_DB" && psql_pg "create database $PG_DB"
+    start_app "${FIRST_THREADS:-10}"
+    fleetbench "${FIRST_THREADS:-10}" "$RESULTS/first-$name.json" --first-only
+    as_pg "$PG_BIN/psql" -h "$PGDATA" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DB" -qAt -c "select count(*) from sel_event" | sed "s/^/$name: sel_event rows=/" >> "$RESULTS/first-meta.txt" 2>/dev/null || true
+    echo "$name: load_after=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$RESULTS/first-meta.txt"
+    stop_app
+    "$PY" -c 'import json,sys; print(sys.argv[2], json.dumps(json.load(open(sys.argv[1]))["round1_first_poll"]))' \
+      "$RESULTS/first-$name.json" "$name" >&2
+  done
+  echo "load_end=$(cut -d' ' -f1-3 /proc/loadavg) uptime: $(uptime)" >> "$RESULTS/first-meta.txt"
+  stop_fleet "$BIG_FLEET"
+  stop_pg
+}
+
 # ---------------------------------------------------------------- main
 command -v ipmitool >/dev/null || die "ipmitool not installed"
 command -v ipmi_sim >/dev/null || die "ipmi_sim not installed"
@@ -298,5 +327,6 @@ case "$MODE" in
   all) bench_sel; bench_fleet ;;
   sustained) bench_sustained ;;
   compare) bench_compare ;;
+  first) bench_first ;;
 esac
 say "results in $RESULTS (copied to $HERE/results)"

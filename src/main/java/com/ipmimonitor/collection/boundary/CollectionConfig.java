@@ -37,6 +37,7 @@ public class CollectionConfig {
     @Inject @ConfigProperty(name = "ipmi.pass") Optional<String> password;
     @Inject @ConfigProperty(name = "ipmi.pass.nvidia") Optional<String> nvidiaPassword;
     @Inject @ConfigProperty(name = "collector.threads") int threads;
+    @Inject @ConfigProperty(name = "collector.first.read.sessions", defaultValue = "10") int firstReadSessions;
     @Inject @ConfigProperty(name = "data.dir") String dataDir;
     @Inject @ConfigProperty(name = "collector.lease.seconds") Optional<Integer> leaseSeconds;
     @Inject @ConfigProperty(name = "sensor.poll.multiplier", defaultValue = "1") int sensorPollMultiplier;
@@ -76,6 +77,14 @@ public class CollectionConfig {
 
     public int threads() {
         return Math.max(1, threads);
+    }
+
+    /**
+     * Slots for first reads (servers whose SEL was never read) besides the collector threads: a first read mostly
+     * waits for its BMC, so adding a fleet keeps more sessions in flight (COLLECTOR_FIRST_READ_SESSIONS, 0: none).
+     */
+    public int firstReadSessions() {
+        return Math.max(0, firstReadSessions);
     }
 
     /** From now on, no ipmitool runs: those under way are killed (see OrderlyStop). */

@@ -19,10 +19,16 @@ import java.util.Optional;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class PollLeases {
 
-    static final String CLAIM = """
+    static final String CLAIM = claim("");
+
+    /** Only servers whose SEL was never read: first reads, which have collector slots of their own (PollDispatcher). */
+    static final String CLAIM_FIRST_READS = claim("and st.sel_entries is null");
+
+    private static String claim(String only) {
+        return """
             with due as (
                 select st.server_id from server_status st join server s on s.id = st.server_id
-                 where s.enabled
+                 where s.enabled %s
                    and (st.lease_until is null or st.lease_until < now())
                    and (st.last_attempt_at is null or st.last_attempt_at < now() - make_interval(secs => ?1))
                  order by st.last_attempt_at nulls first
@@ -31,18 +37,28 @@ public class PollLeases {
             update server_status st set lease_owner = ?3, lease_until = now() + make_interval(secs => ?4),
                    last_attempt_at = now()
               from due where st.server_id = due.server_id
-            returning st.server_id""";
+            returning st.server_id""".formatted(only);
+    }
 
     @PersistenceContext
     EntityManager em;
 
     public List<Long> claim(String owner, int limit, Duration interval, Duration lease) {
+        return claim(CLAIM, owner, limit, interval, lease);
+    }
+
+    /** Like claim, among the servers whose SEL was never read. */
+    public List<Long> claimFirstReads(String owner, int limit, Duration interval, Duration lease) {
+        return claim(CLAIM_FIRST_READS, owner, limit, interval, lease);
+    }
+
+    private List<Long> claim(String sql, String owner, int limit, Duration interval, Duration lease) {
         if (limit <= 0) {
             return List.of();
         }
         ensureStatusRows();
         @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery(CLAIM)
+        List<Number> ids = em.createNativeQuery(sql)
                 .setParameter(1, seconds(interval))
                 .setParameter(2, limit)
                 .setParameter(3, owner)

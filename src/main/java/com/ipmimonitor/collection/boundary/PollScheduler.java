@@ -68,6 +68,8 @@ public class PollScheduler {
     void init() {
         dispatcher = new PollDispatcher(executor, config::threads,
                 free -> leases.claim(config.instanceId(), free, dueAfter(interval.current()), config.leaseDuration()),
+                config::firstReadSessions,
+                free -> leases.claimFirstReads(config.instanceId(), free, dueAfter(interval.current()), config.leaseDuration()),
                 this::collectAndRelease);
         OrderlyStop.beforeTheDatabaseStops(STOP_STEP, this::stopCollecting);
         takeBackPreviousLife();

@@ -20,13 +20,26 @@ public class SelWalker {
 
     static final int END_OF_SEL = 0xFFFF;
     private static final int FIRST_RECORD = 0x0000;
+    /**
+     * Most commands in one session. A session costs ipmitool about as much CPU as 200 Get SEL Entry commands, so a
+     * read of the records sel info announces goes in one session; 1024 commands still end well within the ipmitool
+     * timeout on a BMC that takes 30 ms per command.
+     */
+    static final int MAX_SESSION_COMMANDS = 1024;
 
     private final IpmitoolRunner runner;
     private final int batchSize;
+    private final int maxBatch;
 
     public SelWalker(IpmitoolRunner runner, int batchSize) {
+        this(runner, batchSize, MAX_SESSION_COMMANDS);
+    }
+
+    /** batchSize: ids per session once the expected records are read (or not where expected); maxBatch: the most. */
+    SelWalker(IpmitoolRunner runner, int batchSize, int maxBatch) {
         this.runner = runner;
         this.batchSize = batchSize;
+        this.maxBatch = Math.max(batchSize, maxBatch);
     }
 
     /**
@@ -41,12 +54,12 @@ public class SelWalker {
         List<SelEntryResponse> ordered = new ArrayList<>();
         Set<Integer> visited = new HashSet<>();
         int batches = expectedRecords / batchSize + 4;
-        // an incremental read asks for the known record plus the expected new ones, not a whole batch:
-        // most of a fixed 128-id batch would be lookups of ids that do not exist yet
-        int size = after.isPresent() ? Math.min(batchSize, Math.max(2, expectedRecords + 2)) : batchSize;
+        // the first session asks for the known record (or "first") plus the expected ones, not a fixed batch: of a
+        // 128-id batch, a 30-record SEL would leave 97 lookups of ids that do not exist, and a 1,500-record SEL read
+        // 128 at a time costs 12 sessions, where the session setup is most of ipmitool's CPU
+        int size = Math.min(maxBatch, Math.max(2, expectedRecords + 2));
         for (int b = 0; b < batches; b++) {
             List<SelEntryResponse> got = fetch(target, cursor, size);
-            size = batchSize;
             got.forEach(r -> byId.putIfAbsent(recordId(r), r));
             if (current == null) {
                 if (after.isPresent() && !byId.containsKey(after.get())) {
@@ -72,6 +85,8 @@ public class SelWalker {
                 break; // a BMC whose chain loops: keep what we have
             }
             cursor = current;
+            // the rest of what sel info announced in one more session; a batch where the count was wrong
+            size = Math.min(maxBatch, Math.max(batchSize, expectedRecords - ordered.size() + 2));
         }
         return Optional.of(ordered);
     }

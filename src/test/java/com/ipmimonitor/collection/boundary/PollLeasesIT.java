@@ -83,6 +83,32 @@ class PollLeasesIT {
         }
     }
 
+    /** First reads have collector slots of their own (PollDispatcher): their claim hands out only those. */
+    @Test
+    void theFirstReadClaimHandsOutOnlyServersWhoseSelWasNeverRead() throws SQLException {
+        List<Long> neverRead = new ArrayList<>();
+        try (Connection c = connect(); var s = c.createStatement()) {
+            s.executeUpdate("update server_status set lease_until = null, lease_owner = null, last_attempt_at = null,"
+                    + " sel_entries = 5");
+            try (var rs = s.executeQuery("update server_status set sel_entries = null where server_id in"
+                    + " (select id from server order by id desc limit 3) returning server_id")) {
+                while (rs.next()) {
+                    neverRead.add(rs.getLong(1));
+                }
+            }
+        }
+        try {
+            assertEquals(new HashSet<>(neverRead), new HashSet<>(claim(PollLeases.CLAIM_FIRST_READS, "instance-e", 20,
+                    Duration.ofSeconds(300))));
+            assertEquals(17, claim("instance-e", 20).size(), "the other claim still hands out every due server");
+        } finally {
+            try (Connection c = connect(); var s = c.createStatement()) {
+                s.executeUpdate("update server_status set lease_until = null, lease_owner = null, last_attempt_at = null,"
+                        + " sel_entries = null");
+            }
+        }
+    }
+
     private static List<Long> claimAfter(CyclicBarrier barrier, String owner, int limit) {
         try {
             barrier.await();
@@ -97,8 +123,12 @@ class PollLeasesIT {
     }
 
     private static List<Long> claim(String owner, int limit, Duration interval) throws SQLException {
+        return claim(PollLeases.CLAIM, owner, limit, interval);
+    }
+
+    private static List<Long> claim(String sql, String owner, int limit, Duration interval) throws SQLException {
         // the JPA query numbers its parameters ?1..?4 in order of appearance
-        try (Connection c = connect(); var q = c.prepareStatement(PollLeases.CLAIM.replaceAll("\\?\\d", "?"))) {
+        try (Connection c = connect(); var q = c.prepareStatement(sql.replaceAll("\\?\\d", "?"))) {
             q.setDouble(1, PollLeases.seconds(interval));
             q.setInt(2, limit);
             q.setString(3, owner);

@@ -138,4 +138,85 @@ class PollDispatcherTest {
         }
         assertEquals(Set.of(1L, 2L, 3L, 4L, 5L), polled, "one tick must drain the queue through refills");
     }
+
+    private static java.util.function.IntFunction<List<Long>> from(Deque<Long> queue, AtomicInteger claims) {
+        return free -> {
+            claims.incrementAndGet();
+            List<Long> claimed = new ArrayList<>();
+            synchronized (queue) {
+                while (claimed.size() < free && !queue.isEmpty()) {
+                    claimed.add(queue.poll());
+                }
+            }
+            return claimed;
+        };
+    }
+
+    @Test
+    void firstReadsHaveSlotsOfTheirOwnBesideTheCollectorThreads() throws InterruptedException {
+        // a first read of a large SEL mostly waits for its BMC: more of them in flight, steady polls keep their slots
+        Deque<Long> firstReads = new ArrayDeque<>(List.of(101L, 102L, 103L, 104L, 105L));
+        Deque<Long> due = new ArrayDeque<>(List.of(1L, 2L, 3L, 4L));
+        Set<Long> started = ConcurrentHashMap.newKeySet();
+        PollDispatcher dispatcher = new PollDispatcher(executor, () -> 2, from(due, new AtomicInteger()), () -> 3,
+                from(firstReads, new AtomicInteger()), id -> {
+                    started.add(id);
+                    try {
+                        hung.await(30, TimeUnit.SECONDS); // BMCs that take their time
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+
+        assertEquals(5, dispatcher.dispatch());
+        for (int i = 0; i < 500 && started.size() < 5; i++) {
+            Thread.sleep(10);
+        }
+
+        assertEquals(Set.of(101L, 102L, 103L, 1L, 2L), started);
+        assertEquals(5, dispatcher.running());
+        assertEquals(0, dispatcher.dispatch(), "every slot of both kinds is busy");
+    }
+
+    @Test
+    void aFinishedFirstReadRefillsItsSlotWithTheNextFirstRead() throws InterruptedException {
+        Deque<Long> firstReads = new ArrayDeque<>(List.of(101L, 102L, 103L, 104L, 105L, 106L));
+        Set<Long> polled = ConcurrentHashMap.newKeySet();
+        AtomicInteger concurrent = new AtomicInteger();
+        AtomicInteger maxConcurrent = new AtomicInteger();
+        PollDispatcher dispatcher = new PollDispatcher(executor, () -> 1, free -> List.of(), () -> 2,
+                from(firstReads, new AtomicInteger()), id -> {
+                    maxConcurrent.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
+                    polled.add(id);
+                    concurrent.decrementAndGet();
+                });
+
+        dispatcher.dispatch();
+        for (int i = 0; i < 500 && polled.size() < 6; i++) {
+            Thread.sleep(10);
+        }
+
+        assertEquals(Set.of(101L, 102L, 103L, 104L, 105L, 106L), polled, "one tick drains the first reads through refills");
+        assertTrue(maxConcurrent.get() <= 2, "never more first reads than their slots: " + maxConcurrent.get());
+    }
+
+    @Test
+    void withoutFirstReadsARefillDoesNotAskForThemAgainUntilTheNextTick() throws InterruptedException {
+        // steady state: every poll's refill would otherwise cost one more claim query that finds nothing
+        Deque<Long> due = new ArrayDeque<>(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L));
+        AtomicInteger firstReadClaims = new AtomicInteger();
+        Set<Long> polled = ConcurrentHashMap.newKeySet();
+        PollDispatcher dispatcher = new PollDispatcher(executor, () -> 1, from(due, new AtomicInteger()), () -> 2,
+                from(new ArrayDeque<>(), firstReadClaims), polled::add);
+
+        dispatcher.dispatch();
+        for (int i = 0; i < 500 && (polled.size() < 8 || dispatcher.running() > 0); i++) {
+            Thread.sleep(10);
+        }
+
+        assertEquals(8, polled.size());
+        assertEquals(1, firstReadClaims.get(), "8 refills, one claim of first reads (the tick's)");
+        dispatcher.dispatch();
+        assertEquals(2, firstReadClaims.get(), "the next tick looks again (servers may have been added)");
+    }
 }

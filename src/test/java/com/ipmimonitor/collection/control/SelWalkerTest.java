@@ -76,6 +76,10 @@ class SelWalkerTest {
 
     /** Installs the fake with the given SEL (record ids in chain order) and returns a walker over it. */
     private SelWalker walkerOver(int batchSize, int... ids) throws IOException {
+        return walkerCapped(batchSize, batchSize, ids);
+    }
+
+    private SelWalker walkerCapped(int batchSize, int maxBatch, int... ids) throws IOException {
         selFile = dir.resolve("sel.txt");
         requestLog = dir.resolve("requests.log");
         List<String> lines = new ArrayList<>();
@@ -93,7 +97,7 @@ class SelWalkerTest {
         Path work = Files.createDirectories(dir.resolve("work"));
         Path home = Files.createDirectories(dir.resolve("home"));
         IpmitoolRunner runner = new IpmitoolRunner(new IpmitoolSettings(fake.toString(), Duration.ofSeconds(20), 2, 1, home, work));
-        return new SelWalker(runner, batchSize);
+        return new SelWalker(runner, batchSize, maxBatch);
     }
 
     /** A system event record (Correctable ECC on sensor 0x50) whose first two bytes are its id, LE. */
@@ -153,7 +157,57 @@ class SelWalkerTest {
         for (SelEntryResponse r : got.get()) {
             assertEquals(HexFormat.of().formatHex(recordBytes(SelWalker.recordId(r))), HexFormat.of().formatHex(r.record()));
         }
-        assertEquals(List.of(List.of(0, 1, 2, 3, 4, 5, 6, 7)), batchesRequested(), "one session for a small SEL");
+        assertEquals(List.of(List.of(0, 1, 2, 3, 4, 5, 6)), batchesRequested(), "one session for a small SEL");
+    }
+
+    @Test
+    void aFullReadAsksForTheRecordsSelInfoAnnouncedNotAWholeBatch() throws IOException {
+        // 30 records: a fixed 128-id batch would spend 97 round trips on ids that do not exist
+        SelWalker walker = walkerCapped(128, 128, ids(1, 30));
+
+        Optional<List<SelEntryResponse>> got = walker.recordsAfter(TARGET, Optional.empty(), 30);
+
+        assertEquals(Optional.of(rangeList(1, 30)), got.map(SelWalkerTest::idsOf));
+        assertEquals(List.of(rangeList(0, 31)), batchesRequested(), "the first record, the 30 announced and one more");
+    }
+
+    @Test
+    void aLargeSelIsReadInOneSessionNotOnePerBatch() throws IOException {
+        // a session costs ipmitool as much CPU as ~200 Get SEL Entry commands: 1,500 records 128 at a time were 12
+        SelWalker walker = walkerCapped(8, 1024, ids(1, 300));
+
+        Optional<List<SelEntryResponse>> got = walker.recordsAfter(TARGET, Optional.empty(), 300);
+
+        assertEquals(300, got.orElseThrow().size());
+        assertEquals(List.of(rangeList(0, 301)), batchesRequested());
+    }
+
+    @Test
+    void aSelLargerThanASessionTakesAsFewSessionsAsTheCapAllows() throws IOException {
+        SelWalker walker = walkerCapped(4, 16, ids(1, 40));
+
+        Optional<List<SelEntryResponse>> got = walker.recordsAfter(TARGET, Optional.empty(), 40);
+
+        assertEquals(40, got.orElseThrow().size());
+        assertEquals(List.of(rangeList(0, 15), rangeList(16, 31), rangeList(32, 42)), batchesRequested());
+    }
+
+    @Test
+    void manyNewRecordsAfterAKnownOneAreReadInOneSession() throws IOException {
+        SelWalker walker = walkerCapped(8, 1024, ids(1, 100));
+
+        Optional<List<SelEntryResponse>> got = walker.recordsAfter(TARGET, Optional.of(10), 90);
+
+        assertEquals(90, got.orElseThrow().size());
+        assertEquals(List.of(rangeList(10, 101)), batchesRequested());
+    }
+
+    private static int[] ids(int from, int to) {
+        return java.util.stream.IntStream.rangeClosed(from, to).toArray();
+    }
+
+    private static List<Integer> rangeList(int from, int to) {
+        return java.util.stream.IntStream.rangeClosed(from, to).boxed().toList();
     }
 
     @Test

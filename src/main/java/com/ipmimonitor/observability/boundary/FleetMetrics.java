@@ -6,6 +6,7 @@ import com.ipmimonitor.concurrent.TimerWork;
 import com.ipmimonitor.sql.NativeRow;
 import com.ipmimonitor.observability.control.FleetMetricSamples;
 import com.ipmimonitor.observability.control.MetricSample;
+import com.ipmimonitor.observability.control.ScrapeBody;
 import com.ipmimonitor.observability.control.SensorFact;
 import com.ipmimonitor.observability.control.ServerFacts;
 import jakarta.annotation.PostConstruct;
@@ -51,6 +52,7 @@ public class FleetMetrics {
 
     private final Map<MetricID, Double> values = new ConcurrentHashMap<>();
     private volatile List<MetricSample> latest = List.of();
+    private volatile ScrapeBody scrape = ScrapeBody.EMPTY;
     private final TimerWork refreshRun = new TimerWork("metrics refresh", this::refreshOnce);
 
     @Resource
@@ -73,13 +75,19 @@ public class FleetMetrics {
         publish(samples);
     }
 
-    /** The series of the last refresh, for the Prometheus endpoint. */
+    /** The series of the last refresh. */
     public List<MetricSample> latest() {
         return latest;
     }
 
+    /** The last refresh's series as the Prometheus endpoint sends them: rendered once per refresh, not per scrape. */
+    public ScrapeBody scrape() {
+        return scrape;
+    }
+
     void publish(List<MetricSample> samples) {
         latest = List.copyOf(samples);
+        scrape = ScrapeBody.of(latest);
         Set<MetricID> current = new HashSet<>();
         for (MetricSample s : samples) {
             MetricID id = new MetricID(s.name(), tags(s.labels()));

@@ -23,7 +23,7 @@ public class EventCounts {
 
     /**
      * How long the fleet's counts are kept while no event was stored: what this does not see (events deleted by
-     * retention or with their server, events leaving the window as time passes, an event committed after a newer
+     * retention or by another instance, events leaving the window as time passes, an event committed after a newer
      * one) shows at most this late.
      */
     static final Duration MAX_AGE = Duration.ofSeconds(30);
@@ -44,6 +44,12 @@ public class EventCounts {
     public Map<Long, Map<Severity, Long>> countsBySeverity(int hours) {
         return WINDOW_COUNTS.get(hours, newestId(), () -> Map.copyOf(
                 counts(em.createNativeQuery(COUNTS + " group by server_id, severity").setParameter(1, hours))));
+    }
+
+    /** Everything is read again at the next request: events were deleted, which the newest id does not show. */
+    static void forget() {
+        WINDOW_COUNTS.forget();
+        TOTALS.forget();
     }
 
     /** The newest stored event's id (0 without any), from the primary key's last entry: changes when events are stored. */

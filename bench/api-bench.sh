@@ -10,6 +10,13 @@
 #            the API; each first poll stores its whole SEL through the app's real write path (PollRecorder ->
 #            SystemEvents.store). Store time per poll = commit time of its transaction (track_commit_timestamp) -
 #            the collected_at the app stamped on its events when recordSuccess began.
+#   idle     (issue 18; runs before seeding, alone it skips the seed) CPU of the idle app with no servers over
+#            IDLE_WINDOWS windows of IDLE_SECONDS, IDLE_SETTLE s after ready: JVM (+ its children) and PostgreSQL
+#            (postmaster + backends), from /proc/<pid>/stat, and the JVM threads that used it (/proc/<pid>/task/*/stat)
+#   polled   (issue 18) POLLED_SIMS simulated BMCs (src/test/bmcsim/fleet.sh, ips mode on POLLED_NET) behind the
+#            first POLLED_SIMS seeded servers (same addresses), the app polling every POLL_INTERVAL_POLLED (60) s;
+#            after the first round and POLLED_WARMUP s, wrk against /, /api/servers, /metrics while polling goes
+#            on; polls per 60 s and CPU of the process tree in that window
 #
 # Dataset (bench/seed.sql, straight SQL after Flyway created the schema): SERVERS (1000) servers on 127.81.x.y
 # where nothing listens, marked as polled just now (POLL_INTERVAL=86400: the collector stays idle), EVENTS
@@ -20,6 +27,10 @@
 #   LOCK=/work/logs/bench.lock (created for each measuring window, removed by trap; others wait for it)
 #   MAVEN_WAIT_MAX=300 (before a window, wait at most this long for running Maven builds to end, then measure)
 #   RESULTS_OUT=<checkout>/bench/results/api   where results are copied at the end
+#   FLEET_KEEP=1  the polled phase leaves its sims running at exit and reuses them if all are up (A/B runs; stop
+#                 them with FLEET_DIR=$BENCH_DIR/fleet src/test/bmcsim/fleet.sh stop)
+#   BENCH_FLOCK=  a lock file (e.g. /tmp/ipmimon-bench.lock) flock-ed after the polled phase's sims started, until exit
+#   APP_JAVA_OPTS= extra JVM options of the app (e.g. -XX:StartFlightRecording=...)
 #   EXTRA_SQL=    a SQL file run after seeding, before measuring (e.g. bench/effective-time-index.sql)
 #   PG_OPTS=      extra postgres -c options; with shared_preload_libraries=pg_stat_statements the ingest phase
 #                 writes the PostgreSQL time per statement of its window to pg_stat_statements.txt
@@ -28,7 +39,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 PROJECT=$(cd "$HERE/.." && pwd)
 PHASES=${*:-api metrics ingest}
-for p in $PHASES; do case "$p" in api|metrics|ingest) ;; *) sed -n '2,26p' "$0"; exit 2 ;; esac; done
+for p in $PHASES; do case "$p" in api|metrics|ingest|idle|polled) ;; *) sed -n '2,34p' "$0"; exit 2 ;; esac; done
 
 BENCH_DIR=${BENCH_DIR:-/work/benchdata}
 APP_PORT=${APP_PORT:-18299}
@@ -38,6 +49,10 @@ PG_DB=ipmibench PG_USER=bench PG_PASS=bench-pg-secret
 SERVERS=${SERVERS:-1000} EVENTS=${EVENTS:-1000000} SENSORS=${SENSORS:-25} ROUNDS=${ROUNDS:-12}
 WRK_CONNS=${WRK_CONNS:-1 8} WRK_DURATION=${WRK_DURATION:-20} WRK_WARMUP=${WRK_WARMUP:-5}
 INGEST_SIMS=${INGEST_SIMS:-10} INGEST_SEL=${INGEST_SEL:-4000} INGEST_NET=${INGEST_NET:-127.86}
+SEED_NET=${SEED_NET:-127.81}   # the seeded servers' BMC addresses: $SEED_NET.x.y, the same as fleet.sh's ips mode
+IDLE_SECONDS=${IDLE_SECONDS:-120} IDLE_SETTLE=${IDLE_SETTLE:-60} IDLE_WINDOWS=${IDLE_WINDOWS:-1}
+POLLED_SIMS=${POLLED_SIMS:-$SERVERS} POLLED_WARMUP=${POLLED_WARMUP:-60} POLLED_FIRST_MAX=${POLLED_FIRST_MAX:-420}
+POLL_INTERVAL_POLLED=${POLL_INTERVAL_POLLED:-60}
 JAR_SRC=${JAR_SRC:-$PROJECT/target/ipmi-monitor.jar}
 LOCK=${LOCK:-/work/logs/bench.lock}
 RESULTS_OUT=${RESULTS_OUT:-$HERE/results/api}
@@ -47,6 +62,7 @@ RESULTS=$BENCH_DIR/results
 RUN=$BENCH_DIR/app
 APP_PID_FILE=$BENCH_DIR/app.pid
 SIMS=$BENCH_DIR/sims
+FLEET=$BENCH_DIR/fleet   # the polled phase's fleet.sh sims
 JAR=$BENCH_DIR/bench-app.jar   # own name: other cleanups may pkill -f ipmi-monitor.jar
 BASE=http://127.0.0.1:$APP_PORT
 SAMPLER_PID=
@@ -82,11 +98,12 @@ stop_sims() {
     rm -f "$f"
   done
 }
+stop_fleet() { [ -z "${FLEET_KEEP:-}" ] && [ -d "$FLEET" ] && FLEET_DIR=$FLEET "$PROJECT/src/test/bmcsim/fleet.sh" stop >/dev/null 2>&1; return 0; }
 release_lock() { if [ -f "$LOCK" ] && grep -q "^pid=$$ " "$LOCK" 2>/dev/null; then rm -f "$LOCK"; fi; return 0; }
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
-  stop_sampler; release_lock; stop_app; stop_pg; stop_sims
+  stop_sampler; release_lock; stop_app; stop_pg; stop_sims; stop_fleet
   if [ -d "$RESULTS" ]; then mkdir -p "$RESULTS_OUT"; cp -f "$RESULTS"/* "$RESULTS_OUT/" 2>/dev/null || true; fi
   say "cleanup done (exit $rc); results in $RESULTS_OUT"
   exit "$rc"
@@ -131,9 +148,9 @@ start_app() {
   printf 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n' \
     > "$RUN/loopback.asadmin"
   ( cd "$RUN" && exec env DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DB" DB_USER="$PG_USER" DB_PASSWORD="$PG_PASS" \
-      DATA_DIR="$RUN/data" ADMIN_PASS=bench SECRET_KEY=bench POLL_INTERVAL=86400 IPMI_PASS=secret \
+      DATA_DIR="$RUN/data" ADMIN_PASS=bench SECRET_KEY=bench POLL_INTERVAL="$POLL_INTERVAL" IPMI_PASS=secret \
       COLLECTOR_THREADS=10 \
-      java -Xmx768m -XX:+ExitOnOutOfMemoryError -jar "$JAR" --port "$APP_PORT" --prebootcommandfile "$RUN/loopback.asadmin" \
+      java -Xmx768m -XX:+ExitOnOutOfMemoryError ${APP_JAVA_OPTS:-} -jar "$JAR" --port "$APP_PORT" --prebootcommandfile "$RUN/loopback.asadmin" \
       --rootdir "$RUN/payara" </dev/null >"$RUN/app.log" 2>&1 ) &
   echo $! > "$APP_PID_FILE"
   local t
@@ -149,7 +166,7 @@ start_app() {
 seed() {
   say "seeding $SERVERS servers, $EVENTS events, $SENSORS sensors x $ROUNDS readings (bench/seed.sql)"
   local t0; t0=$(date +%s)
-  psql_db -v servers="$SERVERS" -v events="$EVENTS" -v sensors="$SENSORS" -v rounds="$ROUNDS" -f "$HERE/seed.sql" \
+  psql_db -v servers="$SERVERS" -v events="$EVENTS" -v sensors="$SENSORS" -v rounds="$ROUNDS" -v net="$SEED_NET" -f "$HERE/seed.sql" \
     > "$RESULTS/seed.txt" 2>&1 || { cat "$RESULTS/seed.txt" >&2; die "seeding failed"; }
   echo "seed_seconds=$(( $(date +%s) - t0 ))" >> "$RESULTS/seed.txt"
   say "seeded in $(( $(date +%s) - t0 )) s: $(grep -E '^[0-9]+\|[0-9]+\|' "$RESULTS/seed.txt" | head -1)"
@@ -290,6 +307,59 @@ PYEOF
   stop_sims
 }
 
+# ---------------------------------------------------------------- issue 18: the idle app, and pages while polled
+cpu_snap() { "$PY" "$HERE/cpu-tree.py" snap "$(app_pid)" "$PGDATA" "$FLEET/*/sim.pid" > "$1"; }
+phase_idle() {   # no servers yet: what the app and PostgreSQL use when there is nothing to do
+  begin_window idle
+  local w
+  for ((w = 1; w <= IDLE_WINDOWS; w++)); do   # consecutive windows: how the JIT's share fades after the start
+    cpu_snap "$RESULTS/.idle0"; sleep "$IDLE_SECONDS"; cpu_snap "$RESULTS/.idle1"
+    "$PY" "$HERE/cpu-tree.py" diff "$RESULTS/.idle0" "$RESULTS/.idle1" >> "$RESULTS/idle.jsonl"
+    # what ps shows as %CPU: the JVM's CPU since its start divided by its age (start-up included)
+    echo "window $w ends $(ps -o etimes= -p "$(app_pid)" | tr -d ' ') s after the JVM started; lifetime average $(ps -o times=,etimes= -p "$(app_pid)" | awk '{printf "%.4f", $1 / $2}') cores" >> "$RESULTS/idle.txt"
+    say "idle window $w: $(tail -1 "$RESULTS/idle.jsonl")"
+  done
+  end_window
+}
+start_fleet() {  # before the app: the seeded servers are due POLL_INTERVAL_POLLED s after seeding
+  if [ -n "${FLEET_KEEP:-}" ] && [ "$(for f in "$FLEET"/*/sim.pid; do [ -e "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null && echo; done | wc -l)" -ge "$POLLED_SIMS" ]; then
+    say "FLEET_KEEP: the $POLLED_SIMS sims of the last run are still up, reused"; return 0
+  fi
+  say "starting $POLLED_SIMS simulated BMCs on $SEED_NET.x.y (fleet.sh, ips mode)"
+  stop_fleet; rm -rf "$FLEET"
+  FLEET_DIR=$FLEET SIM_NET=$SEED_NET "$PROJECT/src/test/bmcsim/fleet.sh" start "$POLLED_SIMS" > "$RESULTS/fleet-start.txt" 2>&1 \
+    || { tail -5 "$RESULTS/fleet-start.txt" >&2; die "fleet.sh start failed"; }
+}
+phase_polled() {
+  # due times spread over one interval, as a fleet that has been running a while has them
+  psql_db -c "update server_status set last_attempt_at = now() - make_interval(secs => (server_id % $POLL_INTERVAL_POLLED)), lease_until = null" >/dev/null
+  local t0 t n
+  t0=$(psql_db -c "select now()")
+  begin_window polled
+  say "waiting (at most $POLLED_FIRST_MAX s) until each of the $POLLED_SIMS polled servers has been polled once"
+  for ((t = 0; t < POLLED_FIRST_MAX; t += 5)); do
+    n=$(psql_db -c "select count(distinct server_id) from collection_run where started_at > '$t0'")
+    [ "$n" -ge "$POLLED_SIMS" ] && break
+    sleep 5
+  done
+  echo "first_round_seconds=$t servers_polled=$n" > "$RESULTS/polled.txt"
+  say "first round: $n servers in $t s; warm-up $POLLED_WARMUP s"
+  sleep "$POLLED_WARMUP"
+  local w0 w1; w0=$(psql_db -c "select now()"); cpu_snap "$RESULTS/.polled0"
+  run_wrk "dashboard / (polled)" "/"
+  run_wrk "servers 24h (polled)" "/api/servers?hours=24"
+  run_wrk "metrics (polled)" "/metrics"
+  cpu_snap "$RESULTS/.polled1"; w1=$(psql_db -c "select now()")
+  end_window
+  { echo "window=$w0 .. $w1"
+    psql_db -c "select 'polls_per_60s=' || round(count(*) * 60 / extract(epoch from timestamptz '$w1' - timestamptz '$w0'))
+                       || ' servers=' || count(distinct server_id) || ' ok=' || count(*) filter (where outcome = 'OK')
+                       || ' poll_ms_median=' || percentile_cont(0.5) within group (order by duration_ms)
+                  from collection_run where started_at between '$w0' and '$w1'"
+    echo "cpu=$("$PY" "$HERE/cpu-tree.py" diff "$RESULTS/.polled0" "$RESULTS/.polled1")"; } >> "$RESULTS/polled.txt"
+  say "polled: $(tr '\n' ' ' < "$RESULTS/polled.txt")"
+}
+
 # ---------------------------------------------------------------- main
 command -v curl >/dev/null || die "curl missing"
 ensure_wrk
@@ -302,11 +372,16 @@ cp -f "$JAR_SRC" "$JAR"
   echo "cpus=$(nproc) wrk=$(wrk -v 2>&1 | head -1) java=$(java -version 2>&1 | head -1) postgres=$("$PG_BIN/postgres" --version)"
   echo "started=$(date -u +%FT%TZ) phases=$PHASES servers=$SERVERS events=$EVENTS sensors=$SENSORS rounds=$ROUNDS"
   echo "wrk_conns=$WRK_CONNS wrk_duration=$WRK_DURATION wrk_warmup=$WRK_WARMUP ingest_sims=$INGEST_SIMS ingest_sel=$INGEST_SEL"; } > "$RESULTS/meta.txt"
+case " $PHASES " in *" polled "*) POLL_INTERVAL=$POLL_INTERVAL_POLLED; start_fleet ;; *) POLL_INTERVAL=86400 ;; esac
+if [ -n "${BENCH_FLOCK:-}" ]; then   # one benchmark at a time on the machine: held from here (the sims are up) to the end
+  exec {BENCH_FLOCK_FD}>"$BENCH_FLOCK"; say "waiting for flock $BENCH_FLOCK"; flock "$BENCH_FLOCK_FD"; say "holding $BENCH_FLOCK"
+fi
 start_pg -c track_commit_timestamp=on   # commit timestamps: the ingest phase's store time
 DB=postgres psql_db -c "create database $PG_DB"
 start_app
-sleep 30   # let startup work (first metrics refresh, timers) settle
-echo "idle_after_start (empty database, 30 s after ready): $(mem) load=$(load)" > "$RESULTS/memory.txt"
+case " $PHASES " in *" idle "*) sleep "$IDLE_SETTLE"; phase_idle; PHASES=${PHASES//idle/} ;; *) sleep 30 ;; esac   # startup work settles
+echo "idle_after_start (empty database, settled after ready): $(mem) load=$(load)" > "$RESULTS/memory.txt"
+[ -z "${PHASES// /}" ] && { say "done: $(cat "$RESULTS/memory.txt")"; exit 0; }
 seed
 if [ -n "${EXTRA_SQL:-}" ]; then   # e.g. an index to try: applied after seeding, before measuring
   say "applying EXTRA_SQL=$EXTRA_SQL"

@@ -1,5 +1,5 @@
 -- bench/seed.sql: the dataset of bench/api-bench.sh, written straight into the app's schema (created by Flyway
--- when the app started). psql -v servers=1000 -v events=1000000 -v sensors=25 -v rounds=12 -f seed.sql
+-- when the app started). psql -v servers=1000 -v events=1000000 -v sensors=25 -v rounds=12 -v net=127.81 -f seed.sql
 -- Servers: 127.81.x.y:6230 where nothing listens, no own password (ipmi_pass_enc null = the app's IPMI_PASS), each
 -- with a server_status row saying it was polled just now, so with a long POLL_INTERVAL the collector has
 -- nothing due and stays idle during the measurements.
@@ -7,7 +7,7 @@
 \timing on
 begin;
 insert into server (bmc_ip, bmc_port, server_name, server_ip, enabled, ipmi_user, notes)
-select format('127.81.%s.%s', i / 200, i % 200 + 1), 6230, format('node-%s', lpad(i::text, 4, '0')),
+select format(:'net' || '.%s.%s', i / 200, i % 200 + 1), 6230, format('node-%s', lpad(i::text, 4, '0')),
        format('10.20.%s.%s', i / 250, i % 250 + 1), true, 'admin', 'bench seed'
   from generate_series(1, :servers) i;
 

@@ -1,9 +1,13 @@
 package com.ipmimonitor.events.boundary;
 
 import com.ipmimonitor.events.entity.SelEvent;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 
 /**
@@ -21,7 +25,24 @@ public class SystemEvents {
                 .setMaxResults(limit).getResultList();
     }
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /** Deleted events do not change the newest id the fleet's counts are kept by: they are read again after the commit. */
     public int deleteOf(long serverId) {
-        return em.createQuery("delete from SelEvent e where e.serverId = :id").setParameter("id", serverId).executeUpdate();
+        int deleted = em.createQuery("delete from SelEvent e where e.serverId = :id").setParameter("id", serverId).executeUpdate();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    EventCounts.forget();
+                }
+            }
+        });
+        return deleted;
     }
 }

@@ -6,6 +6,7 @@ import com.ipmimonitor.concurrent.TimerWork;
 import com.ipmimonitor.sql.NativeRow;
 import com.ipmimonitor.observability.control.FleetMetricSamples;
 import com.ipmimonitor.observability.control.MetricSample;
+import com.ipmimonitor.observability.control.ScrapeBody;
 import com.ipmimonitor.observability.control.SensorFact;
 import com.ipmimonitor.observability.control.ServerFacts;
 import jakarta.annotation.PostConstruct;
@@ -19,29 +20,24 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricID;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * Publishes the fleet as MicroProfile Metrics gauges, refreshed from the database every 15 s (the database,
- * not this instance's memory, so every instance of a cluster reports the same fleet). Series of servers and
- * sensors that disappeared are removed, so a deleted server stops showing in Prometheus.
+ * The fleet's series for /metrics, refreshed from the database every 15 s (the database, not this instance's
+ * memory, so every instance of a cluster reports the same fleet). Each refresh replaces the last one whole, so a
+ * deleted server stops showing in Prometheus.
+ *
+ * They are no longer mirrored into the MicroProfile registry (/mp-metrics): nothing documented read them there, and
+ * Payara's registry compares each new series with every registered one (MetricRegistryImpl.hasSameTagNames), so
+ * registering the 30,000 series of 1,000 servers took more CPU than everything else in the JVM while a fleet was
+ * polled (JFR, docs/performance.md "Issue 18: pages at 1,000 servers").
  */
 @Singleton
 @Startup
 @DependsOn("DatabaseStartup")
 public class FleetMetrics {
-
-    @Inject
-    MetricRegistry registry;
 
     @PersistenceContext
     EntityManager em;
@@ -49,8 +45,8 @@ public class FleetMetrics {
     @Inject
     Alerts alerts;
 
-    private final Map<MetricID, Double> values = new ConcurrentHashMap<>();
     private volatile List<MetricSample> latest = List.of();
+    private volatile ScrapeBody scrape = ScrapeBody.EMPTY;
     private final TimerWork refreshRun = new TimerWork("metrics refresh", this::refreshOnce);
 
     @Resource
@@ -73,28 +69,19 @@ public class FleetMetrics {
         publish(samples);
     }
 
-    /** The series of the last refresh, for the Prometheus endpoint. */
+    /** The series of the last refresh. */
     public List<MetricSample> latest() {
         return latest;
     }
 
+    /** The last refresh's series as the Prometheus endpoint sends them: rendered once per refresh, not per scrape. */
+    public ScrapeBody scrape() {
+        return scrape;
+    }
+
     void publish(List<MetricSample> samples) {
         latest = List.copyOf(samples);
-        Set<MetricID> current = new HashSet<>();
-        for (MetricSample s : samples) {
-            MetricID id = new MetricID(s.name(), tags(s.labels()));
-            current.add(id);
-            if (values.put(id, s.value()) == null) {
-                registry.gauge(Metadata.builder().withName(s.name()).withDescription(s.help()).build(),
-                        () -> values.getOrDefault(id, Double.NaN), id.getTagsAsArray());
-            }
-        }
-        for (MetricID gone : new HashSet<>(values.keySet())) {
-            if (!current.contains(gone)) {
-                registry.remove(gone);
-                values.remove(gone);
-            }
-        }
+        scrape = ScrapeBody.of(latest);
     }
 
     /**
@@ -170,9 +157,5 @@ public class FleetMetrics {
 
     private List<NativeRow> rows(String sql) {
         return NativeRow.list(em.createNativeQuery(sql));
-    }
-
-    private static Tag[] tags(Map<String, String> labels) {
-        return labels.entrySet().stream().map(e -> new Tag(e.getKey(), e.getValue())).toArray(Tag[]::new);
     }
 }

@@ -1,6 +1,6 @@
 package com.ipmimonitor.observability.boundary;
 
-import com.ipmimonitor.observability.control.PrometheusText;
+import com.ipmimonitor.observability.control.ScrapeBody;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -24,6 +24,14 @@ public class PrometheusServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("text/plain; version=0.0.4; charset=utf-8");
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(PrometheusText.render(metrics.latest()));
+        response.setHeader("Vary", "Accept-Encoding");
+        ScrapeBody body = metrics.scrape();
+        byte[] bytes = body.plain();
+        if (ScrapeBody.acceptsGzip(request.getHeader("Accept-Encoding"))) {
+            response.setHeader("Content-Encoding", "gzip");
+            bytes = body.gzipped();
+        }
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
     }
 }

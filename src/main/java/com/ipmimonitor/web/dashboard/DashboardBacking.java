@@ -161,9 +161,23 @@ public class DashboardBacking {
     public long getEventTotal() {
         if (eventTotal < 0) {
             int shown = getRecentEvents().size();
-            eventTotal = shown < RECENT_EVENTS ? shown : events.count(eventFilter());
+            eventTotal = shown < RECENT_EVENTS ? shown : countedInRange();
         }
         return eventTotal;
+    }
+
+    /**
+     * The events of the range (of the chosen severity) as the server cards count them: the cards' counts cover the same
+     * window and are kept between two stored events (EventCounts), where a count of its own read every event of the
+     * range (33,000 a day at 1,000 servers) on each view.
+     */
+    long countedInRange() {
+        return servers().stream().mapToLong(s -> switch (eventSeverity) {
+            case "critical" -> s.criticalCount();
+            case "warning" -> s.warningCount();
+            case "info" -> s.infoCount();
+            default -> s.totalCount();
+        }).sum();
     }
 
     /** "12 events", or "Newest 50 of 812" when the list is cut (the export has them all). */

@@ -36,9 +36,12 @@ public class PollRecorder {
     @Inject
     CollectionConfig config;
 
+    @Inject
+    ServerStatuses statuses;
+
     public int recordSuccess(long serverId, PollResult result, OffsetDateTime startedAt, long durationMs) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        ServerStatus status = statusOf(serverId);
+        ServerStatus status = statuses.statusOf(serverId);
         result.sdr().ifPresent(entries -> {
             sensors.replaceNames(serverId, SelEventMapping.sdrNames(serverId, entries, result.conversions()));
             status.rememberSdrNames(result.sdrSignature().orElse(null), now);
@@ -71,16 +74,7 @@ public class PollRecorder {
     }
 
     public void recordFailure(long serverId, PollOutcome outcome, String error, OffsetDateTime startedAt, long durationMs) {
-        statusOf(serverId).recordFailure(outcome, error, startedAt, durationMs);
+        statuses.statusOf(serverId).recordFailure(outcome, error, startedAt, durationMs);
         em.persist(new CollectionRun(serverId, startedAt, durationMs, outcome, error, 0, config.instanceId()));
-    }
-
-    private ServerStatus statusOf(long serverId) {
-        ServerStatus status = em.find(ServerStatus.class, serverId);
-        if (status == null) {
-            status = new ServerStatus(serverId);
-            em.persist(status);
-        }
-        return status;
     }
 }

@@ -45,10 +45,13 @@ public class RedfishRecorder {
     @Inject
     CollectionConfig config;
 
+    @Inject
+    ServerStatuses statuses;
+
     /** Returns how many log entries were new. A log cleared on the BMC deletes nothing stored: history stays. */
     public int recordSuccess(long serverId, RedfishPoll poll, OffsetDateTime startedAt, long durationMs) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        ServerStatus status = statusOf(serverId);
+        ServerStatus status = statuses.statusOf(serverId);
         int stored = events.store(RedfishMapping.events(serverId, poll.logs(), now));
         if (poll.sensorsRead()) { // between sensor polls the stored readings stay, as for IPMI
             sensors.store(RedfishMapping.readings(serverId, poll.systems(), poll.chassis(), now));
@@ -64,15 +67,6 @@ public class RedfishRecorder {
 
     /** What the auto probe found ("redfish" or "ipmi"), and when. */
     public void rememberProbe(long serverId, String detected, OffsetDateTime at) {
-        statusOf(serverId).rememberProbe(detected, at);
-    }
-
-    private ServerStatus statusOf(long serverId) {
-        ServerStatus status = em.find(ServerStatus.class, serverId);
-        if (status == null) {
-            status = new ServerStatus(serverId);
-            em.persist(status);
-        }
-        return status;
+        statuses.statusOf(serverId).rememberProbe(detected, at);
     }
 }

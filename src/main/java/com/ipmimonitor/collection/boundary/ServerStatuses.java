@@ -19,6 +19,15 @@ public class ServerStatuses {
         return Optional.ofNullable(em.find(ServerStatus.class, serverId));
     }
 
+    /** The server's status row, created at its first poll; in the caller's transaction (a poll's recorder). */
+    public ServerStatus statusOf(long serverId) {
+        return find(serverId).orElseGet(() -> {
+            ServerStatus status = new ServerStatus(serverId);
+            em.persist(status);
+            return status;
+        });
+    }
+
     /** The protocol an auto probe found was for the old setting: the next poll of an auto server probes again. */
     public void forgetDetectedProtocol(@Observes ServerProtocolChanged changed) {
         em.createNativeQuery("update server_status set protocol_detected = null where server_id = ?1")

@@ -60,6 +60,10 @@ class RedfishCollectionIT {
                         .anyMatch(s -> s.getString("sensor_name").endsWith("Health")), "system health: " + sensors);
                 JsonArray power = Json.array(env.getAsAdmin("/api/power/" + host).body());
                 assertTrue(power.size() >= 1 && power.getJsonObject(0).getInt("current_watts") > 0, power.toString());
+                // the server page names where the watts come from, and shows no IPMI SEL counters for a Redfish BMC
+                String page = env.get("/server/" + host).body();
+                assertTrue(page.contains(" W (Redfish)"), "power source on the page");
+                assertTrue(!page.contains("W (DCMI)") && !page.contains("SEL entries on the BMC"), "no IPMI facts");
 
                 // three entries at run time: exactly three new events, with the entries' severity
                 sim.command("inject 3 Critical");

@@ -79,6 +79,9 @@ public class ServerBacking {
     private String chartRange = "24h";
     private String chartJson;
     private String protocol = "";
+
+    /** Read over Redfish (set so, or auto and found so): no SEL counters, power from the chassis, not DCMI. */
+    private boolean redfish;
     private CertificatePin certificate;
 
     @PostConstruct
@@ -121,6 +124,8 @@ public class ServerBacking {
             Optional<String> detected = statuses.find(s.getId()).flatMap(ServerStatus::findProtocolDetected);
             protocol = configured != BmcProtocol.AUTO ? configured.code()
                     : "auto (" + detected.map(d -> "found " + d).orElse("not probed yet") + ")";
+            redfish = configured == BmcProtocol.REDFISH
+                    || configured == BmcProtocol.AUTO && detected.filter("redfish"::equals).isPresent();
             certificate = pins.find(s.getId()).orElse(null);
         });
     }
@@ -252,6 +257,9 @@ public class ServerBacking {
     public void setChartRange(String range) { this.chartRange = DashboardBacking.RANGES.containsKey(range) ? range : "24h"; }
     public String getChartJson() { return chartJson; }
     public String getProtocol() { return protocol; }
+    public boolean isRedfish() { return redfish; }
+    /** Where the power draw comes from, as the page names it. */
+    public String getPowerSource() { return redfish ? "Redfish" : "DCMI"; }
     public CertificatePin getCertificate() { return certificate; }
     public String colons(String sha256) { return sha256 == null ? "" : CertificatePin.colons(sha256); }
 }

@@ -24,7 +24,7 @@
 #
 # Environment (defaults): BENCH_DIR=/work/benchdata  APP_PORT=18299  PG_PORT=55499  WRK_CONNS="1 8"
 #   WRK_DURATION=20  WRK_WARMUP=5  INGEST_SIMS=10  INGEST_SEL=4000  INGEST_NET=127.86  JAR_SRC=<checkout>/target/ipmi-monitor.jar
-#   LOCK=/work/logs/bench.lock (created for each measuring window, removed by trap; others wait for it)
+#   LOCK=${TMPDIR:-/tmp}/ipmimon-api-bench.window (created for each measuring window, removed by trap; others wait for it)
 #   MAVEN_WAIT_MAX=300 (before a window, wait at most this long for running Maven builds to end, then measure)
 #   RESULTS_OUT=<checkout>/bench/results/api   where results are copied at the end
 #   FLEET_KEEP=1  the polled phase leaves its sims running at exit and reuses them if all are up (A/B runs; stop
@@ -54,7 +54,8 @@ IDLE_SECONDS=${IDLE_SECONDS:-120} IDLE_SETTLE=${IDLE_SETTLE:-60} IDLE_WINDOWS=${
 POLLED_SIMS=${POLLED_SIMS:-$SERVERS} POLLED_WARMUP=${POLLED_WARMUP:-60} POLLED_FIRST_MAX=${POLLED_FIRST_MAX:-420}
 POLL_INTERVAL_POLLED=${POLL_INTERVAL_POLLED:-60}
 JAR_SRC=${JAR_SRC:-$PROJECT/target/ipmi-monitor.jar}
-LOCK=${LOCK:-/work/logs/bench.lock}
+LOCK=${LOCK:-${TMPDIR:-/tmp}/ipmimon-api-bench.window}
+mkdir -p "$(dirname "$LOCK")"
 RESULTS_OUT=${RESULTS_OUT:-$HERE/results/api}
 PY=$( [ -x /usr/bin/python3 ] && echo /usr/bin/python3 || command -v python3 )
 PGDATA=$BENCH_DIR/pg/data

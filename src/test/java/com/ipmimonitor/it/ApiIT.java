@@ -137,6 +137,24 @@ class ApiIT {
         }
     }
 
+    /** The list is shared by the requests of a second (FleetOverview.MAX_AGE), but what was written here shows at once. */
+    @Test
+    void aServerWrittenHereShowsInTheListAtOnce() {
+        var added = env.post("/api/servers/add", "{\"bmc_ip\":\"127.0.0.87\",\"server_name\":\"shown-at-once\","
+                + "\"enabled\":false}", true);
+        assertEquals(201, added.statusCode(), added.body());
+        try {
+            assertTrue(Json.serverByBmcIp(array("/api/servers"), "127.0.0.87").isPresent(), "added, then listed");
+            assertEquals(200, put("/api/servers/127.0.0.87", "{\"notes\":\"moved to rack 4\"}").statusCode());
+            assertEquals("moved to rack 4", Json.serverByBmcIp(array("/api/servers"), "127.0.0.87").orElseThrow()
+                    .getString("notes"), "changed, then listed within the same second");
+        } finally {
+            env.send(HttpRequest.newBuilder(URI.create(env.baseUrl() + "/api/servers/127.0.0.87")).DELETE(), true);
+        }
+        assertTrue(Json.serverByBmcIp(array("/api/servers"), "127.0.0.87").isEmpty(), "deleted, then listed");
+        assertEquals(404, env.get("/api/servers/127.0.0.87").statusCode());
+    }
+
     /** Listed and own page read again (a bounded number of times) while a poll changes the server between them. */
     private static void assertListedAsOnItsOwnPage(JsonObject listed) {
         String bmcIp = listed.getString("bmc_ip");

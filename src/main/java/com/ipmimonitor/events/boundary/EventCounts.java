@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** How many events each server has stored: by severity in a time window, and in all. */
 @Stateless
@@ -46,10 +47,18 @@ public class EventCounts {
                 counts(em.createNativeQuery(COUNTS + " group by server_id, severity").setParameter(1, hours))));
     }
 
+    private static final AtomicLong DELETIONS = new AtomicLong();
+
     /** Everything is read again at the next request: events were deleted, which the newest id does not show. */
     static void forget() {
         WINDOW_COUNTS.forget();
         TOTALS.forget();
+        DELETIONS.incrementAndGet();
+    }
+
+    /** Grows each time stored events were deleted in this JVM (after the commit): for read models built on the counts. */
+    public static long deletions() {
+        return DELETIONS.get();
     }
 
     /** The newest stored event's id (0 without any), from the primary key's last entry: changes when events are stored. */

@@ -4,6 +4,7 @@ import com.ipmimonitor.security.boundary.CredentialCipher;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -18,6 +19,7 @@ import java.util.Optional;
 
 /** A monitored machine, known by its BMC address. Credentials are optional and encrypted at rest. */
 @Entity
+@EntityListeners(FleetEdits.class)
 @Table(name = "server")
 @NamedQuery(name = Server.ALL, query = "select s from Server s order by s.name")
 @NamedQuery(name = Server.BY_BMC_IP, query = "select s from Server s where s.bmcIp = :bmcIp")

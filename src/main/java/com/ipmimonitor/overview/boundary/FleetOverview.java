@@ -1,18 +1,20 @@
 package com.ipmimonitor.overview.boundary;
 
-import com.ipmimonitor.collection.boundary.ServerStatuses;
+import com.ipmimonitor.concurrent.ReadCache;
 import com.ipmimonitor.collection.entity.SelFill;
 import com.ipmimonitor.sql.NativeRow;
 import com.ipmimonitor.events.boundary.EventCounts;
 import com.ipmimonitor.ipmi.Severity;
-import com.ipmimonitor.fleet.boundary.Servers;
+import com.ipmimonitor.fleet.entity.FleetEdits;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Every server with its last poll and its event counts in a time window: the dashboard and /api/servers. */
 @Stateless
@@ -37,19 +39,54 @@ public class FleetOverview {
     EntityManager em;
 
     @Inject
-    Servers servers;
-
-    @Inject
-    ServerStatuses statuses;
-
-    @Inject
     EventCounts events;
 
+    /**
+     * How late a poll's result may show in the list. Reading and writing the 1,000 rows of a large fleet took most of
+     * the CPU of each dashboard view and GET /api/servers while the fleet was polled, and its polls change some row
+     * every few milliseconds; a reading is therefore shared for this long. What is written here (a server added,
+     * changed or deleted, events deleted) shows at once.
+     */
+    static final Duration MAX_AGE = Duration.ofSeconds(1);
+
+    /** The time windows a reading is kept for: the ranges the pages offer (a request may name any other). */
+    private static final Set<Integer> KEPT_HOURS = Set.of(1, 2, 4, 6, 12, 24, 48, 72, 168, 720);
+
+    private static final ReadCache<Integer, FleetListing> LISTINGS = new ReadCache<>(MAX_AGE);
+
+    /** Every server with its last poll and its event counts of the last hours, as read at most MAX_AGE ago. */
+    public FleetListing listing(int hours) {
+        if (!keeps(hours)) {
+            return read(hours);
+        }
+        return LISTINGS.get(hours, writesHere(), () -> read(hours));
+    }
+
+    /** Grows with each server written and each deletion of events in this JVM: a reading older than that is not used. */
+    long writesHere() {
+        return FleetEdits.generation() + EventCounts.deletions();
+    }
+
+    /** Tests: every window is read again at the next request. */
+    static void forgetListings() {
+        LISTINGS.forget();
+    }
+
+    /** Whether readings of this window are shared (the others are read for each request). */
+    public static boolean keeps(int hours) {
+        return KEPT_HOURS.contains(hours);
+    }
+
     public List<ServerView> servers(int hours) {
+        return listing(hours).servers();
+    }
+
+    FleetListing read(int hours) {
         Map<Long, Map<Severity, Long>> counts = events.countsBySeverity(hours);
         Map<Long, Long> totals = events.totalsByServer();
-        return NativeRow.list(em.createNativeQuery(LISTED)).stream().map(FleetOverview::listed).map(row ->
-                row.with(counts.getOrDefault(row.id(), Map.of()), totals.getOrDefault(row.id(), 0L))).toList();
+        return new FleetListing(NativeRow.list(em.createNativeQuery(LISTED)).stream().map(FleetOverview::listed)
+                .map(row -> row.with(counts.getOrDefault(row.id(), Map.of()), totals.getOrDefault(row.id(), 0L)))
+                .toList());
     }
 
     static ServerView.Row listed(NativeRow r) {
@@ -61,9 +98,8 @@ public class FleetOverview {
                 r.string("protocol"));
     }
 
-    /** One server with its last poll and its event counts of the last hours. */
+    /** One server with its last poll and its event counts of the last hours, as the list has it. */
     public Optional<ServerView> find(String bmcIp, int hours) {
-        return servers.findByBmcIp(bmcIp).map(s -> ServerView.of(s, statuses.find(s.getId()),
-                events.countsBySeverity(s.getId(), hours), events.totalOf(s.getId())));
+        return listing(hours).find(bmcIp);
     }
 }

@@ -39,10 +39,11 @@ public class ServersResource {
     @Inject
     Servers servers;
 
+    /** Bytes written once per reading of the fleet (FleetListing): JSON-B took a fifth of each request's CPU. */
     @GET
-    public List<ServerView> list(@QueryParam("hours") @DefaultValue("24") int hours) {
+    public Response list(@QueryParam("hours") @DefaultValue("24") int hours) {
         ApiError.requireHours(hours);
-        return overview.servers(hours);
+        return Response.ok(overview.listing(hours).json(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** 201 with the new server, plus the original's status, message and id. */

@@ -35,12 +35,23 @@ if [ "${DEMO:-1}" = 1 ] && [ -z "${DB_URL:-}" ]; then
 fi
 
 echo "run: starting IPMI Monitor on http://localhost:${PORT:-8080}/ (Ctrl-C stops it)"
+# The JVM runs as a child this script waits for, so that a SIGTERM or SIGHUP sent to the script alone (a service
+# manager, kill <pid>) reaches it too: bash would otherwise die at once and leave the JVM running without it.
+app=""
+stop_app() {
+  trap - TERM INT HUP
+  [ -n "$app" ] && kill -TERM "$app" 2>/dev/null && wait "$app" 2>/dev/null || true
+  exit 143
+}
+trap stop_app TERM INT HUP
 # -XX:+ExitOnOutOfMemoryError stops a JVM that ran out of heap (exit status 3; it would otherwise keep answering
 # 500); this loop is its supervisor, as compose's restart policy is the container's
 while :; do
   status=0
   java ${JAVA_OPTS:--Xmx768m} -XX:+ExitOnOutOfMemoryError -jar target/ipmi-monitor.jar --port "${PORT:-8080}" \
-    --rootdir "$DATA_DIR/payara" || status=$?
+    --rootdir "$DATA_DIR/payara" &
+  app=$!
+  wait "$app" || status=$?
   [ "$status" = 3 ] || exit "$status"
   echo "run: the app ran out of memory and stopped; starting it again"
 done

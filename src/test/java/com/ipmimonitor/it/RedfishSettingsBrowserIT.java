@@ -34,7 +34,10 @@ class RedfishSettingsBrowserIT extends InBrowser {
     void theServerPageShowsAChangedCertificateWithBothFingerprintsAndAnAdminAcceptsIt() throws Exception {
         assertEquals(201, env.post("/api/servers/add", "{\"bmc_ip\":\"" + PAGE_BMC + "\",\"server_name\":\"idrac-62\"}",
                 true).statusCode());
-        sql("update server set protocol = 'redfish' where bmc_ip = '" + PAGE_BMC + "'");
+        // through the API: the pages answer from a reading of the fleet that only this instance's writes renew at once
+        assertEquals(200, env.send(HttpRequest.newBuilder(URI.create(env.baseUrl() + "/api/servers/" + PAGE_BMC))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"protocol\":\"redfish\"}")), true).statusCode());
         sql("insert into bmc_certificate (server_id, pinned_sha256, pinned_at, presented_sha256, presented_at)"
                 + " select id, '" + PINNED + "', now() - interval '1 day', '" + PRESENTED + "', now()"
                 + " from server where bmc_ip = '" + PAGE_BMC + "'");

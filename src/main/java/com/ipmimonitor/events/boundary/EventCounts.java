@@ -62,7 +62,7 @@ public class EventCounts {
     }
 
     /** The newest stored event's id (0 without any), from the primary key's last entry: changes when events are stored. */
-    long newestId() {
+    public long newestId() {
         return NativeRow.single(em.createNativeQuery("select coalesce(max(id), 0) as id from sel_event")).longValue("id");
     }
 

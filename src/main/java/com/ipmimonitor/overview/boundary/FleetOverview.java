@@ -44,8 +44,8 @@ public class FleetOverview {
     /**
      * How late a poll's result may show in the list. Reading and writing the 1,000 rows of a large fleet took most of
      * the CPU of each dashboard view and GET /api/servers while the fleet was polled, and its polls change some row
-     * every few milliseconds; a reading is therefore shared for this long. What is written here (a server added,
-     * changed or deleted, events deleted) shows at once.
+     * every few milliseconds; a reading is therefore shared for this long. A stored event (on any instance), and a
+     * server added, changed or deleted or events deleted through this instance, show at once.
      */
     static final Duration MAX_AGE = Duration.ofSeconds(1);
 
@@ -59,12 +59,15 @@ public class FleetOverview {
         if (!keeps(hours)) {
             return read(hours);
         }
-        return LISTINGS.get(hours, writesHere(), () -> read(hours));
+        return LISTINGS.get(hours, version(), () -> read(hours));
     }
 
-    /** Grows with each server written and each deletion of events in this JVM: a reading older than that is not used. */
-    long writesHere() {
-        return FleetEdits.generation() + EventCounts.deletions();
+    /**
+     * Changes when an event is stored (the newest event id, one index lookup) and with each server written or deletion
+     * of events in this JVM: a reading made before that is not used.
+     */
+    long version() {
+        return events.newestId() * 1_000_003L + FleetEdits.generation() + EventCounts.deletions();
     }
 
     /** Tests: every window is read again at the next request. */

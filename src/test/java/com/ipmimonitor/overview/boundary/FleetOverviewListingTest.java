@@ -2,16 +2,18 @@ package com.ipmimonitor.overview.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.ipmimonitor.events.boundary.EventCounts;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A reading of the fleet is shared by the requests of one moment, and dropped when this JVM wrote a server. (Its JSON
+ * A reading of the fleet is shared by the requests of one moment, and dropped when its version changed. (Its JSON
  * is compared with a server's own JSON-B answer by ApiIT: JSON-B has no implementation on the unit tests' path.)
  */
 class FleetOverviewListingTest {
@@ -27,7 +29,7 @@ class FleetOverviewListingTest {
         }
 
         @Override
-        long writesHere() {
+        long version() {
             return writes;
         }
     };
@@ -53,7 +55,7 @@ class FleetOverviewListingTest {
     }
 
     @Test
-    void aServerWrittenHereIsReadAgainAtOnce() {
+    void aNewVersionIsReadAtOnce() {
         overview.listing(24);
         writes++;
         overview.listing(24);
@@ -75,5 +77,21 @@ class FleetOverviewListingTest {
         overview.listing(5);
         assertEquals(2, reads.get(), "any hours value a request names would otherwise stay in memory");
         assertTrue(FleetOverview.keeps(24));
+    }
+
+    @Test
+    void aStoredEventMakesANewVersion() {
+        long[] newest = {41};
+        FleetOverview real = new FleetOverview();
+        real.events = new EventCounts() {
+            @Override
+            public long newestId() {
+                return newest[0];
+            }
+        };
+        long before = real.version();
+        assertEquals(before, real.version());
+        newest[0]++;
+        assertNotEquals(before, real.version(), "an event stored on any instance shows at once");
     }
 }

@@ -25,6 +25,11 @@ public final class ServerCards {
     /** One page of cards; first and last count from 1, and are 0 when nothing matches. */
     public record Page(List<ServerView> shown, int number, int pages, int matching, int first, int last) {
 
+        /** The shown servers as the page reads them. */
+        public List<ServerCard> cards() {
+            return shown.stream().map(ServerCard::new).toList();
+        }
+
         public boolean hasPrevious() {
             return number > 0;
         }

@@ -1,0 +1,81 @@
+package com.ipmimonitor.web.dashboard;
+
+import com.ipmimonitor.overview.boundary.ServerView;
+import java.time.OffsetDateTime;
+
+/**
+ * One server card as the dashboard's page reads it, by bean properties. The page read the record's accessors as EL
+ * method calls (#{s.bmcIp()}), and EL looks each such call up by reflection, copying every method of the record:
+ * about 20 calls per card, 48 cards a view, a tenth of the view's CPU; bean properties are looked up once per class.
+ */
+public final class ServerCard {
+
+    private final ServerView server;
+
+    ServerCard(ServerView server) {
+        this.server = server;
+    }
+
+    /** For the page's formatting functions (fmt.selClass, fmt.hintFor). */
+    public ServerView getServer() {
+        return server;
+    }
+
+    public String getName() {
+        return server.serverName();
+    }
+
+    public String getBmcIp() {
+        return server.bmcIp();
+    }
+
+    /** reachable, pending (never polled) or unreachable: the card's colour. */
+    public String getState() {
+        if (server.isReachable()) {
+            return "reachable";
+        }
+        return server.lastOutcome() == null ? "pending" : "unreachable";
+    }
+
+    public String getPowerStatus() {
+        return server.powerStatus();
+    }
+
+    public String getPowerClass() {
+        return "ON".equals(server.powerStatus()) ? "on" : "off";
+    }
+
+    public String getOutcome() {
+        return server.lastOutcome() == null ? "not polled yet" : server.lastOutcome();
+    }
+
+    public String getOutcomeClass() {
+        return "OK".equals(server.lastOutcome()) ? "ok" : "fail";
+    }
+
+    /** The last poll failed: the card says why and what to check. */
+    public boolean isFailed() {
+        return ServerCards.failing(server);
+    }
+
+    /** How full the SEL is, in words (fmt.sel), "" when not known. */
+    public String getSel() {
+        return server.selFill().describe();
+    }
+
+    public OffsetDateTime getLastSuccess() {
+        return server.lastSuccess();
+    }
+
+    public long getCritical() {
+        return server.criticalCount();
+    }
+
+    public long getWarning() {
+        return server.warningCount();
+    }
+
+    public long getInfo() {
+        return server.infoCount();
+    }
+}

@@ -2,7 +2,9 @@ package com.ipmimonitor.ipmi;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the file `ipmitool sdr dump FILE` writes: every SDR record as the BMC holds it, a 5-byte header
@@ -12,6 +14,7 @@ import java.util.List;
 public final class SdrDumpParser {
 
     private static final int HEADER = 5;
+    private static final int SENSOR_TYPE_AT = 12;
 
     private SdrDumpParser() {
     }
@@ -27,6 +30,24 @@ public final class SdrDumpParser {
         List<SdrSensor> found = new ArrayList<>();
         records(dump).forEach(r -> SdrSensor.fromRecord(r).ifPresent(found::add));
         return found;
+    }
+
+    /**
+     * Sensor number to sensor type, of the Full and Compact records: what {@code ipmitool -v sdr elist} prints as
+     * "Sensor Type" for the records it lists (SdrTypesParser; `sdr elist` lists no other kind), so a first poll need
+     * not run the verbose listing for it. The first record of a number wins, as there.
+     */
+    public static Map<Integer, Integer> sensorTypes(byte[] dump) {
+        Map<Integer, Integer> types = new HashMap<>();
+        for (byte[] r : records(dump)) {
+            int type = r[3] & 0xFF;
+            boolean listed = type == SensorConversion.FULL_SENSOR_RECORD || type == SdrSensor.COMPACT_SENSOR_RECORD;
+            // byte 13 of both (IPMI 2.0 tables 43-1 and 43-2)
+            if (listed && r.length > SENSOR_TYPE_AT) {
+                types.putIfAbsent(r[7] & 0xFF, r[SENSOR_TYPE_AT] & 0xFF);
+            }
+        }
+        return types;
     }
 
     private static List<byte[]> records(byte[] dump) {

@@ -130,9 +130,12 @@ public final class ItEnvironment {
     }
 
     private AppProcess startApp() throws IOException {
-        // the real ipmitool through a wrapper that logs each run's command line (no password on it: -E), so that a
-        // test can count the runs of a poll (OneSessionPollIT)
-        Files.writeString(ipmitoolWrapper(), "#!/bin/sh\necho \"$(date +%s.%N) $*\" >> " + ipmitoolRuns() + "\nexec ipmitool \"$@\"\n");
+        // the real ipmitool through a wrapper that logs each run's command line (no password on it: -E), and an exec
+        // batch's lines after it ("[power status ; sel info ; ]"), so that a test can count the runs of a poll and
+        // see what they asked (OneSessionPollIT)
+        Files.writeString(ipmitoolWrapper(), "#!/bin/sh\nfor last; do :; done\nb=\ncase \" $* \" in *\" exec \"*)"
+                + " b=\" [$(sed 's/$/ ;/' \"$last\" | tr '\\n' ' ')]\";; esac\n"
+                + "echo \"$(date +%s.%N) $*$b\" >> " + ipmitoolRuns() + "\nexec ipmitool \"$@\"\n");
         ipmitoolWrapper().toFile().setExecutable(true, true);
         return AppProcess.start(workDir, APP_PORT, appEnvironment(workDir.resolve("app-data")));
     }

@@ -3,6 +3,9 @@ package com.ipmimonitor.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.ipmimonitor.ipmi.SdrElistParser;
+import com.ipmimonitor.ipmi.SdrEntry;
+import com.ipmimonitor.ipmi.SdrTypesParser;
 import com.ipmimonitor.ipmi.SensorListParser;
 import com.ipmimonitor.ipmi.SensorRow;
 import jakarta.json.JsonObject;
@@ -25,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * Issue 18 against a real ipmi_sim and the real ipmitool, which the shared app runs through a wrapper that logs each
  * run's start and arguments (ItEnvironment.ipmitoolRuns). A steady-state poll is one ipmitool run, its sensors equal
  * what `ipmitool sensor` prints for the same BMC, an SDR change rebuilds the SDR cache, and DCMI (which ipmi_sim
- * lacks) is asked once. The runs of a poll are those that started between its start and its end (collection_run).
+ * lacks) is asked once. A first poll is two runs: the probe, the SEL. The runs of a poll are those
+ * that started between its start and its end (collection_run).
  */
 class OneSessionPollIT {
 
@@ -59,7 +63,16 @@ class OneSessionPollIT {
         assertTrue(Files.isRegularFile(cache), "no SDR cache at " + cache);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)));
         long cacheSize = Files.size(cache);
-        assertTrue(runsOf(polls().get(0)).stream().anyMatch(r -> r.contains(" sdr dump ")), "first poll built the cache");
+        List<String> first = runsOf(polls().get(0));
+        assertTrue(first.stream().anyMatch(r -> r.contains(" sdr dump ")), "first poll built the cache: " + first);
+        // the probe (mc info, dcmi power reading, sdr dump and sdr elist in its session), then the SEL's 20 records;
+        // before: sdr dump, sdr elist, -v sdr elist, mc info and dcmi power reading in runs of their own, 7 in all
+        assertEquals(2, first.size(), "ipmitool runs of a first poll: " + first);
+        assertTrue(first.get(0).contains(" -v exec ") && first.get(0).contains(" mc info ")
+                && first.get(0).contains(" dcmi power reading ") && first.get(0).contains(" sdr elist "), first.get(0));
+        // what the runs of their own gave: the names of `sdr elist`, the types of `-v sdr elist`, the readings
+        assertSdrNamesEqualIpmitoolsListings();
+        assertSensorsEqualIpmitoolSensor();
 
         int steadyFrom = pollNow(2) - 1;
         pollNow(3);
@@ -87,6 +100,30 @@ class OneSessionPollIT {
         List<String> dcmi = runs().stream().filter(r -> r.contains(" -H " + BMC.host() + " ") && r.contains(" dcmi "))
                 .toList();
         assertEquals(1, dcmi.size(), "DCMI asked once in " + polls().size() + " polls: " + dcmi);
+    }
+
+    /** The stored SDR names: number, name and entity as `ipmitool sdr elist` lists them, type as `-v sdr elist`. */
+    private static void assertSdrNamesEqualIpmitoolsListings() {
+        Map<Integer, Integer> types = SdrTypesParser.parse(env.ipmitool(BMC, "-v", "sdr", "elist"));
+        List<String> expected = SdrElistParser.parse(env.ipmitool(BMC, "sdr", "elist")).stream()
+                .collect(Collectors.toMap(SdrEntry::sensorNumber, e -> e, (a, b) -> a)).values().stream()
+                .map(e -> e.sensorNumber() + "|" + e.name() + "|" + e.entity() + "|" + types.get(e.sensorNumber()))
+                .sorted().toList();
+        List<String> stored = new ArrayList<>();
+        try (var db = env.appDatabase(); var q = db.prepareStatement("select n.sensor_number, n.sensor_name, n.entity,"
+                + " n.sensor_type from sdr_name n join server s on s.id = n.server_id where s.bmc_ip = ?")) {
+            q.setString(1, BMC.host());
+            try (var rs = q.executeQuery()) {
+                while (rs.next()) {
+                    Object type = rs.getObject(4);
+                    stored.add(rs.getInt(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + type);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertEquals(25, expected.size(), expected.toString());
+        assertEquals(expected, stored.stream().sorted().toList());
     }
 
     /** Every sensor the app stored has the value, status and thresholds `ipmitool sensor` prints now. */

@@ -1,6 +1,7 @@
 package com.ipmimonitor.collection.control;
 
 import com.ipmimonitor.ipmi.DcmiPowerParser;
+import com.ipmimonitor.ipmi.ExecSections;
 import com.ipmimonitor.ipmi.IpmitoolParseException;
 import com.ipmimonitor.ipmi.PowerReading;
 import com.ipmimonitor.ipmi.PowerState;
@@ -22,6 +23,7 @@ import com.ipmimonitor.collection.entity.PollOutcome;
 import com.ipmimonitor.ipmi.McInfo;
 import com.ipmimonitor.ipmi.SdrSensorReadings;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +41,11 @@ public class BmcPoller {
 
     static final int FALLBACK_CIPHER_SUITE = 17;
     static final int DEFAULT_CIPHER_SUITE = 3;
+    /** The sections of a probe's output that follow its own commands (ExecSections). */
+    static final String MC_INFO = "mc-info";
+    static final String DCMI = "dcmi";
+    static final String SDR_DUMP = "sdr-dump";
+    static final String SDR_ELIST = "sdr-elist";
 
     private final IpmitoolRunner runner;
     private final SelWalker walker;
@@ -72,18 +79,24 @@ public class BmcPoller {
     public PollResult poll(PollRequest request) {
         try {
             BmcTarget target = request.target();
-            // sensors ride in the probe's session when a cached SDR lets ipmitool read them without the BMC's SDR
-            Optional<Path> cache = request.readSensors() ? sdrCache.find(target) : Optional.empty();
+            // known before the probe: a first poll, or the daily refresh, reads the SDR and the firmware whatever the
+            // probe finds, and DCMI is asked of a BMC never asked (or that has it, on a sensor poll). Those ride in
+            // the probe's session: a session's setup costs ipmitool more CPU than any of these commands
+            ProbeExtras extras = new ProbeExtras(request.sdrNamesStale() || request.sdrSignature().isEmpty(),
+                    request.dcmiSupported().map(has -> has && request.readSensors()).orElse(true));
+            // sensors ride in the probe's session when a cached SDR lets ipmitool read them without the BMC's SDR;
+            // not when the SDR is read anew anyway (the cache may describe the old one)
+            Optional<Path> cache = request.readSensors() && !extras.sdr() ? sdrCache.find(target) : Optional.empty();
             BmcState state;
             try {
-                state = readState(target, cache);
+                state = readState(target, cache, extras);
             } catch (CollectionFailure f) {
                 if (f.outcome() != PollOutcome.UNSUPPORTED || !request.cipherFallback()) {
                     throw f;
                 }
                 // newer BMCs accept only suite 17 (SHA-256), older ones only 3: try the other one once
                 target = withOtherCipherSuite(target);
-                state = readState(target, cache);
+                state = readState(target, cache, extras);
             }
             SelCursor cursor = request.cursor();
             List<SelRecord> fresh = List.of();
@@ -101,7 +114,7 @@ public class BmcPoller {
             Optional<String> firmware = Optional.empty();
             if (request.sdrNamesStale() || sdrChanged) {
                 // the cache (if any) described the old SDR: whatever the probe read with it is dropped
-                SdrRead read = readSdr(target);
+                SdrRead read = readSdr(target, state);
                 sdr = Optional.of(read.names());
                 conversions = read.conversions();
                 sensors = read.sensors();
@@ -121,10 +134,12 @@ public class BmcPoller {
             boolean firmwareChanged = firmware.isPresent() && request.firmware().isPresent()
                     && !firmware.equals(request.firmware());
             Optional<Boolean> known = firmwareChanged ? Optional.empty() : request.dcmiSupported();
-            // asked once and remembered; a BMC with DCMI gives its power reading with the sensors. ipmitool 1.8.19
-            // cannot run `dcmi power reading` inside exec (it prints "Invalid sample time"), hence a run of its own
+            // asked once and remembered; a BMC with DCMI gives its power reading with the sensors, in the probe's
+            // session when the probe asked it (ProbeExtras), else in a run of its own
             boolean askDcmi = known.isEmpty() || known.get() && request.readSensors();
-            Optional<Optional<PowerReading>> dcmi = askDcmi ? readDcmi(target) : Optional.empty();
+            BmcTarget asked = target;
+            Optional<Optional<PowerReading>> dcmi = askDcmi
+                    ? state.section(DCMI).map(BmcPoller::dcmiIn).orElseGet(() -> readDcmi(asked)) : Optional.empty();
             return new PollResult(state.power(), state.sel(), fresh, lastId, state.sdrSignature(), sdr, conversions, sensors,
                     dcmi.flatMap(r -> r), askDcmi ? Optional.of(dcmi.isPresent()) : Optional.empty(), firmware,
                     target.cipherSuite(), types);
@@ -133,14 +148,38 @@ public class BmcPoller {
         }
     }
 
-    /** Names, types, conversions (into the cache), sensors and firmware identity: when the SDR changed, or daily. */
-    private SdrRead readSdr(BmcTarget target) {
-        List<SensorConversion> conversions = refreshCache(target);
+    /**
+     * What the probe's session reads besides power, SDR and SEL state. sdr: `mc info`, `sdr dump` and `sdr elist`
+     * (the SDR is read whatever its signature says); dcmi: `dcmi power reading`.
+     */
+    private record ProbeExtras(boolean sdr, boolean dcmi) {
+    }
+
+    /**
+     * Names, types, conversions (into the cache), sensors and firmware identity: when the SDR changed, or daily. The
+     * dump, `mc info` and the plain `sdr elist` come from the probe's session when it ran them (a first poll, the
+     * daily refresh), else from runs of their own; the listing gives the names and, with the dump's records, the
+     * readings as a steady-state poll reads them (SdrElistReadings), and the dump gives each sensor's type: no
+     * verbose listing.
+     */
+    private SdrRead readSdr(BmcTarget target, BmcState state) {
+        Optional<byte[]> dumped = state.dump();
+        List<SensorConversion> conversions = dumped.isPresent() ? storeCache(target, dumped.get()) : refreshCache(target);
         Optional<Path> cache = sdrCache.find(target);
-        List<SdrEntry> names = SdrElistParser.parse(afterProbe(runner.run(target, IpmitoolRunner.withSdrCache(cache, "sdr", "elist")),
-                "sdr elist").stdout());
-        SdrRead listing = readListing(target, cache, conversions);
-        return new SdrRead(withTypes(names, listing.types()), conversions, listing.sensors(), readFirmware(target));
+        // the probe's session listed the SDR after dumping it; else (or when it listed nothing) a run of its own
+        String listing = state.section(SDR_ELIST).filter(rows -> dumped.isPresent() && !rows.isBlank())
+                .orElseGet(() -> afterProbe(runner.run(target, IpmitoolRunner.withSdrCache(cache, "sdr", "elist")),
+                        "sdr elist").stdout());
+        List<SdrEntry> names = SdrElistParser.parse(listing);
+        Optional<String> firmware = state.section(MC_INFO).map(McInfo::firmware).orElseGet(() -> readFirmware(target));
+        if (cache.isPresent()) {
+            SdrCache.Parsed records = sdrCache.parsed(cache.get());
+            return new SdrRead(withTypes(names, records.types()), conversions,
+                    SdrElistReadings.parse(listing, records.sensors()), firmware);
+        }
+        // no cache (the BMC's dump failed or was no SDR): the verbose listing has the types and the readings
+        SdrRead verbose = readListing(target, cache, conversions);
+        return new SdrRead(withTypes(names, verbose.types()), conversions, verbose.sensors(), firmware);
     }
 
     /**
@@ -188,10 +227,15 @@ public class BmcPoller {
         }
         failIfGivenUp(dump.result(), "sdr dump");
         failIfSessionLost(dump.result(), "sdr dump");
+        return storeCache(target, dump.result().exitCode() == 0 ? dump.bytes() : new byte[0]);
+    }
+
+    /** The dump into the BMC's cache file, and its conversions; no file (and none) when it is empty or no SDR. */
+    private List<SensorConversion> storeCache(BmcTarget target, byte[] dump) {
         try {
-            if (dump.result().exitCode() == 0 && dump.bytes().length > 0) {
-                List<SensorConversion> conversions = SdrDumpParser.conversions(dump.bytes());
-                sdrCache.store(target, dump.bytes());
+            if (dump.length > 0) {
+                List<SensorConversion> conversions = SdrDumpParser.conversions(dump);
+                sdrCache.store(target, dump);
                 return conversions;
             }
         } catch (IpmitoolParseException e) {
@@ -201,42 +245,86 @@ public class BmcPoller {
         return List.of();
     }
 
-    /** listing: the sensors' `sdr elist`, verbose (SdrSensorReadings) or plain (SdrElistReadings). */
+    /**
+     * listing: the sensors' `sdr elist`, verbose (SdrSensorReadings) or plain (SdrElistReadings); stdout: the whole
+     * output, with the sections of the ProbeExtras; dumped: what its `sdr dump` wrote (empty: it dumped nothing).
+     */
     private record BmcState(PowerState power, SelInfo sel, Optional<String> sdrSignature, String listing,
-                            boolean verbose) {
+                            boolean verbose, String stdout, byte[] dumped) {
+
+        Optional<String> section(String name) {
+            return ExecSections.section(stdout, name);
+        }
+
+        /** The SDR as the probe's session dumped it: only when the dump started (its line) and wrote something. */
+        Optional<byte[]> dump() {
+            boolean started = section(SDR_DUMP).filter(out -> out.contains("Dumping Sensor Data Repository")).isPresent();
+            return started && dumped.length > 0 ? Optional.of(dumped) : Optional.empty();
+        }
     }
 
     /**
-     * One session: `power status`, `sdr info`, `sel info`, and with a cached SDR `sdr elist` (the sensors). With a
-     * cache the probe runs without -v: -v would make the listing verbose (8 times the text, ipmitool's CPU up by a
-     * quarter), and the sensor details it adds come from the cache. Without -v, ipmitool gives the same words for
-     * a wrong password, a rejected cipher suite and silence, so a probe that cannot open a session is asked again
-     * with -v (and the next poll of that BMC starts with -v, until a probe succeeds).
+     * One session: `power status`, `sdr info`, `sel info`, and with a cached SDR `sdr elist` (the sensors), then the
+     * ProbeExtras. With a cache the probe runs without -v: -v would make the listing verbose (8 times the text,
+     * ipmitool's CPU up by a quarter), and the sensor details it adds come from the cache. Without -v, ipmitool gives
+     * the same words for a wrong password, a rejected cipher suite and silence, so a probe that cannot open a session
+     * is asked again with -v (and the next poll of that BMC starts with -v, until a probe succeeds).
      */
-    private BmcState readState(BmcTarget target, Optional<Path> cache) {
+    private BmcState readState(BmcTarget target, Optional<Path> cache, ProbeExtras extras) {
         String key = target.host() + ":" + target.port();
+        List<String> commands = commands(cache, extras);
         if (cache.isPresent() && !verboseProbe.contains(key)) {
-            IpmitoolResult quiet = runner.exec(target, commands(cache), cache);
+            IpmitoolResult quiet = runner.exec(target, commands, cache);
             if (quiet.timedOut() || quiet.exitCode() == 0 || !noSession(quiet)) {
-                return stateOf(target, quiet, false);
+                return stateOf(quiet, false, new byte[0]);
             }
             verboseProbe.add(key);
         }
-        BmcState state = stateOf(target, runner.probe(target, commands(cache), cache), true);
+        BmcState state;
+        if (extras.sdr()) {
+            IpmitoolRunner.SdrDump probe = runner.probeWithSdrDump(target, commands, AFTER_DUMP);
+            state = stateOf(probe.result(), true, probe.bytes());
+        } else {
+            state = stateOf(runner.probe(target, commands, cache), true, new byte[0]);
+        }
         verboseProbe.remove(key);
         return state;
     }
 
-    private static List<String> commands(Optional<Path> cache) {
-        return cache.isPresent() ? List.of("power status", "sdr info", "sel info", "sdr elist")
-                : List.of("power status", "sdr info", "sel info");
+    /**
+     * After the probe's `sdr dump`: the plain listing, which gives the names and readings (the verbose one would not
+     * give the names as `sdr elist` prints them). ipmitool reads the SDR from the BMC once more for it (no -S: the
+     * cache file is written only now), a few messages per record in a session already open, where a run with the
+     * new cache would cost a session's setup.
+     */
+    private static final List<String> AFTER_DUMP = List.of(ExecSections.marker(SDR_ELIST), "set verbose 0", "sdr elist");
+
+    /** The probe's batch; with extras.sdr its last line is the dump's marker, the runner adds `sdr dump FILE`. */
+    private static List<String> commands(Optional<Path> cache, ProbeExtras extras) {
+        List<String> lines = new ArrayList<>(List.of("power status", "sdr info", "sel info"));
+        if (cache.isPresent()) {
+            lines.add("sdr elist");
+        }
+        if (extras.sdr()) {
+            lines.addAll(List.of(ExecSections.marker(MC_INFO), "mc info"));
+        }
+        if (extras.dcmi()) {
+            // the marker's four words also keep ipmitool 1.8.19 from reading a sample time out of thin air
+            lines.addAll(List.of(ExecSections.marker(DCMI), "dcmi power reading"));
+        }
+        if (extras.sdr()) {
+            lines.add(ExecSections.marker(SDR_DUMP));
+        }
+        return lines;
     }
 
-    private BmcState stateOf(BmcTarget target, IpmitoolResult probe, boolean verbose) {
+    private BmcState stateOf(IpmitoolResult probe, boolean verbose, byte[] dumped) {
         String what = "power status + sdr info + sel info";
         IpmitoolResult result = checked(probe, what);
-        String listing = verbose ? SdrSensorReadings.listingIn(result.stdout()) : SdrElistReadings.rowsIn(result.stdout());
-        String out = verbose ? SdrSensorReadings.beforeListing(result.stdout()) : SdrElistReadings.withoutRows(result.stdout());
+        // the probe's own commands come before the sections of the extras
+        String own = ExecSections.head(result.stdout());
+        String listing = verbose ? SdrSensorReadings.listingIn(own) : SdrElistReadings.rowsIn(own);
+        String out = verbose ? SdrSensorReadings.beforeListing(own) : SdrElistReadings.withoutRows(own);
         int sel = out.indexOf("SEL Information");
         if (sel < 0 && result.exitCode() != 0) {
             // the BMC answered the first commands, then stopped: why is on stderr, not in the output we have
@@ -249,7 +337,7 @@ public class BmcPoller {
         String power = head.lines().filter(l -> l.startsWith("Chassis Power")).findFirst().orElse(head);
         String sdrInfo = head.lines().filter(l -> !l.startsWith("Chassis Power")).reduce("", (a, b) -> a + b + "\n");
         return new BmcState(PowerStatusParser.parse(power), SelInfoParser.parse(out.substring(sel)), sdrSignature(sdrInfo),
-                listing, verbose);
+                listing, verbose, result.stdout(), dumped);
     }
 
     private static Optional<String> sdrSignature(String sdrInfo) {
@@ -273,10 +361,12 @@ public class BmcPoller {
         }
         failIfGivenUp(result, "dcmi power reading");
         failIfSessionLost(result, "dcmi power reading");
-        if (result.exitCode() != 0 || !result.stdout().contains("Instantaneous power reading")) {
-            return Optional.empty();
-        }
-        return Optional.of(DcmiPowerParser.parse(result.stdout()));
+        return result.exitCode() != 0 ? Optional.empty() : dcmiIn(result.stdout());
+    }
+
+    /** `dcmi power reading`'s output: empty when it printed no reading (no DCMI; exec's exit code is the batch's). */
+    private static Optional<Optional<PowerReading>> dcmiIn(String out) {
+        return out.contains("Instantaneous power reading") ? Optional.of(DcmiPowerParser.parse(out)) : Optional.empty();
     }
 
     private List<SelEntryResponse> readSel(BmcTarget target, SelCursor cursor, SelInfo sel) {

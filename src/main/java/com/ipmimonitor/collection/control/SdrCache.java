@@ -41,19 +41,24 @@ public class SdrCache {
         this.parser = parser;
     }
 
-    /** A cache file as a poll uses it; version tells one content of the file from the next. */
-    public record Parsed(List<SensorConversion> conversions, List<SdrSensor> sensors, Object version) {
+    /**
+     * A cache file as a poll uses it; types: sensor number to sensor type (SdrDumpParser.sensorTypes); version tells
+     * one content of the file from the next.
+     */
+    public record Parsed(List<SensorConversion> conversions, List<SdrSensor> sensors, Map<Integer, Integer> types,
+                         Object version) {
 
         static Parsed of(byte[] dump) {
             try {
-                return new Parsed(SdrDumpParser.conversions(dump), SdrDumpParser.sensors(dump), "");
+                return new Parsed(SdrDumpParser.conversions(dump), SdrDumpParser.sensors(dump),
+                        SdrDumpParser.sensorTypes(dump), "");
             } catch (IpmitoolParseException e) {
-                return new Parsed(List.of(), List.of(), "");
+                return new Parsed(List.of(), List.of(), Map.of(), "");
             }
         }
 
         Parsed at(Object version) {
-            return new Parsed(conversions, sensors, version);
+            return new Parsed(conversions, sensors, types, version);
         }
     }
 

@@ -161,6 +161,25 @@ class BmcPollerFuzzTest {
             return new SdrDump(answers.sdr(), java.util.Arrays.copyOf(dump, cut));
         }
 
+        /**
+         * A first poll's probe: its output, then the parts of the lines after its own, each after the line ipmitool
+         * echoes for its marker (mc info, DCMI when asked, the dump, the plain listing).
+         */
+        @Override
+        public SdrDump probeWithSdrDump(BmcTarget target, List<String> before, List<String> after) {
+            IpmitoolResult s = answers.state();
+            String out = s.stdout() + part("mc-info", answers.sensor())
+                    + (before.contains("dcmi power reading") ? part("dcmi", answers.dcmi()) : "")
+                    + "ipmi-monitor-section sdr-dump follows \nDumping Sensor Data Repository to '/w/sdr.bin'\n"
+                    + part("sdr-elist", answers.sdr());
+            return new SdrDump(new IpmitoolResult(s.exitCode(), out, s.stderr(), s.duration(), s.timedOut(), s.gaveUp()),
+                    sdrDump(target).bytes());
+        }
+
+        private static String part(String name, IpmitoolResult answer) {
+            return "ipmi-monitor-section " + name + " follows \n" + (answer.timedOut() ? "" : answer.stdout());
+        }
+
         @Override
         public IpmitoolResult exec(BmcTarget target, List<String> commandLines) {
             return answers.rawSel();

@@ -274,4 +274,50 @@ class IpmitoolRunnerTest {
         assertFalse(runArgs.contains("-v"), runArgs.toString());
         assertEquals(List.of("mc", "info"), runArgs.subList(runArgs.size() - 2, runArgs.size()));
     }
+
+    @Test
+    void aProbeWithTheSdrDumpWritesItsLineBetweenTheOthersAndHandsBackTheBytesOfAPrivateFile() throws IOException {
+        // the fake writes what `sdr dump FILE` of its batch names, as ipmitool does
+        IpmitoolRunner runner = runnerFor(recordArgsScript()
+                + "f=\"${@: -1}\"\n"
+                + "cp \"$f\" '" + record.resolve("batch-copy") + "'\n"
+                + "d=$(sed -n 's/^sdr dump //p' \"$f\")\n"
+                + "stat -c %a \"$d\" > '" + record.resolve("mode") + "'\n"
+                + "printf 'SDR' > \"$d\"\n", Duration.ofSeconds(10));
+
+        IpmitoolRunner.SdrDump dump = runner.probeWithSdrDump(TARGET, List.of("sel info", "echo a b c"),
+                List.of("set verbose 0", "sdr elist"));
+
+        assertEquals("SDR", new String(dump.bytes(), StandardCharsets.US_ASCII));
+        List<String> batch = Files.readAllLines(record.resolve("batch-copy"), StandardCharsets.US_ASCII);
+        assertEquals(5, batch.size(), batch.toString());
+        assertEquals(List.of("sel info", "echo a b c"), batch.subList(0, 2));
+        assertTrue(batch.get(2).matches("sdr dump " + java.util.regex.Pattern.quote(workDir.toString()) + "/sdr\\d+\\.bin"),
+                batch.get(2));
+        assertEquals(List.of("set verbose 0", "sdr elist"), batch.subList(3, 5));
+        assertEquals("600", Files.readString(record.resolve("mode")).trim());
+        assertTrue(recordedArgs().contains("-v"), "a probe: -v");
+        assertFalse(String.join(" ", recordedArgs()).contains(PASSWORD));
+        try (Stream<Path> left = Files.list(workDir)) {
+            assertEquals(List.of(), left.toList(), "work dir holds leftovers (dump, batch, out, err)");
+        }
+    }
+
+    @Test
+    void aWorkDirThatExecCannotNameGetsNoDumpLine() throws IOException {
+        Path spaced = Files.createDirectories(workDir.resolve("with space"));
+        Path fake = bin.resolve("ipmitool");
+        Files.writeString(fake, "#!/bin/bash\n" + recordArgsScript() + "cp \"${@: -1}\" '" + record.resolve("batch-copy")
+                + "'\n", StandardCharsets.US_ASCII);
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
+        IpmitoolRunner runner = new IpmitoolRunner(new IpmitoolSettings(fake.toString(), Duration.ofSeconds(10), 2, 1,
+                home, spaced));
+
+        IpmitoolRunner.SdrDump dump = runner.probeWithSdrDump(TARGET, List.of("sel info"), List.of("sdr elist"));
+
+        // exec would split the path at its space: no dump, and the poller runs `sdr dump` on its own
+        assertEquals(0, dump.bytes().length);
+        assertEquals(List.of("sel info", "sdr elist"),
+                Files.readAllLines(record.resolve("batch-copy"), StandardCharsets.US_ASCII));
+    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.ipmimonitor.collection.entity.PollOutcome;
 
 import com.ipmimonitor.ipmi.Fixtures;
+import com.ipmimonitor.ipmi.McInfo;
 import com.ipmimonitor.ipmi.SelInfo;
 import com.ipmimonitor.ipmi.SelInfoParser;
 import com.ipmimonitor.ipmi.SensorListParser;
@@ -51,27 +52,53 @@ class OneSessionPollTest {
         Path state = file("state.txt", SdrSensorReadings.beforeListing(PROBE));
         Path verbose = file("verbose.txt", SdrSensorReadings.listingIn(PROBE));
         Path names = file("names.txt", Fixtures.ipmitool("ipmi_sim/sdr_elist.txt"));
+        // with the cache, the plain listing is what the quiet probe lists after its own commands
+        Path cachedNames = file("cached-names.txt", SdrElistReadings.rowsIn(QUIET));
         Path mcInfo = file("mcinfo.txt", Fixtures.ipmitool("ipmi_sim/mc_info.txt"));
         Path fake = dir.resolve("ipmitool");
+        // an exec batch: the probe's output for its own commands, then what ipmitool prints for the lines after them
+        // (echo, mc info, dcmi power reading, sdr dump and sdr elist, as ipmi_sim without DCMI answers them)
         Files.writeString(fake, """
                 #!/bin/sh
-                echo "$*" >> %s
                 for last; do :; done
-                if [ -e %s ]; then
+                # the command line, and an exec batch's lines after it
+                case " $* " in
+                  *" exec "*) echo "$* [$(tr '\n' ';' < "$last")]" >> %1$s;;
+                  *) echo "$*" >> %1$s;;
+                esac
+                if [ -e %2$s ]; then
                   case " $* " in *" -v "*) echo '> RAKP 2 HMAC is invalid' >&2;; esac
                   echo 'Error: Unable to establish IPMI v2 / RMCP+ session' >&2; exit 1
                 fi
+                rest() {
+                  rc=0
+                  after=
+                  while read -r cmd a1 a2 a3; do
+                    [ "$cmd" = echo ] && after=1
+                    [ -n "$after" ] || continue
+                    case "$cmd $a1" in
+                      "echo "*) echo "$a1 $a2 $a3 ";;
+                      "mc info") cat %9$s;;
+                      "dcmi power") echo 'DCMI request failed because: Invalid command (c1)' >&2; rc=1;;
+                      "sdr dump") echo "Dumping Sensor Data Repository to '$a2'"; cat %3$s > "$a2";;
+                      "sdr elist") cat %10$s;;
+                    esac
+                  done < "$last"
+                  exit $rc
+                }
                 case " $* " in
-                  *" sdr dump "*) cat %s > "$last";;
-                  *" -v -S "*" exec "*) cat %s;;
-                  *" -S "*" exec "*) cat %s;;
-                  *" exec "*) cat %s;;
-                  *" -v sdr elist "*) cat %s;;
-                  *" sdr elist "*) cat %s;;
-                  *" mc info "*) cat %s;;
+                  *" sdr dump "*) cat %3$s > "$last";;
+                  *" -v -S "*" exec "*) cat %4$s; rest;;
+                  *" -S "*" exec "*) cat %5$s; rest;;
+                  *" exec "*) cat %6$s; rest;;
+                  *" -v sdr elist "*) cat %7$s;;
+                  *" -S "*" sdr elist "*) cat %10$s;;
+                  *" sdr elist "*) cat %8$s;;
+                  *" mc info "*) cat %9$s;;
                   *) echo 'DCMI request failed because: Invalid command (c1)' >&2; exit 1;;
                 esac
-                """.formatted(log, dir.resolve("refusing"), dump, probe, quiet, state, verbose, names, mcInfo));
+                """.formatted(log, dir.resolve("refusing"), dump, probe, quiet, state, verbose, names, mcInfo,
+                cachedNames));
         Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
         Path work = Files.createDirectories(dir.resolve("work"));
         poller = new BmcPoller(new IpmitoolRunner(new IpmitoolSettings(fake.toString(), Duration.ofSeconds(10), 1, 1, dir,
@@ -81,7 +108,7 @@ class OneSessionPollTest {
     @Test
     void aSteadyStatePollIsOneIpmitoolRunThatReadsTheSensorsWithTheCachedSdr() throws IOException {
         PollResult first = poller.poll(request(Optional.empty(), Optional.empty(), Optional.empty()));
-        assertTrue(calls().stream().anyMatch(c -> c.contains("sdr dump")), calls().toString());
+        assertTrue(calls().stream().anyMatch(c -> c.contains("sdr dump ")), calls().toString());
         Path cache = dir.resolve("work/sdr-cache/127.0.0.1_6230.sdr");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)));
         Files.delete(log);
@@ -94,6 +121,31 @@ class OneSessionPollTest {
         assertEquals(SensorListParser.parse(Fixtures.ipmitool("ipmi_sim/cached/sensor.txt")), steady.sensors());
         assertEquals(Optional.empty(), steady.dcmiSupported(), "DCMI not asked again");
         assertEquals(first.sensors(), steady.sensors());
+    }
+
+    @Test
+    void aFirstPollIsOneIpmitoolRunTheProbeWithDumpListingFirmwareAndDcmi() throws IOException {
+        PollResult first = poller.poll(request(Optional.empty(), Optional.empty(), Optional.empty()));
+
+        // before: the probe, then sdr dump, sdr elist, -v sdr elist, mc info and dcmi power reading in runs of their own
+        // (the SEL of the fake is known already: no SEL read)
+        List<String> calls = calls();
+        assertEquals(1, calls.size(), calls.toString());
+        assertTrue(calls.get(0).contains(" -v exec ") && calls.get(0).contains("sdr dump ")
+                && calls.get(0).contains("set verbose 0;sdr elist;"), calls.get(0));
+        Path cache = dir.resolve("work/sdr-cache/127.0.0.1_6230.sdr");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)));
+        // what the runs of their own gave: names with their types, firmware, DCMI (none on ipmi_sim), the readings
+        var names = first.sdr().orElseThrow();
+        assertEquals(25, names.size());
+        assertTrue(names.stream().allMatch(e -> e.sensorType().isPresent()), names.toString());
+        assertEquals(java.util.OptionalInt.of(0x08),
+                names.stream().filter(e -> e.name().equals("PS2 Status")).findFirst().orElseThrow().sensorType());
+        assertEquals(McInfo.firmware(Fixtures.ipmitool("ipmi_sim/mc_info.txt")), first.firmware());
+        assertTrue(first.firmware().isPresent());
+        assertEquals(Optional.of(false), first.dcmiSupported());
+        assertEquals(SensorListParser.parse(Fixtures.ipmitool("ipmi_sim/cached/sensor.txt")), first.sensors());
+        assertTrue(!first.conversions().isEmpty(), "the conversions of the dumped SDR");
     }
 
     @Test

@@ -1,0 +1,4 @@
+power status
+sdr info
+sel info
+dcmi power reading

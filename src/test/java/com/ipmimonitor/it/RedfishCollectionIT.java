@@ -161,8 +161,10 @@ class RedfishCollectionIT {
                 assertEquals(Optional.of("ipmi"), detected(ipmi.host()));
                 assertEquals("auto", server(ipmi.host()).getString("protocol"));
 
+                assertTrue(probedAt(redfishHost).isPresent(), "auto's probe is dated");
                 put(redfishHost, "{\"protocol\":\"ipmi\"}");
                 assertEquals(Optional.empty(), detected(redfishHost), "a changed protocol forgets what auto found");
+                assertEquals(Optional.empty(), probedAt(redfishHost), "and when: auto probes again at once");
             } finally {
                 env.removeServer(ipmi.host());
                 env.removeServer(redfishHost);
@@ -240,6 +242,11 @@ class RedfishCollectionIT {
 
     private static Optional<String> lastAttempt(String host) {
         return text("select st.last_attempt_at from server_status st join server s on s.id = st.server_id"
+                + " where s.bmc_ip = '" + host + "'");
+    }
+
+    private static Optional<String> probedAt(String host) {
+        return text("select st.protocol_probed_at from server_status st join server s on s.id = st.server_id"
                 + " where s.bmc_ip = '" + host + "'");
     }
 

@@ -9,34 +9,9 @@
 # Knobs: BENCH_DIR (/tmp/ipmimon-powerbench), PG_PORT (55498), N_SERVERS (100), N_POLLS (1440), STEP (60).
 # PostgreSQL 15 stock settings, listening on 127.96.0.1 only (and its socket in the data dir); stopped on exit.
 set -euo pipefail
-HERE=$(cd "$(dirname "$0")" && pwd)
-MIGRATIONS="$HERE/../src/main/resources/db/migration"
-BENCH_DIR=${BENCH_DIR:-/tmp/ipmimon-powerbench}
-PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
-PG_PORT=${PG_PORT:-55498}
-PG_USER=bench PG_PASS=bench-$$-$RANDOM
-PGDATA=$BENCH_DIR/pg/data
-PG_OPTS="-c listen_addresses=127.96.0.1 ${PG_OPTS:-}"
+BENCH_NAME=power-history.sh BENCH_DIR=${BENCH_DIR:-/tmp/ipmimon-powerbench} PG_PORT=${PG_PORT:-55498}
 N_SERVERS=${N_SERVERS:-100} N_POLLS=${N_POLLS:-1440} STEP=${STEP:-60}
-die() { echo "power-history.sh: $*" >&2; exit 1; }
-. "$HERE/lib.sh"
-mkdir -p "$BENCH_DIR"
-stop_pg() { [ -f "$PGDATA/postmaster.pid" ] && as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null || true; }
-trap stop_pg EXIT INT TERM
-
-sql() { as_pg "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$PGDATA" -p "$PG_PORT" -U "$PG_USER" -d bench "$@"; }
-
-fresh_db() { # $1: "before" (every migration before V12_41) or "after" (up to and with V12_41)
-  start_pg
-  as_pg "$PG_BIN/createdb" -h "$PGDATA" -p "$PG_PORT" -U "$PG_USER" bench
-  for f in $(ls "$MIGRATIONS" | sort -V); do
-    [ "$1" = before ] && [ "${f%%__*}" = V12_41 ] && break
-    sql -f "$MIGRATIONS/$f" >/dev/null
-    [ "${f%%__*}" = V12_41 ] && break
-  done
-  sql -c "insert into server (id, bmc_ip, server_name) select g, '10.0.' || (g / 250) || '.' || (g % 250 + 1), 'srv' || g
-            from generate_series(1, $N_SERVERS) g"
-}
+. "$(dirname "$0")/history-lib.sh"   # sql, migrated_db, MIGRATIONS; PostgreSQL stopped on exit
 
 # a draw that moves a little from poll to poll, min/max/avg as DCMI reports them over its sampling period
 WATTS="(300 + 50 * sin(p.n / 9.0 + s.id) + s.id % 40)::integer"
@@ -58,7 +33,7 @@ part_sizes() { # the partitions of power_hour with their indexes
 n=$((N_SERVERS * N_POLLS))
 echo "== power readings: $N_SERVERS servers x $N_POLLS polls, $STEP s apart = $n readings"
 echo "load: $(uptime)"
-fresh_db before
+migrated_db V12_41 "$N_SERVERS" before
 t0=$(date +%s.%N)
 sql -c "insert into power_reading (server_id, current_watts, min_watts, max_watts, avg_watts, collected_at)
         select s.id, $WATTS, $WATTS - 40, $WATTS + 60, $WATTS + 5, $AT
@@ -82,7 +57,7 @@ echo "after migration, power_hour partitions: $(part_sizes) B = $(echo "scale=1;
 stop_pg
 
 # the new way: one power_store per poll (as SensorReadings.store), packed as the upkeep does
-fresh_db after
+migrated_db V12_41 "$N_SERVERS"
 t0=$(date +%s.%N)
 sql -c "do \$\$ declare i integer; begin
     for i in 1..$N_POLLS loop

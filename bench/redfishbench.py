@@ -14,7 +14,6 @@ redfish-bench.sh starts PostgreSQL, the IPMI fleet (fleet.sh) and the app; this 
 JSON on stdout, progress on stderr.
 """
 import argparse
-import base64
 import concurrent.futures
 import csv
 import glob
@@ -24,10 +23,10 @@ import statistics
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.request
 
-TICK = os.sysconf("SC_CLK_TCK")
+from fleetbench import Api, Db, children_of, proc_ticks   # bench/ is the script's directory, so on sys.path
+
 FLAVOURS = ("dell", "hpe", "openbmc")
 
 
@@ -35,28 +34,9 @@ def log(msg):
     print(f"[redfishbench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
 
 
-def call(base, auth, method, path, body=None, timeout=60):
-    data = json.dumps(body).encode() if body is not None else (b"" if method == "POST" else None)
-    req = urllib.request.Request(base + path, data=data, method=method)
-    if body is not None:
-        req.add_header("Content-Type", "application/json")
-    if auth:
-        req.add_header("Authorization", auth)
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as r:
-            return r.status, r.read().decode()
-    except urllib.error.HTTPError as e:
-        return e.code, e.read().decode()
-
-
-def ticks(pid, children=False):
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-        own = (int(fields[11]) + int(fields[12])) / TICK
-        return (own, (int(fields[13]) + int(fields[14])) / TICK) if children else own
-    except (OSError, IndexError, ValueError):
-        return (0.0, 0.0) if children else 0.0
+def ticks(pid):
+    """CPU seconds of one process itself."""
+    return proc_ticks(pid)[0]
 
 
 def pss_mb(pid):
@@ -68,11 +48,6 @@ def pss_mb(pid):
     except OSError:
         pass
     return 0.0
-
-
-def children_of(pid):
-    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], stdout=subprocess.PIPE, text=True).stdout
-    return [int(x) for x in out.split()]
 
 
 class Sims:
@@ -134,21 +109,9 @@ class Sims:
                 p.kill()
 
 
-class Db:
-    def __init__(self, a):
-        self.cmd = (["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []) + [
-            a.psql, "-h", a.pgdata, "-p", str(a.pgport), "-U", a.pguser, "-d", a.pgdb, "-At", "-F", "\t", "-c"]
-
-    def query(self, sql):
-        p = subprocess.run(self.cmd + [sql], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=60)
-        if p.returncode != 0:
-            raise RuntimeError(f"psql failed: {p.stderr.strip()}")
-        return [line.split("\t") for line in p.stdout.splitlines() if line]
-
-
 def cpu(a, ipmi_pids, rf_pids):
-    jvm, ipmitool = ticks(a.jvm_pid, children=True)
-    pm_self, pm_children = ticks(a.postmaster_pid, children=True)
+    jvm, ipmitool = proc_ticks(a.jvm_pid)
+    pm_self, pm_children = proc_ticks(a.postmaster_pid)
     pg = pm_self + pm_children + sum(ticks(p) for p in children_of(a.postmaster_pid))
     return {"jvm": jvm, "ipmitool": ipmitool, "postgres": pg, "ipmi_sims": sum(ticks(p) for p in ipmi_pids),
             "redfish_sims": sum(ticks(p) for p in rf_pids), "wall": time.monotonic()}
@@ -180,7 +143,7 @@ def main():
     ap.add_argument("--pguser", required=True)
     ap.add_argument("--pgdb", required=True)
     a = ap.parse_args()
-    auth = "Basic " + base64.b64encode(f"admin:{a.admin_pass}".encode()).decode()
+    api = Api(a.base, "admin", a.admin_pass)
     db = Db(a)
     ipmi_pids = []
     for p in glob.glob(os.path.join(a.fleet_dir, "*", "sim.pid")):
@@ -210,7 +173,7 @@ def main():
         bodies += [{"bmc_ip": h, "port": 8443, "server_name": f"rf{i:03d}", "ipmi_user": "root",
                     "ipmi_pass": "calvin", "protocol": "redfish"} for i, h in enumerate(sims.hosts)]
         with concurrent.futures.ThreadPoolExecutor(4) as ex:
-            bad = [s for s, _ in ex.map(lambda b: call(a.base, auth, "POST", "/api/servers/add", b), bodies)
+            bad = [s for s, _ in ex.map(lambda b: api.call("POST", "/api/servers/add", b, admin=True), bodies)
                    if s != 201]
         if bad:
             raise SystemExit(f"redfishbench: {len(bad)} registrations failed ({bad[:3]})")

@@ -12,34 +12,12 @@
 # = 1,002,000 readings for "bytes"; FLEET (1000), DAYS (30), STEP (300) for "chart".
 # PostgreSQL 15 stock settings, listening on 127.96.0.1 only (and its socket in the data dir); stopped on exit.
 set -euo pipefail
-HERE=$(cd "$(dirname "$0")" && pwd)
-MIGRATIONS="$HERE/../src/main/resources/db/migration"
-BENCH_DIR=${BENCH_DIR:-/tmp/ipmimon-sensorbench}
-PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
-PG_PORT=${PG_PORT:-55496}
-PG_USER=bench PG_PASS=bench-$$-$RANDOM
-PGDATA=$BENCH_DIR/pg/data
-PG_OPTS="-c listen_addresses=127.96.0.1 ${PG_OPTS:-}"
+BENCH_NAME=sensor-history.sh BENCH_DIR=${BENCH_DIR:-/tmp/ipmimon-sensorbench} PG_PORT=${PG_PORT:-55496}
 N_SERVERS=${N_SERVERS:-100} N_POLLS=${N_POLLS:-334}
 FLEET=${FLEET:-1000} DAYS=${DAYS:-30} STEP=${STEP:-300}
-die() { echo "sensor-history.sh: $*" >&2; exit 1; }
-. "$HERE/lib.sh"
-mkdir -p "$BENCH_DIR"
-stop_pg() { [ -f "$PGDATA/postmaster.pid" ] && as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null || true; }
-trap stop_pg EXIT INT TERM
+. "$(dirname "$0")/history-lib.sh"   # sql, migrated_db, MIGRATIONS; PostgreSQL stopped on exit
 
-sql() { as_pg "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$PGDATA" -p "$PG_PORT" -U "$PG_USER" -d bench "$@"; }
-
-fresh_db() { # $1: last migration to apply (version prefix, e.g. V10 or V11_2)
-  start_pg
-  as_pg "$PG_BIN/createdb" -h "$PGDATA" -p "$PG_PORT" -U "$PG_USER" bench
-  for f in $(ls "$MIGRATIONS" | sort -V); do
-    sql -f "$MIGRATIONS/$f" >/dev/null
-    [ "${f%%__*}" = "$1" ] && break
-  done
-  sql -c "insert into server (id, bmc_ip, server_name) select g, '10.0.' || (g / 250) || '.' || (g % 250 + 1), 'srv' || g
-            from generate_series(1, greatest($N_SERVERS, $FLEET)) g" 
-}
+fresh_db() { migrated_db "$1" "greatest($N_SERVERS, $FLEET)"; }   # $1: last migration to apply (e.g. V10, V11_2)
 
 # The 30 sensors of one poll, as SelEventMapping.readings makes them: name, kind, unit (state word if discrete),
 # status, thresholds (lnr, lc, lnc, unc, uc, unr), a base value; state_text for discrete sensors.

@@ -46,4 +46,54 @@ class TimerWorkTest {
         work.start(queued::add);
         assertEquals(1, queued.size());
     }
+
+    @Test
+    void requestsWhileARunIsUnderWayMakeExactlyOneMoreRun() {
+        AtomicInteger runs = new AtomicInteger();
+        TimerWork[] work = new TimerWork[1];
+        work[0] = new TimerWork("test", () -> {
+            if (runs.incrementAndGet() == 1) {
+                // what a finished send and an evaluation ask for while the claim runs
+                work[0].request(queued::add);
+                work[0].request(queued::add);
+            }
+        });
+        work[0].request(queued::add);
+        assertEquals(1, queued.size(), "one run at a time");
+        queued.remove(0).run();
+        assertEquals(2, runs.get(), "the requests during the first run were served by one more run, not dropped");
+        assertEquals(0, queued.size());
+    }
+
+    @Test
+    void aTickWhileARunIsUnderWayIsStillSkipped() {
+        AtomicInteger runs = new AtomicInteger();
+        TimerWork[] work = new TimerWork[1];
+        work[0] = new TimerWork("test", () -> {
+            if (runs.incrementAndGet() == 1) {
+                work[0].start(queued::add);
+            }
+        });
+        work[0].request(queued::add);
+        queued.remove(0).run();
+        assertEquals(1, runs.get());
+        assertEquals(0, queued.size());
+    }
+
+    @Test
+    void aFailedRunServesTheRequestsMadeMeanwhile() {
+        AtomicInteger runs = new AtomicInteger();
+        TimerWork[] work = new TimerWork[1];
+        work[0] = new TimerWork("test", () -> {
+            if (runs.incrementAndGet() == 1) {
+                work[0].request(queued::add);
+                throw new IllegalStateException("database down");
+            }
+        });
+        work[0].request(queued::add);
+        queued.remove(0).run();
+        assertEquals(2, runs.get());
+        work[0].request(queued::add);
+        assertEquals(1, queued.size(), "not left busy");
+    }
 }

@@ -196,6 +196,32 @@ class CollectionRoundTripIT {
                 y.toString());
     }
 
+    @Test
+    void pollsLeaveTheServerRowAsItWas() throws SQLException {
+        // a poll reads its server (address, account, encrypted password) and writes only its own tables: an
+        // UPDATE of the server row per poll would be a dead tuple and a fresh ciphertext (random IV) for nothing
+        SimulatedBmc bmc = env.bmc("power-off");
+        String before = serverRow(bmc);
+        for (int i = 0; i < 3; i++) {
+            String lastSuccess = server(bmc).getString("last_success");
+            collectNow(bmc);
+            awaitPollAfter(bmc, lastSuccess);
+        }
+        assertEquals(before, serverRow(bmc), "xmin, version, updated_at and password ciphertext after 3 polls");
+    }
+
+    /** The row's version as PostgreSQL sees it: any UPDATE, even of equal values, gives it a new xmin. */
+    private static String serverRow(SimulatedBmc bmc) throws SQLException {
+        try (Connection db = env.appDatabase(); PreparedStatement query = db.prepareStatement(
+                "select xmin::text, version, updated_at, ipmi_pass_enc from server where bmc_ip = ?")) {
+            query.setString(1, bmc.host());
+            try (ResultSet r = query.executeQuery()) {
+                assertTrue(r.next(), bmc.host());
+                return r.getString(1) + " " + r.getLong(2) + " " + r.getString(3) + " " + r.getString(4);
+            }
+        }
+    }
+
     private record ConditionRow(int recordId, boolean deassertion, OffsetDateTime eventTime, OffsetDateTime resolvedAt) {
     }
 

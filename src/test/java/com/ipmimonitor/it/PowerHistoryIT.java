@@ -1,5 +1,7 @@
 package com.ipmimonitor.it;
 
+import static com.ipmimonitor.it.UnpolledServer.execute;
+import static com.ipmimonitor.it.UnpolledServer.number;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,18 +34,12 @@ class PowerHistoryIT {
 
     @BeforeAll
     static void server() throws SQLException {
-        try (Connection db = env.appDatabase(); var st = db.createStatement()) {
-            st.execute("delete from server where bmc_ip = '" + IP + "'");
-            var rs = st.executeQuery("insert into server (bmc_ip, server_name, enabled) values ('" + IP
-                    + "', 'power-history-it', false) returning id");
-            rs.next();
-            serverId = rs.getLong(1);
-        }
+        serverId = UnpolledServer.add(IP, "power-history-it");
     }
 
     @AfterAll
     static void removeServer() throws SQLException {
-        execute("delete from server where id = " + serverId);
+        UnpolledServer.remove(serverId);
     }
 
     private static void store(OffsetDateTime at, int current, Integer min, Integer max, Integer avg) throws SQLException {
@@ -56,19 +52,6 @@ class PowerHistoryIT {
             call.setObject(5, max, java.sql.Types.INTEGER);
             call.setObject(6, avg, java.sql.Types.INTEGER);
             call.executeQuery().close();
-        }
-    }
-
-    private static long number(String sql) throws SQLException {
-        try (Connection db = env.appDatabase(); var st = db.createStatement(); var rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection db = env.appDatabase(); var st = db.createStatement()) {
-            st.execute(sql);
         }
     }
 

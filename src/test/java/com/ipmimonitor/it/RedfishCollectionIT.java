@@ -102,7 +102,7 @@ class RedfishCollectionIT {
     }
 
     @Test
-    void aChangedCertificateStopsCollectionUntilThePinIsUpdatedAndAWrongPasswordIsAuthFailed() throws Exception {
+    void aChangedCertificateStopsCollectionUntilAnAdminAcceptsItAndAWrongPasswordIsAuthFailed() throws Exception {
         String host = ItEnvironment.SIM_NET + ".19.3";
         try (RedfishSim sim = RedfishSim.start(host, "hpe", "--log-entries", "30")) {
             add(host, sim, "redfish", "calvin");
@@ -122,11 +122,15 @@ class RedfishCollectionIT {
                 assertEquals(stored, events(host).size(), "no data from a BMC whose certificate changed");
                 assertEquals(runs, okPolls(host));
 
-                // what rfops' accept does: the presented certificate becomes the pinned one
-                execute("update bmc_certificate c set pinned_sha256 = presented_sha256, pinned_at = now(),"
-                        + " presented_sha256 = null, presented_at = null from server s"
-                        + " where s.id = c.server_id and s.bmc_ip = '" + host + "'");
-                pollAndWaitFor(host, "OK");
+                // an admin accepts through the API: the presented certificate becomes the pinned one, and the
+                // server is due at once (its last attempt is forgotten, or a new one began), not a poll interval on
+                String lastAttempt = lastAttempt(host).orElseThrow();
+                HttpResponse<String> accepted = env.post("/api/servers/" + host + "/certificate/accept", "", true);
+                assertEquals(200, accepted.statusCode(), accepted.body());
+                assertEquals(swapped, Json.object(accepted.body()).getString("pinned_sha256"));
+                assertNotEquals(Optional.of(lastAttempt), lastAttempt(host), "made due by the accept");
+                ItEnvironment.await("a poll of " + host + " ending OK after the accept", WAIT,
+                        () -> okPolls(host) > runs);
                 assertEquals(stored + 2, events(host).size(), "polling resumed where it stopped");
 
                 put(host, "{\"ipmi_pass\":\"not-calvin\"}");
@@ -157,8 +161,10 @@ class RedfishCollectionIT {
                 assertEquals(Optional.of("ipmi"), detected(ipmi.host()));
                 assertEquals("auto", server(ipmi.host()).getString("protocol"));
 
+                assertTrue(probedAt(redfishHost).isPresent(), "auto's probe is dated");
                 put(redfishHost, "{\"protocol\":\"ipmi\"}");
                 assertEquals(Optional.empty(), detected(redfishHost), "a changed protocol forgets what auto found");
+                assertEquals(Optional.empty(), probedAt(redfishHost), "and when: auto probes again at once");
             } finally {
                 env.removeServer(ipmi.host());
                 env.removeServer(redfishHost);
@@ -234,6 +240,16 @@ class RedfishCollectionIT {
                 + host + "' and r.outcome = '" + outcome + "'");
     }
 
+    private static Optional<String> lastAttempt(String host) {
+        return text("select st.last_attempt_at from server_status st join server s on s.id = st.server_id"
+                + " where s.bmc_ip = '" + host + "'");
+    }
+
+    private static Optional<String> probedAt(String host) {
+        return text("select st.protocol_probed_at from server_status st join server s on s.id = st.server_id"
+                + " where s.bmc_ip = '" + host + "'");
+    }
+
     private static Optional<String> detected(String host) {
         return text("select st.protocol_detected from server_status st join server s on s.id = st.server_id"
                 + " where s.bmc_ip = '" + host + "'");
@@ -248,12 +264,6 @@ class RedfishCollectionIT {
             return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (var db = env.appDatabase(); var q = db.createStatement()) {
-            assertNotEquals(0, q.executeUpdate(sql), sql);
         }
     }
 }

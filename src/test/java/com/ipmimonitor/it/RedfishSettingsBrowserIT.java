@@ -88,9 +88,10 @@ class RedfishSettingsBrowserIT extends InBrowser {
         assertEquals("redfish", queryOne("select protocol from server where bmc_ip = '" + FORM_BMC + "'"));
         assertEquals(pem.strip() + "\n", queryOne("select ca_bundle from server where bmc_ip = '" + FORM_BMC + "'"));
 
-        // what an auto probe found is forgotten when the protocol changes
-        sql("insert into server_status (server_id, protocol_detected) select id, 'redfish' from server where bmc_ip = '"
-                + FORM_BMC + "' on conflict (server_id) do update set protocol_detected = 'redfish'");
+        // what an auto probe found, and when, is forgotten when the protocol changes (the V12_52 trigger)
+        sql("insert into server_status (server_id, protocol_detected, protocol_probed_at) select id, 'redfish', now()"
+                + " from server where bmc_ip = '" + FORM_BMC + "' on conflict (server_id) do update"
+                + " set protocol_detected = 'redfish', protocol_probed_at = now()");
         browser.findElements(By.cssSelector(".settings-servers tbody tr")).stream()
                 .filter(tr -> tr.getText().contains("ilo-63")).findFirst().orElseThrow()
                 .findElement(By.cssSelector(".row-actions button")).click();
@@ -105,6 +106,8 @@ class RedfishSettingsBrowserIT extends InBrowser {
         wait.until(d -> !d.findElement(By.id("server-dialog")).isDisplayed());
         assertEquals("auto", queryOne("select protocol from server where bmc_ip = '" + FORM_BMC + "'"));
         assertNull(queryOne("select st.protocol_detected from server_status st join server s on s.id = st.server_id"
+                + " where s.bmc_ip = '" + FORM_BMC + "'"));
+        assertNull(queryOne("select st.protocol_probed_at from server_status st join server s on s.id = st.server_id"
                 + " where s.bmc_ip = '" + FORM_BMC + "'"));
     }
 

@@ -1,5 +1,7 @@
 package com.ipmimonitor.it;
 
+import static com.ipmimonitor.it.UnpolledServer.execute;
+import static com.ipmimonitor.it.UnpolledServer.number;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -32,21 +34,13 @@ class SensorHistoryIT {
 
     @BeforeAll
     static void server() throws SQLException {
-        try (Connection db = env.appDatabase(); var st = db.createStatement()) {
-            st.execute("delete from server where bmc_ip = '" + IP + "'");
-            var rs = st.executeQuery("insert into server (bmc_ip, server_name, enabled) values ('" + IP
-                    + "', 'sensor-history-it', false) returning id");
-            rs.next();
-            serverId = rs.getLong(1);
-        }
+        serverId = UnpolledServer.add(IP, "sensor-history-it");
     }
 
     @AfterAll
     static void removeServer() throws SQLException {
-        try (Connection db = env.appDatabase(); var st = db.createStatement()) {
-            st.execute("delete from sensor_hourly where sensor_id in (select id from sensor where server_id = " + serverId + ")");
-            st.execute("delete from server where id = " + serverId);
-        }
+        execute("delete from sensor_hourly where sensor_id in (select id from sensor where server_id = " + serverId + ")");
+        UnpolledServer.remove(serverId);
     }
 
     /** One poll as SensorReadings.store passes it: name, kind, unit, value, status, state text, six thresholds. */
@@ -75,19 +69,6 @@ class SensorHistoryIT {
             var rs = call.executeQuery();
             rs.next();
             assertEquals(readings.length, rs.getInt(1), "readings stored");
-        }
-    }
-
-    private static long number(String sql) throws SQLException {
-        try (Connection db = env.appDatabase(); var st = db.createStatement(); var rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection db = env.appDatabase(); var st = db.createStatement()) {
-            st.execute(sql);
         }
     }
 

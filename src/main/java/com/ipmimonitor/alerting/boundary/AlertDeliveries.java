@@ -95,14 +95,18 @@ public class AlertDeliveries {
                 + " where id = ?1").setParameter(1, deliveryId).executeUpdate();
     }
 
-    /** Retries after the policy's backoff, or gives up (FAILED) when the attempts are used up. */
-    public void recordFailure(long deliveryId, int attempt, String error) {
+    /**
+     * Retries after the policy's backoff, or gives up (FAILED) when the attempts are used up. Returns the wait before
+     * the retry is due, empty when given up.
+     */
+    public Optional<Duration> recordFailure(long deliveryId, int attempt, String error) {
         Optional<Duration> retry = config.retryPolicy().delayAfter(attempt);
         em.createNativeQuery("update alert_delivery set status = ?2, next_attempt_at = now() + make_interval(secs => ?3),"
                         + " lease_until = null, last_error = ?4 where id = ?1")
                 .setParameter(1, deliveryId).setParameter(2, retry.isPresent() ? "PENDING" : "FAILED")
                 .setParameter(3, (double) retry.orElse(Duration.ZERO).toSeconds())
                 .setParameter(4, error.length() > 1000 ? error.substring(0, 1000) : error).executeUpdate();
+        return retry;
     }
 
     public void drop(long deliveryId) {

@@ -41,24 +41,28 @@ public class AlertEvaluation {
     @Inject
     AlertFactsQuery query;
 
-    /** Returns false when another instance was evaluating. watchingSince: when this instance started. */
-    public boolean evaluate(OffsetDateTime now, OffsetDateTime watchingSince) {
+    /**
+     * Returns how many notices it queued (0 when another instance was evaluating), committed when this returns.
+     * watchingSince: when this instance started.
+     */
+    public int evaluate(OffsetDateTime now, OffsetDateTime watchingSince) {
         Object locked = em.createNativeQuery("select pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY)
                 .getSingleResult();
         if (!Boolean.TRUE.equals(locked)) {
-            return false;
+            return 0;
         }
         query.watermarkNewServers();
         AlertFactsQuery.SelBatch sel = query.newSelEvents();
         AlertFacts facts = query.facts(sel, watchingSince);
         Evaluation evaluation = new AlertRules(config.ruleSettings(pollInterval.current())).evaluate(facts, now);
-        evaluation.open().forEach(this::open);
-        evaluation.resolve().forEach(id -> resolve(id, now));
+        int queued = evaluation.open().stream().mapToInt(this::open).sum()
+                + evaluation.resolve().stream().mapToInt(id -> resolve(id, now)).sum();
         query.advanceWatermarks(sel);
-        return true;
+        return queued;
     }
 
-    private void open(AlertOpening o) {
+    /** Returns how many notices it queued. */
+    private int open(AlertOpening o) {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("""
                 insert into alert (rule, severity, server_id, fingerprint, sel_event_id, summary, description, state, started_at)
@@ -68,24 +72,29 @@ public class AlertEvaluation {
                 .setParameter(4, o.fingerprint()).setParameter(5, o.selEventId().orElse(null))
                 .setParameter(6, o.summary()).setParameter(7, o.description()).setParameter(8, o.startedAt())
                 .getResultList();
+        int queued = 0;
         for (Number id : ids) {
             int channels = em.createNativeQuery("""
                     insert into alert_delivery (alert_id, channel_id, kind)
                     select ?1, id, 'FIRE' from alert_channel where enabled on conflict do nothing""")
                     .setParameter(1, id.longValue()).executeUpdate();
             LOG.info(() -> "alert " + id + " firing: " + o.summary() + " (" + channels + " channels)");
+            queued += channels;
         }
+        return queued;
     }
 
-    private void resolve(long alertId, OffsetDateTime now) {
+    private int resolve(long alertId, OffsetDateTime now) {
         int changed = em.createNativeQuery("update alert set state = 'RESOLVED', resolved_at = ?2 where id = ?1 and state = 'FIRING'")
                 .setParameter(1, alertId).setParameter(2, now).executeUpdate();
-        if (changed == 1) {
-            em.createNativeQuery("""
-                    insert into alert_delivery (alert_id, channel_id, kind)
-                    select alert_id, channel_id, 'RESOLVE' from alert_delivery where alert_id = ?1 and kind = 'FIRE'
-                    on conflict do nothing""").setParameter(1, alertId).executeUpdate();
-            LOG.info(() -> "alert " + alertId + " resolved");
+        if (changed != 1) {
+            return 0;
         }
+        int queued = em.createNativeQuery("""
+                insert into alert_delivery (alert_id, channel_id, kind)
+                select alert_id, channel_id, 'RESOLVE' from alert_delivery where alert_id = ?1 and kind = 'FIRE'
+                on conflict do nothing""").setParameter(1, alertId).executeUpdate();
+        LOG.info(() -> "alert " + alertId + " resolved");
+        return queued;
     }
 }

@@ -1,5 +1,6 @@
 package com.ipmimonitor.alerting.boundary;
 
+import com.ipmimonitor.alerting.control.DispatchPlan;
 import com.ipmimonitor.alerting.entity.DeliveryFailure;
 import com.ipmimonitor.concurrent.TimerWork;
 import jakarta.annotation.Resource;
@@ -11,17 +12,23 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Evaluates the rules every 5 s (the collector's tick) and hands due notices to a few sender threads every 2 s.
- * Sending runs on its own executor, never on a collector thread, and only as many notices are leased as there
- * are free senders, so a hung webhook costs one sender for at most its timeout and nothing queues up.
+ * Evaluates the rules every 5 s (the collector's tick) and hands due notices to a few sender threads when they can
+ * be sent (DispatchPlan: after the evaluation that queued them, after each send, at a retry's due time, and every
+ * 30 s as a safety net). Sending runs on its own executor, never on a collector thread, and only as many notices are
+ * leased as there are free senders, so a hung webhook costs one sender for at most its timeout and nothing queues up.
  */
 @ManagedExecutorDefinition(name = "java:app/concurrent/AlertSenders", maxAsync = AlertScheduler.SENDERS)
 @Singleton
@@ -52,9 +59,15 @@ public class AlertScheduler {
     @Resource
     ManagedExecutorService background;
 
+    /** Wakes the dispatch at a retry's due time (a one-shot task: nothing ticks while no retry waits). */
+    @Resource
+    ManagedScheduledExecutorService retryTimer;
+
     private final AtomicInteger sending = new AtomicInteger();
     private final TimerWork evaluationRun = new TimerWork("alert evaluation", this::evaluateOnce);
+    // requested, not started: a claim asked for while one runs must run again (it may have looked too early)
     private final TimerWork delivery = new TimerWork("alert delivery dispatch", this::deliverOnce);
+    private final AtomicBoolean evaluatedSinceStart = new AtomicBoolean();
     private final OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);
 
     /** Timer callbacks only hand over (see TimerWork: Payara expunges timers whose deliveries fail). */
@@ -63,45 +76,65 @@ public class AlertScheduler {
         evaluationRun.start(background);
     }
 
-    @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
+    /** The safety net (DispatchPlan.SAFETY_NET): what no event of this instance announces. */
+    @Schedule(second = "*/30", minute = "*", hour = "*", persistent = false)
     void deliver() {
-        delivery.start(background);
+        delivery.request(background);
     }
 
     private void evaluateOnce() {
-        evaluation.evaluate(OffsetDateTime.now(ZoneOffset.UTC), startedAt);
+        int queued = evaluation.evaluate(OffsetDateTime.now(ZoneOffset.UTC), startedAt);
+        if (DispatchPlan.claimAfterEvaluation(queued, !evaluatedSinceStart.getAndSet(true))) {
+            delivery.request(background);
+        }
     }
 
     private void deliverOnce() {
         for (long id : deliveries.claim(SENDERS - sending.get(), config.deliveryLease())) {
             sending.incrementAndGet();
             executor.execute(() -> {
+                Optional<Duration> retry = Optional.empty();
                 try {
-                    send(id);
+                    retry = send(id);
                 } finally {
                     sending.decrementAndGet();
+                    claimAgain(DispatchPlan.claimAfterSend(retry));
                 }
             });
         }
     }
 
-    private void send(long deliveryId) {
+    private void claimAgain(Duration after) {
+        if (after.isZero()) {
+            delivery.request(background);
+            return;
+        }
+        try {
+            retryTimer.schedule(() -> delivery.request(background), after.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "no wake-up for an alert retry; the safety net claims it", e);
+        }
+    }
+
+    /** Returns the wait before this notice's retry is due; empty when it is settled (sent, dropped, given up). */
+    private Optional<Duration> send(long deliveryId) {
         var outbound = deliveries.load(deliveryId);
         if (outbound.isEmpty()) {
             deliveries.drop(deliveryId);
-            return;
+            return Optional.empty();
         }
         var o = outbound.get();
         try {
             notifier.send(o.channel(), o.notification());
             deliveries.recordSent(deliveryId);
+            return Optional.empty();
         } catch (DeliveryFailure f) {
             LOG.info(() -> "alert " + o.notification().alertId() + " to channel " + o.channel().getName() + ", attempt "
                     + o.attempt() + ": " + f.getMessage());
-            deliveries.recordFailure(deliveryId, o.attempt(), f.getMessage());
+            return deliveries.recordFailure(deliveryId, o.attempt(), f.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "alert delivery " + deliveryId + " failed", e);
-            deliveries.recordFailure(deliveryId, o.attempt(), e.getClass().getSimpleName());
+            return deliveries.recordFailure(deliveryId, o.attempt(), e.getClass().getSimpleName());
         }
     }
 }

@@ -1,9 +1,11 @@
 package com.ipmimonitor.collection.boundary;
 
+import com.ipmimonitor.redfish.boundary.CertificateAccepted;
 import com.ipmimonitor.sql.NativeRow;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
@@ -128,6 +130,12 @@ public class PollLeases {
         ensureStatusRows();
         return em.createNativeQuery("update server_status set last_attempt_at = null where server_id = ?1")
                 .setParameter(1, serverId).executeUpdate();
+    }
+
+    /** A Redfish BMC's new certificate was trusted: polled at the next tick, made due with the accept or not at all. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void certificateAccepted(@Observes CertificateAccepted accepted) {
+        makeDue(accepted.serverId());
     }
 
     /** Makes every server due at the next tick ("collect all", "collect sensors"); returns how many. */

@@ -1,14 +1,15 @@
 package com.ipmimonitor.collection.boundary;
 
 import com.ipmimonitor.collection.entity.ServerStatus;
-import com.ipmimonitor.fleet.boundary.ServerProtocolChanged;
-import jakarta.enterprise.event.Observes;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 
-/** What the last poll of each server found: read access, and forgetting what no longer holds. */
+/**
+ * What the last poll of each server found. What an auto probe found is forgotten by the database when the protocol
+ * changes (trigger server_protocol_changed, V12_52).
+ */
 @Stateless
 public class ServerStatuses {
 
@@ -26,11 +27,5 @@ public class ServerStatuses {
             em.persist(status);
             return status;
         });
-    }
-
-    /** The protocol an auto probe found was for the old setting: the next poll of an auto server probes again. */
-    public void forgetDetectedProtocol(@Observes ServerProtocolChanged changed) {
-        em.createNativeQuery("update server_status set protocol_detected = null where server_id = ?1")
-                .setParameter(1, changed.serverId()).executeUpdate();
     }
 }

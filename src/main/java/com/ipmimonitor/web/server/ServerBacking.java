@@ -1,7 +1,5 @@
 package com.ipmimonitor.web.server;
 
-import com.ipmimonitor.collection.boundary.CertificatePin;
-import com.ipmimonitor.collection.boundary.CertificatePins;
 import com.ipmimonitor.collection.boundary.PollLeases;
 import com.ipmimonitor.collection.boundary.SelClearResult;
 import com.ipmimonitor.collection.boundary.SelClearing;
@@ -16,6 +14,8 @@ import com.ipmimonitor.overview.boundary.ServerView;
 import com.ipmimonitor.fleet.boundary.Servers;
 import com.ipmimonitor.fleet.entity.BmcProtocol;
 import com.ipmimonitor.fleet.entity.Server;
+import com.ipmimonitor.redfish.boundary.TrustedCertificates;
+import com.ipmimonitor.redfish.entity.CertificatePin;
 import com.ipmimonitor.sensors.boundary.SensorReadings;
 import com.ipmimonitor.sensors.boundary.SensorView;
 import com.ipmimonitor.sensors.entity.PowerDraw;
@@ -65,7 +65,7 @@ public class ServerBacking {
     static final int ROLLUP_AFTER_HOURS = 48;
     @Inject PollLeases leases;
     @Inject SelClearing clearing;
-    @Inject CertificatePins pins;
+    @Inject TrustedCertificates certificates;
     @Inject ServerStatuses statuses;
 
     private String bmcIp;
@@ -126,7 +126,7 @@ public class ServerBacking {
                     : "auto (" + detected.map(d -> "found " + d).orElse("not probed yet") + ")";
             redfish = configured == BmcProtocol.REDFISH
                     || configured == BmcProtocol.AUTO && detected.filter("redfish"::equals).isPresent();
-            certificate = pins.find(s.getId()).orElse(null);
+            certificate = certificates.find(s.getId()).orElse(null);
         });
     }
 
@@ -214,7 +214,7 @@ public class ServerBacking {
     /** Trusts the certificate the BMC now presents (shown with the pinned one on the page); polls it soon. */
     public void acceptCertificate() {
         SessionBacking.requireAdmin();
-        if (pins.accept(serverId())) {
+        if (certificates.accept(serverId())) {
             info("The new certificate of " + bmcIp + " is trusted; the BMC is polled again within seconds.");
         } else {
             error("No changed certificate of " + bmcIp + " is waiting to be accepted.");

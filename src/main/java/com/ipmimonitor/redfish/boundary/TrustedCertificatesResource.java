@@ -1,7 +1,8 @@
-package com.ipmimonitor.collection.boundary;
+package com.ipmimonitor.redfish.boundary;
 
 import com.ipmimonitor.fleet.boundary.Servers;
 import com.ipmimonitor.fleet.entity.Server;
+import com.ipmimonitor.redfish.entity.CertificatePin;
 import com.ipmimonitor.rest.ApiError;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * GET /api/servers/{bmc_ip}/certificate: the pinned and any pending fingerprint of a Redfish BMC's certificate.
@@ -22,18 +24,18 @@ import java.util.Map;
  */
 @Path("servers/{bmcIp}/certificate")
 @Produces(MediaType.APPLICATION_JSON)
-public class CertificatePinsResource {
+public class TrustedCertificatesResource {
 
     @Inject
     Servers servers;
 
     @Inject
-    CertificatePins pins;
+    TrustedCertificates certificates;
 
     @GET
     public Map<String, Object> show(@PathParam("bmcIp") String bmcIp) {
         Server server = server(bmcIp);
-        return answer(server, pins.find(server.getId()));
+        return answer(server, certificates.find(server.getId()));
     }
 
     @POST
@@ -41,17 +43,17 @@ public class CertificatePinsResource {
     @RolesAllowed("admin")
     public Map<String, Object> accept(@PathParam("bmcIp") String bmcIp) {
         Server server = server(bmcIp);
-        if (!pins.accept(server.getId())) {
+        if (!certificates.accept(server.getId())) {
             throw ApiError.of(Response.Status.CONFLICT, "no changed certificate of " + bmcIp + " is waiting to be accepted");
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("status", "success");
         answer.put("message", "The new certificate of " + bmcIp + " is trusted; the BMC is polled again");
-        answer.putAll(answer(server, pins.find(server.getId())));
+        answer.putAll(answer(server, certificates.find(server.getId())));
         return answer;
     }
 
-    private static Map<String, Object> answer(Server server, java.util.Optional<CertificatePin> pin) {
+    private static Map<String, Object> answer(Server server, Optional<CertificatePin> pin) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("bmc_ip", server.getBmcIp());
         answer.put("protocol", server.getProtocol().code());

@@ -1,4 +1,4 @@
-package com.ipmimonitor.collection.boundary;
+package com.ipmimonitor.redfish.entity;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;

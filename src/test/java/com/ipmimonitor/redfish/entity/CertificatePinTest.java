@@ -1,4 +1,4 @@
-package com.ipmimonitor.collection.boundary;
+package com.ipmimonitor.redfish.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

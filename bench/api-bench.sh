@@ -121,7 +121,12 @@ begin_window() {  # $1 = name
     [ $((waited % 60)) = 0 ] && say "waiting for a running Maven build to end before measuring ($waited s)"
     sleep 10; waited=$((waited + 10))
   done
-  while [ -e "$LOCK" ] && ! grep -q "^pid=$$ " "$LOCK" 2>/dev/null; do say "waiting for someone else's $LOCK"; sleep 15; done
+  while [ -e "$LOCK" ] && ! grep -q "^pid=$$ " "$LOCK" 2>/dev/null; do
+    # a window whose script was killed (its trap did not run) holds nobody: take it
+    owner=$(sed -n 's/^pid=\([0-9]*\) .*/\1/p' "$LOCK" 2>/dev/null)
+    if [ -n "$owner" ] && ! kill -0 "$owner" 2>/dev/null; then say "removing $LOCK of pid $owner, which is gone"; rm -f "$LOCK"; break; fi
+    say "waiting for someone else's $LOCK"; sleep 15
+  done
   echo "pid=$$ api-bench window $1 since $(date -u +%FT%TZ) (bench/api-bench.sh; removed when the window ends)" > "$LOCK"
   WINDOW=$1 WINDOW_T0=$(date +%s)
   local mvn; mvn=$(pgrep -fc 'org.codehaus.plexus.classworlds.launcher.Launcher' || true)

@@ -16,10 +16,6 @@ public record SelFill(Integer percentUsed, boolean overflow) {
 
     public static final SelFill UNKNOWN = new SelFill(null, false);
 
-    public static SelFill of(ServerStatus status) {
-        return new SelFill(status.findSelPercentUsed().orElse(null), status.isSelOverflow());
-    }
-
     /** 1 when the SEL overflowed (events were lost, however much was deleted since), else Percent Used / 100. */
     public Optional<Double> usedRatio() {
         if (overflow) {

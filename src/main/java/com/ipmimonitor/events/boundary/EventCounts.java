@@ -66,12 +66,6 @@ public class EventCounts {
         return NativeRow.single(em.createNativeQuery("select coalesce(max(id), 0) as id from sel_event")).longValue("id");
     }
 
-    /** severity -> number of the server's events in the window, as countsBySeverity(hours) has it for that server. */
-    public Map<Severity, Long> countsBySeverity(long serverId, int hours) {
-        return counts(em.createNativeQuery(COUNTS + " and server_id = ?2 group by server_id, severity")
-                .setParameter(1, hours).setParameter(2, serverId)).getOrDefault(serverId, Map.of());
-    }
-
     /** server id -> number of its stored events, whatever their age (the original API's total_events). */
     public Map<Long, Long> totalsByServer() {
         return TOTALS.get(true, newestId(), () -> {
@@ -80,11 +74,6 @@ public class EventCounts {
                     .forEach(r -> totals.put(r.longValue("server_id"), r.longValue("events")));
             return Map.copyOf(totals);
         });
-    }
-
-    public long totalOf(long serverId) {
-        return NativeRow.single(em.createNativeQuery("select count(*) as events from sel_event where server_id = ?1")
-                .setParameter(1, serverId)).longValue("events");
     }
 
     private static Map<Long, Map<Severity, Long>> counts(Query query) {

@@ -1,12 +1,10 @@
 package com.ipmimonitor.overview.boundary;
 
 import com.ipmimonitor.collection.entity.SelFill;
-import com.ipmimonitor.collection.entity.ServerStatus;
 import com.ipmimonitor.ipmi.Severity;
 import com.ipmimonitor.fleet.entity.Server;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One server as the API shows it: never its credentials, only whether it has its own. The original API's names
@@ -43,20 +41,11 @@ public record ServerView(String bmcIp, int port, String serverName, String serve
         return new SelFill(selPercentUsed, selOverflow);
     }
 
-    public static ServerView of(Server s, Optional<ServerStatus> status, Map<Severity, Long> counts, long totalEvents) {
+    /** A server just added: never polled, no events. */
+    public static ServerView added(Server s) {
         return new Row(s.getId(), s.getBmcIp(), s.getBmcPort(), s.getName(), s.getServerIp(), s.isEnabled(), s.isNvidia(),
-                s.hasIpmiPassword(), s.getNotes(),
-                status.flatMap(ServerStatus::findPowerState).orElse(null),
-                status.map(ServerStatus::isReachable).orElse(false),
-                status.flatMap(ServerStatus::findLastOutcome).map(Enum::name).orElse(null),
-                status.flatMap(ServerStatus::findLastError).orElse(null),
-                status.flatMap(ServerStatus::findLastAttemptAt).orElse(null),
-                status.flatMap(ServerStatus::findLastSuccessAt).orElse(null),
-                status.flatMap(ServerStatus::findSelEntries).orElse(null),
-                status.map(SelFill::of).orElse(SelFill.UNKNOWN),
-                s.findCipherSuite().or(() -> status.flatMap(ServerStatus::findCipherSuiteUsed)).orElse(null),
-                s.getProtocol().code())
-                .with(counts, totalEvents);
+                s.hasIpmiPassword(), s.getNotes(), null, false, null, null, null, null, null, SelFill.UNKNOWN,
+                s.findCipherSuite().orElse(null), s.getProtocol().code()).with(Map.of(), 0);
     }
 
     /** What a server and its last poll say (null where never polled), before the event counts are added. */

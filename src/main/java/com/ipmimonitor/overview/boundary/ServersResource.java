@@ -22,8 +22,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 @Path("servers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,7 +51,7 @@ public class ServersResource {
     public Response add(String body) {
         Server added = changes.add(ServerRequest.fromJson(body));
         return Response.status(Response.Status.CREATED).entity(SuccessAnswer.of("Server " + added.getBmcIp() + " added",
-                ServerView.of(added, Optional.empty(), Map.of(), 0))).build();
+                ServerView.added(added))).build();
     }
 
     /** The original's list of configured servers: what was entered, without poll results. */

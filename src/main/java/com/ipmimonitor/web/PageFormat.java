@@ -43,6 +43,11 @@ public class PageFormat {
     int defaultCipherSuite = 3;
 
     public String time(OffsetDateTime t) {
+        return utc(t);
+    }
+
+    /** As the pages write a time: "2026-12-07 08:30:00 UTC", "" for none. */
+    public static String utc(OffsetDateTime t) {
         return t == null ? "" : TIME.format(t.withOffsetSameInstant(ZoneOffset.UTC));
     }
 
@@ -50,7 +55,7 @@ public class PageFormat {
         return ago(t, OffsetDateTime.now(ZoneOffset.UTC));
     }
 
-    static String ago(OffsetDateTime t, OffsetDateTime now) {
+    public static String ago(OffsetDateTime t, OffsetDateTime now) {
         if (t == null) {
             return "never";
         }
@@ -114,7 +119,10 @@ public class PageFormat {
 
     /** critical when events are lost, warning from 90 %, ok below; "" when unknown. */
     public String selClass(ServerView s) {
-        SelFill fill = s.selFill();
+        return selClass(s.selFill());
+    }
+
+    public static String selClass(SelFill fill) {
         if (fill.overflow() || fill.usedRatio().map(r -> r >= 1.0).orElse(false)) {
             return "critical";
         }

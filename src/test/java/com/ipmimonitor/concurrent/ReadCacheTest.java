@@ -1,8 +1,13 @@
 package com.ipmimonitor.concurrent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +24,13 @@ class ReadCacheTest {
     private final ReadCache<Integer, String> cache = new ReadCache<>(Duration.ofSeconds(30), clock::get);
     private final AtomicInteger reads = new AtomicInteger();
     private final Supplier<String> read = () -> "read " + reads.incrementAndGet();
+    /** Renewals handed to the renewer, run when a test says so. */
+    private final Deque<Runnable> renewals = new ArrayDeque<>();
+    private final Executor renewer = renewals::add;
+
+    private void advance(int seconds) {
+        clock.addAndGet(Duration.ofSeconds(seconds).toNanos());
+    }
 
     @Test
     void theSameVersionIsReadOnceWithinMaxAge() {
@@ -84,6 +96,86 @@ class ReadCacheTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aYoungValueStartsNoRenewal() {
+        cache.get(24, 7, read, renewer);
+        advance(14);
+        assertEquals("read 1", cache.get(24, 7, read, renewer));
+        assertTrue(renewals.isEmpty());
+    }
+
+    @Test
+    void pastHalfItsAgeTheValueIsGivenWhileOneRenewalReadsTheNext() {
+        cache.get(24, 7, read, renewer);
+        advance(15);
+        assertEquals("read 1", cache.get(24, 7, read, renewer), "the caller does not wait for the read");
+        assertEquals("read 1", cache.get(24, 7, read, renewer));
+        assertEquals(1, renewals.size(), "one renewal, however many callers come meanwhile");
+        assertEquals(1, reads.get());
+        renewals.poll().run();
+        assertEquals("read 2", cache.get(24, 7, read, renewer));
+        advance(20);
+        assertEquals("read 2", cache.get(24, 7, read, renewer), "the renewed value counts its age from its read");
+        assertEquals(2, reads.get());
+    }
+
+    @Test
+    void aValuePastMaxAgeOrOfAnOldVersionIsStillReadAtOnce() {
+        cache.get(24, 7, read, renewer);
+        assertEquals("read 2", cache.get(24, 8, read, renewer));
+        advance(30);
+        assertEquals("read 3", cache.get(24, 8, read, renewer));
+        assertTrue(renewals.isEmpty());
+    }
+
+    @Test
+    void aRenewalDoesNotReplaceANewerReadOfANewVersion() {
+        cache.get(24, 7, read, renewer);
+        advance(15);
+        cache.get(24, 7, read, renewer);
+        Runnable lateRenewal = renewals.poll();
+        assertEquals("read 2", cache.get(24, 8, read, renewer));
+        lateRenewal.run();
+        assertEquals("read 2", cache.get(24, 8, read, renewer));
+    }
+
+    @Test
+    void aFailedRenewalKeepsTheValueAndAllowsTheNextOne() {
+        cache.get(24, 7, read, renewer);
+        advance(15);
+        cache.get(24, 7, () -> { throw new IllegalStateException("database away"); }, renewer);
+        try {
+            renewals.poll().run();
+        } catch (IllegalStateException expected) {
+            // the renewer's thread sees the failure
+        }
+        assertEquals("read 1", cache.get(24, 7, read, renewer));
+        renewals.poll().run();
+        assertEquals("read 2", cache.get(24, 7, read, renewer));
+    }
+
+    @Test
+    void aRenewerThatRefusesLeavesTheReadToTheCallerAtMaxAge() {
+        Executor full = task -> { throw new RejectedExecutionException("full"); };
+        cache.get(24, 7, read, full);
+        advance(15);
+        assertEquals("read 1", cache.get(24, 7, read, full));
+        advance(15);
+        assertEquals("read 2", cache.get(24, 7, read, full));
+    }
+
+    @Test
+    void aRenewalUnderWayWhenForgetIsCalledIsNotKept() {
+        cache.get(24, 7, read, renewer);
+        advance(15);
+        cache.get(24, 7, () -> {
+            cache.forget();
+            return "read before the forget";
+        }, renewer);
+        renewals.poll().run();
+        assertEquals("read 2", cache.get(24, 7, read, renewer));
     }
 
     private static void await(CountDownLatch latch) {

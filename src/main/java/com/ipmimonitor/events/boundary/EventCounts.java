@@ -48,6 +48,7 @@ public class EventCounts {
     }
 
     private static final AtomicLong DELETIONS = new AtomicLong();
+    private static final AtomicLong STORES = new AtomicLong();
 
     /** Everything is read again at the next request: events were deleted, which the newest id does not show. */
     static void forget() {
@@ -59,6 +60,19 @@ public class EventCounts {
     /** Grows each time stored events were deleted in this JVM (after the commit): for read models built on the counts. */
     public static long deletions() {
         return DELETIONS.get();
+    }
+
+    /**
+     * Grows after each commit in this JVM that stored events (SelIngest): for read models that are kept between two
+     * stored events without asking the database on each request. Events stored by another instance do not show here:
+     * such a read model must also bound its age.
+     */
+    public static long stores() {
+        return STORES.get();
+    }
+
+    static void stored() {
+        STORES.incrementAndGet();
     }
 
     /** The newest stored event's id (0 without any), from the primary key's last entry: changes when events are stored. */

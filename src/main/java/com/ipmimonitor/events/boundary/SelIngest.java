@@ -7,11 +7,13 @@ import com.ipmimonitor.events.control.InsertChunks;
 import com.ipmimonitor.ipmi.SeverityClassifier;
 import com.ipmimonitor.events.entity.SelEvent;
 import com.ipmimonitor.ipmi.Severity;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
@@ -55,6 +57,9 @@ public class SelIngest {
     @Inject
     ConditionCloser closer;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     /**
      * Returns how many of the records were new (a re-read record has the same fingerprint and is skipped).
      * Records are inserted in multi-row statements (see {@link InsertChunks#chunks}); after each statement one
@@ -75,6 +80,9 @@ public class SelIngest {
             List<SelEvent> closing = InsertChunks.closingDeassertions(chunk, inserted);
             closer.reopen(InsertChunks.storedClosedByMistake(chunk, closers, inserted, closing));
             closer.closeAsserted(closing);
+        }
+        if (stored > 0) {
+            AfterCommit.run(transactions, EventCounts::stored);
         }
         return stored;
     }

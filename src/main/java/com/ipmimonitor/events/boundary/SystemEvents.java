@@ -5,8 +5,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 
@@ -31,18 +29,7 @@ public class SystemEvents {
     /** Deleted events do not change the newest id the fleet's counts are kept by: they are read again after the commit. */
     public int deleteOf(long serverId) {
         int deleted = em.createQuery("delete from SelEvent e where e.serverId = :id").setParameter("id", serverId).executeUpdate();
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    EventCounts.forget();
-                }
-            }
-        });
+        AfterCommit.run(transactions, EventCounts::forget);
         return deleted;
     }
 }

@@ -6,7 +6,10 @@ import com.ipmimonitor.sql.NativeRow;
 import com.ipmimonitor.events.boundary.EventCounts;
 import com.ipmimonitor.ipmi.Severity;
 import com.ipmimonitor.fleet.entity.FleetEdits;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 /** Every server with its last poll and its event counts in a time window: the dashboard and /api/servers. */
 @Stateless
@@ -41,11 +45,19 @@ public class FleetOverview {
     @Inject
     EventCounts events;
 
+    @Resource
+    ManagedExecutorService renewer;
+
+    @Resource
+    SessionContext context;
+
     /**
      * How late a poll's result may show in the list. Reading and writing the 1,000 rows of a large fleet took most of
      * the CPU of each dashboard view and GET /api/servers while the fleet was polled, and its polls change some row
      * every few milliseconds; a reading is therefore shared for this long. A stored event (on any instance), and a
-     * server added, changed or deleted or events deleted through this instance, show at once.
+     * server added, changed or deleted or events deleted through this instance, show at once. Past half this age the
+     * next request starts the next reading in the background and is answered from the current one: at 20 dashboard
+     * views a second, the one view in twenty that read the fleet itself was the dashboard's 95th percentile.
      */
     static final Duration MAX_AGE = Duration.ofSeconds(1);
 
@@ -59,15 +71,26 @@ public class FleetOverview {
         if (!keeps(hours)) {
             return read(hours);
         }
-        return LISTINGS.get(hours, version(), () -> read(hours));
+        FleetOverview self = self();
+        return LISTINGS.get(hours, version(), () -> self.read(hours), renewer());
+    }
+
+    /** This bean as the container calls it: a renewal reads on another thread, in a transaction of its own. */
+    FleetOverview self() {
+        return context.getBusinessObject(FleetOverview.class);
+    }
+
+    Executor renewer() {
+        return renewer;
     }
 
     /**
-     * Changes when an event is stored (the newest event id, one index lookup) and with each server written or deletion
-     * of events in this JVM: a reading made before that is not used.
+     * Changes after each commit of this JVM that stored or deleted events or wrote a server: a reading made before
+     * is not used. Kept in memory, not asked of the database (the newest event id, as before, made each view wait for
+     * PostgreSQL while the fleet's polls kept it busy); what another instance stores shows within MAX_AGE.
      */
     long version() {
-        return events.newestId() * 1_000_003L + FleetEdits.generation() + EventCounts.deletions();
+        return EventCounts.stores() + EventCounts.deletions() + FleetEdits.generation();
     }
 
     /** Tests: every window is read again at the next request. */
@@ -84,7 +107,8 @@ public class FleetOverview {
         return listing(hours).servers();
     }
 
-    FleetListing read(int hours) {
+    /** The fleet as it is now, read for this caller alone (listing shares a reading). */
+    public FleetListing read(int hours) {
         Map<Long, Map<Severity, Long>> counts = events.countsBySeverity(hours);
         Map<Long, Long> totals = events.totalsByServer();
         return new FleetListing(NativeRow.list(em.createNativeQuery(LISTED)).stream().map(FleetOverview::listed)

@@ -1,7 +1,6 @@
 package com.ipmimonitor.web.dashboard;
 
 import com.ipmimonitor.collection.boundary.PollLeases;
-import com.ipmimonitor.events.boundary.EventQueries;
 import com.ipmimonitor.events.boundary.EventView;
 import com.ipmimonitor.events.boundary.EventFilter;
 import com.ipmimonitor.overview.boundary.FleetOverview;
@@ -60,7 +59,7 @@ public class DashboardBacking {
     FleetOverview overview;
 
     @Inject
-    EventQueries events;
+    RecentEvents recent;
 
     @Inject
     PollLeases leases;
@@ -153,9 +152,14 @@ public class DashboardBacking {
 
     public List<EventView> getRecentEvents() {
         if (recentEvents == null) {
-            recentEvents = events.find(eventFilter());
+            recentEvents = recent.of(eventFilter());
         }
         return recentEvents;
+    }
+
+    /** The recent events as the page's table reads them. */
+    public List<EventLine> getEventLines() {
+        return getRecentEvents().stream().map(EventLine::new).toList();
     }
 
     public long getEventTotal() {

@@ -1,7 +1,9 @@
 package com.ipmimonitor.web.dashboard;
 
 import com.ipmimonitor.overview.boundary.ServerView;
+import com.ipmimonitor.web.PageFormat;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
  * One server card as the dashboard's page reads it, by bean properties. The page read the record's accessors as EL
@@ -65,6 +67,16 @@ public final class ServerCard {
 
     public OffsetDateTime getLastSuccess() {
         return server.lastSuccess();
+    }
+
+    /** "12 s ago", "never" (fmt.ago). */
+    public String getLastCollected() {
+        return PageFormat.ago(server.lastSuccess(), OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /** The SEL line's colour (fmt.selClass). */
+    public String getSelClass() {
+        return PageFormat.selClass(server.selFill());
     }
 
     public long getCritical() {

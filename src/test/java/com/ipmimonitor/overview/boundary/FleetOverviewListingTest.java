@@ -3,11 +3,15 @@ package com.ipmimonitor.overview.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.ipmimonitor.events.boundary.EventCounts;
+import com.ipmimonitor.events.boundary.EventStores;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,10 +24,11 @@ class FleetOverviewListingTest {
 
     private final AtomicInteger reads = new AtomicInteger();
     private long writes;
+    private final Deque<Runnable> renewals = new ArrayDeque<>();
 
     private final FleetOverview overview = new FleetOverview() {
         @Override
-        FleetListing read(int hours) {
+        public FleetListing read(int hours) {
             reads.incrementAndGet();
             return new FleetListing(List.of(server("127.0.0.1", hours), server("127.0.0.2", hours)));
         }
@@ -31,6 +36,16 @@ class FleetOverviewListingTest {
         @Override
         long version() {
             return writes;
+        }
+
+        @Override
+        FleetOverview self() {
+            return this;
+        }
+
+        @Override
+        Executor renewer() {
+            return renewals::add;
         }
     };
 
@@ -71,6 +86,21 @@ class FleetOverviewListingTest {
     }
 
     @Test
+    void pastHalfMaxAgeARequestIsAnsweredAtOnceWhileTheNextReadingIsMadeAside() throws InterruptedException {
+        FleetListing first = overview.listing(24);
+        Thread.sleep(FleetOverview.MAX_AGE.toMillis() / 2 + 50);
+        assertSame(first, overview.listing(24), "no request waits for a reading that only time made necessary");
+        assertEquals(1, reads.get());
+        assertEquals(1, renewals.size());
+        renewals.poll().run();
+        assertEquals(2, reads.get());
+        FleetListing renewed = overview.listing(24);
+        assertNotSame(first, renewed);
+        assertSame(renewed, overview.listing(24));
+        assertEquals(2, reads.get());
+    }
+
+    @Test
     void windowsThePagesDoNotOfferAreNotKept() {
         assertFalse(FleetOverview.keeps(5));
         overview.listing(5);
@@ -80,18 +110,14 @@ class FleetOverviewListingTest {
     }
 
     @Test
-    void aStoredEventMakesANewVersion() {
-        long[] newest = {41};
-        FleetOverview real = new FleetOverview();
-        real.events = new EventCounts() {
-            @Override
-            public long newestId() {
-                return newest[0];
-            }
-        };
+    void eventsStoredOrDeletedInThisJvmMakeANewVersionWithoutAskingTheDatabase() {
+        FleetOverview real = new FleetOverview(); // no EventCounts bean: the version needs no query
         long before = real.version();
         assertEquals(before, real.version());
-        newest[0]++;
-        assertNotEquals(before, real.version(), "an event stored on any instance shows at once");
+        EventStores.countOneStore();
+        long stored = real.version();
+        assertNotEquals(before, stored, "an event stored through this instance shows at the next request");
+        EventStores.countOneDeletion();
+        assertNotEquals(stored, real.version(), "so do deleted events");
     }
 }

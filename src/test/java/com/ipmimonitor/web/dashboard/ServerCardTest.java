@@ -28,6 +28,8 @@ class ServerCardTest {
         assertEquals("127.0.0.5", card.getBmcIp());
         assertEquals(List.of(3L, 2L, 1L), List.of(card.getCritical(), card.getWarning(), card.getInfo()));
         assertEquals(card.getServer().selFill().describe(), card.getSel());
+        assertEquals("never", card.getLastCollected(), "no successful poll yet");
+        assertEquals("ok", card.getSelClass());
     }
 
     @Test
@@ -49,5 +51,6 @@ class ServerCardTest {
         assertEquals("fail", card.getOutcomeClass());
         assertTrue(card.isFailed());
         assertTrue(card.getSel().contains("95"), card.getSel());
+        assertEquals("warning", card.getSelClass(), "as fmt.selClass says from 90 %");
     }
 }

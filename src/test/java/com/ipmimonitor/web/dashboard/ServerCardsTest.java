@@ -2,6 +2,7 @@ package com.ipmimonitor.web.dashboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ipmimonitor.overview.boundary.ServerView;
@@ -30,6 +31,19 @@ class ServerCardsTest {
         var page = ServerCards.page(fleet, "", 0, 10);
 
         assertEquals(List.of("Foxtrot", "charlie", "delta", "bravo", "alpha", "echo"), names(page));
+    }
+
+    @Test
+    void aFleetReadingIsSortedOnceForAllItsViewsAndAnotherReadingAnew() {
+        var reading = List.of(server("alpha", "127.0.0.1", "OK", 0, 0), server("bravo", "127.0.0.2", "OK", 4, 0));
+        var sorted = ServerCards.attentionFirst(reading);
+        assertSame(sorted, ServerCards.attentionFirst(reading));
+        assertEquals(List.of("bravo", "alpha"), sorted.stream().map(ServerView::serverName).toList());
+
+        var next = List.of(server("alpha", "127.0.0.1", "OK", 9, 0), server("bravo", "127.0.0.2", "OK", 4, 0));
+        assertEquals(List.of("alpha", "bravo"),
+                ServerCards.page(next, "", 0, 10).shown().stream().map(ServerView::serverName).toList(),
+                "a new reading of the fleet is sorted again, even with equal servers in it");
     }
 
     @Test

@@ -176,12 +176,17 @@ public class DashboardBacking {
      * range (33,000 a day at 1,000 servers) on each view.
      */
     long countedInRange() {
-        return servers().stream().mapToLong(s -> switch (eventSeverity) {
-            case "critical" -> s.criticalCount();
-            case "warning" -> s.warningCount();
-            case "info" -> s.infoCount();
-            default -> s.totalCount();
-        }).sum();
+        FleetSummary fleet = summary();
+        return switch (eventSeverity) {
+            case "critical" -> fleet.critical();
+            case "warning" -> fleet.warning();
+            case "info" -> fleet.info();
+            default -> fleet.total();
+        };
+    }
+
+    private FleetSummary summary() {
+        return FleetSummary.of(servers());
     }
 
     /** "12 events", or "Newest 50 of 812" when the list is cut (the export has them all). */
@@ -228,9 +233,9 @@ public class DashboardBacking {
     }
     public OffsetDateTime getUpdated() { return updated; }
     public int getServerCount() { return servers().size(); }
-    public long getReachable() { return servers().stream().filter(ServerView::isReachable).count(); }
-    public long getCritical() { return servers().stream().mapToLong(ServerView::criticalCount).sum(); }
-    public long getWarning() { return servers().stream().mapToLong(ServerView::warningCount).sum(); }
+    public long getReachable() { return summary().reachable(); }
+    public long getCritical() { return summary().critical(); }
+    public long getWarning() { return summary().warning(); }
     /** Servers whose SEL is at least 90 % used or overflowed (SelFill.full). */
-    public long getSelFull() { return servers().stream().filter(s -> s.selFill().full()).count(); }
+    public long getSelFull() { return summary().selFull(); }
 }

@@ -39,31 +39,13 @@ public final class ServerCards {
         }
     }
 
-    /** The last fleet sorted, by identity: each reading of the fleet (FleetListing) is shared by many views. */
-    private record Sorted(List<ServerView> fleet, List<ServerView> attentionFirst) {
-    }
-
-    private static volatile Sorted lastSorted = new Sorted(List.of(), List.of());
-
     private ServerCards() {
-    }
-
-    /**
-     * The servers attention first, sorted once per reading of the fleet rather than for each view: the sort of 1,000
-     * servers was a tenth of a dashboard view's CPU.
-     */
-    static List<ServerView> attentionFirst(List<ServerView> servers) {
-        Sorted last = lastSorted;
-        if (last.fleet() != servers) {
-            last = new Sorted(servers, servers.stream().sorted(ATTENTION_FIRST).toList());
-            lastSorted = last;
-        }
-        return last.attentionFirst();
     }
 
     /** The requested page (clamped to the pages there are) of the servers matching the filter, attention first. */
     public static Page page(List<ServerView> servers, String filter, int requested, int size) {
-        List<ServerView> matching = attentionFirst(servers).stream().filter(matcher(filter)).toList();
+        List<ServerView> sorted = FleetSummary.of(servers).attentionFirst();
+        List<ServerView> matching = blank(filter) ? sorted : sorted.stream().filter(matcher(filter)).toList();
         int pages = Math.max(1, (matching.size() + size - 1) / size);
         int number = Math.max(0, Math.min(requested, pages - 1));
         int from = Math.min(matching.size(), number * size);
@@ -74,6 +56,10 @@ public final class ServerCards {
 
     static boolean failing(ServerView s) {
         return s.lastOutcome() != null && !s.lastOutcome().equals("OK");
+    }
+
+    private static boolean blank(String filter) {
+        return filter == null || filter.isBlank();
     }
 
     /** Case-insensitive part of the name, the BMC address or the host address; blank matches every server. */

@@ -36,14 +36,26 @@ class ServerCardsTest {
     @Test
     void aFleetReadingIsSortedOnceForAllItsViewsAndAnotherReadingAnew() {
         var reading = List.of(server("alpha", "127.0.0.1", "OK", 0, 0), server("bravo", "127.0.0.2", "OK", 4, 0));
-        var sorted = ServerCards.attentionFirst(reading);
-        assertSame(sorted, ServerCards.attentionFirst(reading));
+        var sorted = FleetSummary.of(reading).attentionFirst();
+        assertSame(sorted, FleetSummary.of(reading).attentionFirst());
         assertEquals(List.of("bravo", "alpha"), sorted.stream().map(ServerView::serverName).toList());
 
         var next = List.of(server("alpha", "127.0.0.1", "OK", 9, 0), server("bravo", "127.0.0.2", "OK", 4, 0));
         assertEquals(List.of("alpha", "bravo"),
                 ServerCards.page(next, "", 0, 10).shown().stream().map(ServerView::serverName).toList(),
                 "a new reading of the fleet is sorted again, even with equal servers in it");
+    }
+
+    @Test
+    void theStatCardsSumTheReading() {
+        var reading = List.of(server("alpha", "127.0.0.1", "OK", 2, 1), server("bravo", "127.0.0.2", "UNREACHABLE", 4, 0),
+                server("charlie", "127.0.0.3", "OK", 0, 5));
+        FleetSummary summary = FleetSummary.of(reading);
+        assertEquals(2, summary.reachable());
+        assertEquals(6, summary.critical());
+        assertEquals(6, summary.warning());
+        assertEquals(12, summary.total());
+        assertEquals(0, summary.selFull());
     }
 
     @Test

@@ -73,6 +73,7 @@ public class DashboardBacking {
     private List<ServerView> servers;
     private ServerCards.Page cards;
     private List<EventView> recentEvents;
+    private List<EventLine> eventLines;
     private long eventTotal = -1;
 
     @PostConstruct
@@ -95,6 +96,7 @@ public class DashboardBacking {
     /** The severity chips changed: only the event list is read again. */
     public void filterEvents() {
         recentEvents = null;
+        eventLines = null;
         eventTotal = -1;
     }
 
@@ -159,7 +161,10 @@ public class DashboardBacking {
 
     /** The recent events as the page's table reads them. */
     public List<EventLine> getEventLines() {
-        return getRecentEvents().stream().map(EventLine::new).toList();
+        if (eventLines == null) {
+            eventLines = getRecentEvents().stream().map(EventLine::new).toList();
+        }
+        return eventLines;
     }
 
     public long getEventTotal() {

@@ -9,6 +9,7 @@ import com.ipmimonitor.events.boundary.SelIngest;
 import com.ipmimonitor.events.entity.SelEvent;
 import com.ipmimonitor.sensors.boundary.SensorReadings;
 import com.ipmimonitor.sensors.entity.PowerDraw;
+import com.ipmimonitor.sensors.entity.SdrName;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -18,6 +19,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 /** Stores one poll's outcome in its own transaction: a failing BMC never rolls back another's data. */
 @Stateless
@@ -42,15 +44,18 @@ public class PollRecorder {
     public int recordSuccess(long serverId, PollResult result, OffsetDateTime startedAt, long durationMs) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         ServerStatus status = statuses.statusOf(serverId);
-        result.sdr().ifPresent(entries -> {
-            sensors.replaceNames(serverId, SelEventMapping.sdrNames(serverId, entries, result.conversions()));
+        // names read anew (a first poll, the daily refresh) serve this poll as stored: not read back from sdr_name
+        Optional<List<SdrName>> names = result.sdr().map(entries -> {
+            List<SdrName> stored = sensors.replaceNames(serverId, SelEventMapping.sdrNames(serverId, entries,
+                    result.conversions()));
             status.rememberSdrNames(result.sdrSignature().orElse(null), now);
+            return stored;
         });
-        int stored = events.store(newEvents(serverId, result, now));
+        int stored = events.store(newEvents(serverId, result, names, now));
         if (!result.sensors().isEmpty()) {
             // a steady-state poll brings its sensor types from the SDR cache: one query less per poll
-            sensors.store(SelEventMapping.readings(serverId, result.sensors(),
-                    result.sensorTypes().orElseGet(() -> sensors.typesOf(serverId)), now));
+            sensors.store(SelEventMapping.readings(serverId, result.sensors(), result.sensorTypes()
+                    .orElseGet(() -> names.map(SensorReadings::types).orElseGet(() -> sensors.typesOf(serverId))), now));
         }
         result.powerReading().ifPresent(p -> sensors.store(new PowerDraw(serverId, p.currentWatts(), p.minimumWatts(),
                 p.maximumWatts(), p.averageWatts(), now)));
@@ -65,12 +70,15 @@ public class PollRecorder {
         return stored;
     }
 
-    private List<SelEvent> newEvents(long serverId, PollResult result, OffsetDateTime now) {
+    private List<SelEvent> newEvents(long serverId, PollResult result, Optional<List<SdrName>> names,
+                                     OffsetDateTime now) {
         if (result.newRecords().isEmpty()) {
             return List.of();
         }
-        return SelEventMapping.toEvents(serverId, result.newRecords(), sensors.namesOf(serverId),
-                SelEventMapping.conversions(sensors.fullRecordsOf(serverId)), events.latestSortTime(serverId), now);
+        return SelEventMapping.toEvents(serverId, result.newRecords(),
+                names.map(SensorReadings::names).orElseGet(() -> sensors.namesOf(serverId)),
+                SelEventMapping.conversions(names.map(SensorReadings::fullRecords).orElseGet(() -> sensors.fullRecordsOf(serverId))),
+                events.latestSortTime(serverId), now);
     }
 
     public void recordFailure(long serverId, PollOutcome outcome, String error, OffsetDateTime startedAt, long durationMs) {

@@ -1,6 +1,7 @@
 package com.ipmimonitor.events.control;
 
 import com.ipmimonitor.events.entity.SelEvent;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -8,6 +9,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,25 +31,55 @@ public final class InsertChunks {
     public static List<List<SelEvent>> chunks(List<SelEvent> events, int max) {
         List<List<SelEvent>> chunks = new ArrayList<>();
         List<SelEvent> current = new ArrayList<>();
-        // the current chunk's deassertions by the condition they close: a record is checked against its own only
-        // (a 4000-record SEL holds ~550 deassertions)
-        Map<List<Object>, List<SelEvent>> deassertions = new HashMap<>();
+        // what the current chunk's deassertions close, by the condition they close: a record is checked against its
+        // own only, in constant time (a 2,000-record SEL of one toggling sensor holds ~1,000 deassertions of a few
+        // conditions, and a check against each of them was most of the CPU of this method)
+        Map<List<Object>, Closing> deassertions = new HashMap<>();
         for (SelEvent e : events) {
-            if (current.size() >= max || deassertions.getOrDefault(ConditionClosing.conditionOf(e), List.of()).stream()
-                    .anyMatch(d -> ConditionClosing.wouldClose(d, e))) {
+            if (current.size() >= max || deassertions.getOrDefault(ConditionClosing.conditionOf(e), Closing.NONE).wouldClose(e)) {
                 chunks.add(current);
                 current = new ArrayList<>();
                 deassertions.clear();
             }
             current.add(e);
             if (e.isDeassertion() && ConditionClosing.closesSomething(e)) {
-                deassertions.computeIfAbsent(ConditionClosing.conditionOf(e), k -> new ArrayList<>()).add(e);
+                deassertions.computeIfAbsent(ConditionClosing.conditionOf(e), k -> new Closing()).add(e);
             }
         }
         if (!current.isEmpty()) {
             chunks.add(current);
         }
         return chunks;
+    }
+
+    /**
+     * The deassertions of one condition (ConditionClosing.conditionOf) summed up for ConditionClosing.wouldClose: of
+     * a record of the same condition, one of them would close it exactly when the record is an assertion and either
+     * of the two is untimed or the record is not later than the latest of them.
+     */
+    private static final class Closing {
+        static final Closing NONE = new Closing();
+        private boolean any;
+        private boolean untimed;
+        private OffsetDateTime latest;
+
+        void add(SelEvent deassertion) {
+            any = true;
+            Optional<OffsetDateTime> at = deassertion.findEventTime();
+            if (at.isEmpty()) {
+                untimed = true;
+            } else if (latest == null || at.get().isAfter(latest)) {
+                latest = at.get();
+            }
+        }
+
+        boolean wouldClose(SelEvent e) {
+            if (!any || e.isDeassertion()) {
+                return false;
+            }
+            Optional<OffsetDateTime> at = e.findEventTime();
+            return untimed || at.isEmpty() || latest != null && !at.get().isAfter(latest);
+        }
     }
 
     /** The deassertions of the chunk that the INSERT stored (see storedOf) and that name a sensor condition. */

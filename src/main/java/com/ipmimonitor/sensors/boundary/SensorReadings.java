@@ -10,6 +10,8 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,18 @@ public class SensorReadings {
 
     /** The sensor ids of one server's sensor of a name, every version of its description. */
     private static final String SENSOR_IDS = "select d.id from sensor d where d.server_id = ?1 and d.sensor_name = ?3";
+
+    private static final String INSERT_NAMES = """
+            insert into sdr_name (server_id, sensor_number, sensor_name, entity, full_record, sensor_type)
+            select server_id, sensor_number, sensor_name, entity, full_record, sensor_type
+              from unnest(cast(?1 as bigint[]), cast(?2 as integer[]), cast(?3 as varchar[]), cast(?4 as varchar[]),
+                          cast(?5 as text[]), cast(?6 as integer[]))
+                   as r(server_id, sensor_number, sensor_name, entity, full_record, sensor_type)""";
+
+    /** The columns of INSERT_NAMES, in its order. */
+    private static final List<Function<SdrName, Object>> NAME_COLUMNS = List.of(SdrName::getServerId,
+            SdrName::getSensorNumber, SdrName::getSensorName, SdrName::getEntity, n -> n.findFullRecord().orElse(null),
+            n -> n.findSensorType().orElse(null));
 
     @PersistenceContext
     EntityManager em;
@@ -80,30 +94,64 @@ public class SensorReadings {
                 r.integer("avg_watts"), r.time("collected_at"));
     }
 
-    public void replaceNames(long serverId, List<SdrName> names) {
+    /**
+     * The BMC's SDR names, replaced: one DELETE and one INSERT of one array per column. Persisting SdrName entities
+     * cost EclipseLink an INSERT (and its change tracking) per sensor, and reading them back for the same poll
+     * (namesOf, fullRecordsOf, typesOf) three queries more: most of the JVM's work for the SDR on a first poll.
+     * Returns the names as stored: sensor numbers are unique per owner/LUN only, so the first name a number maps to,
+     * in sensor number order (the order the maps of {@link #names}, {@link #fullRecords} and {@link #types} read).
+     */
+    public List<SdrName> replaceNames(long serverId, List<SdrName> names) {
         em.createQuery("delete from SdrName n where n.serverId = :id").setParameter("id", serverId).executeUpdate();
-        // sensor numbers are unique per owner/LUN only: keep the first name a number maps to
-        names.stream().collect(Collectors.toMap(SdrName::getSensorNumber, n -> n, (a, b) -> a))
-                .values().forEach(em::persist);
+        List<SdrName> stored = firstOfEachNumber(names);
+        if (!stored.isEmpty()) {
+            ArrayParameters.bind(em.createNativeQuery(INSERT_NAMES), stored, NAME_COLUMNS).executeUpdate();
+        }
+        return stored;
+    }
+
+    /** The first name of each sensor number, by sensor number. */
+    static List<SdrName> firstOfEachNumber(List<SdrName> names) {
+        return List.copyOf(names.stream().collect(Collectors.toMap(SdrName::getSensorNumber, n -> n, (a, b) -> a,
+                TreeMap::new)).values());
     }
 
     public Map<Integer, String> namesOf(long serverId) {
-        return em.createQuery("select n from SdrName n where n.serverId = :id", SdrName.class)
-                .setParameter("id", serverId).getResultStream()
-                .collect(Collectors.toMap(SdrName::getSensorNumber, SdrName::getSensorName, (a, b) -> a, TreeMap::new));
+        return names(storedNames(em.createQuery("select n from SdrName n where n.serverId = :id", SdrName.class), serverId));
     }
 
     /** Sensor number to the hex of its Full Sensor Record, for the sensors that have one. */
     public Map<Integer, String> fullRecordsOf(long serverId) {
-        return em.createQuery("select n from SdrName n where n.serverId = :id and n.fullRecord is not null", SdrName.class)
-                .setParameter("id", serverId).getResultStream()
-                .collect(Collectors.toMap(SdrName::getSensorNumber, n -> n.findFullRecord().orElseThrow(), (a, b) -> a));
+        return fullRecords(storedNames(em.createQuery(
+                "select n from SdrName n where n.serverId = :id and n.fullRecord is not null", SdrName.class), serverId));
     }
 
     /** SDR name to sensor type, where the BMC's SDR said it: discrete states are decoded with it. */
     public Map<String, Integer> typesOf(long serverId) {
-        return em.createQuery("select n from SdrName n where n.serverId = :id", SdrName.class)
-                .setParameter("id", serverId).getResultStream().filter(n -> n.findSensorType().isPresent())
+        return types(storedNames(em.createQuery("select n from SdrName n where n.serverId = :id", SdrName.class), serverId));
+    }
+
+    private static List<SdrName> storedNames(TypedQuery<SdrName> query, long serverId) {
+        // by sensor number, as replaceNames returns them: the first of two sensors of one name gives its type
+        return query.setParameter("id", serverId).getResultStream()
+                .sorted(Comparator.comparingInt(SdrName::getSensorNumber)).toList();
+    }
+
+    /** Sensor number to name (namesOf) of names as stored. */
+    public static Map<Integer, String> names(List<SdrName> stored) {
+        return stored.stream().collect(Collectors.toMap(SdrName::getSensorNumber, SdrName::getSensorName, (a, b) -> a,
+                TreeMap::new));
+    }
+
+    /** Sensor number to Full Sensor Record hex (fullRecordsOf) of names as stored. */
+    public static Map<Integer, String> fullRecords(List<SdrName> stored) {
+        return stored.stream().filter(n -> n.findFullRecord().isPresent())
+                .collect(Collectors.toMap(SdrName::getSensorNumber, n -> n.findFullRecord().orElseThrow(), (a, b) -> a));
+    }
+
+    /** SDR name to sensor type (typesOf) of names as stored: the first sensor of a name that has a type. */
+    public static Map<String, Integer> types(List<SdrName> stored) {
+        return stored.stream().filter(n -> n.findSensorType().isPresent())
                 .collect(Collectors.toMap(SdrName::getSensorName, n -> n.findSensorType().get(), (a, b) -> a));
     }
 

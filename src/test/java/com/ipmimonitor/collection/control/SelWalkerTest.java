@@ -270,4 +270,12 @@ class SelWalkerTest {
         assertEquals(Optional.of(List.of()), got);
         assertEquals(1, batchesRequested().size(), "one session is enough to see an empty SEL");
     }
+
+    @Test
+    void everyRecordIdIsAskedAsTheFormatWouldWriteIt() {
+        for (int id = 0; id < SelWalker.END_OF_SEL; id++) {
+            assertEquals(String.format("raw 0x0a 0x43 0x00 0x00 0x%02x 0x%02x 0x00 0xff", id & 0xFF, (id >> 8) & 0xFF),
+                    SelWalker.getSelEntry(id));
+        }
+    }
 }

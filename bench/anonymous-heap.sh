@@ -13,7 +13,7 @@ runuser -u postgres -- psql -h "$W/pg/data" -p $PG -U postgres -q -c "create rol
 echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1" > "$W/loopback.asadmin"
 ( cd "$W" && exec env DB_URL="jdbc:postgresql://127.0.0.1:$PG/ipmimon" DB_USER=ipmimon DB_PASSWORD=ipmimon DATA_DIR="$W/data" \
    ADMIN_PASS=measure SECRET_KEY=measure-secret-key POLL_INTERVAL=300 \
-   java -Xmx768m -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1 -jar "$JAR" --port $PORT --prebootcommandfile "$W/loopback.asadmin" --rootdir "$W/payara" >"$W/app.log" 2>&1 ) &
+   java -Xmx768m -XX:+ExitOnOutOfMemoryError -jar "$JAR" --port $PORT --prebootcommandfile "$W/loopback.asadmin" --rootdir "$W/payara" >"$W/app.log" 2>&1 ) &
 APP=$!
 for i in $(seq 1 300); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/health/ready" 2>/dev/null && break; sleep 1; done
 # 48 servers (one page of cards) on addresses nothing answers

@@ -156,7 +156,7 @@ start_app() {
   ( cd "$RUN" && exec env DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DB" DB_USER="$PG_USER" DB_PASSWORD="$PG_PASS" \
       DATA_DIR="$RUN/data" ADMIN_PASS=bench SECRET_KEY=bench POLL_INTERVAL="$POLL_INTERVAL" IPMI_PASS=secret \
       COLLECTOR_THREADS=10 \
-      java -Xmx768m -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1 ${APP_JAVA_OPTS:-} -jar "$JAR" --port "$APP_PORT" --prebootcommandfile "$RUN/loopback.asadmin" \
+      java -Xmx768m -XX:+ExitOnOutOfMemoryError ${APP_JAVA_OPTS:-} -jar "$JAR" --port "$APP_PORT" --prebootcommandfile "$RUN/loopback.asadmin" \
       --rootdir "$RUN/payara" </dev/null >"$RUN/app.log" 2>&1 ) &
   echo $! > "$APP_PID_FILE"
   local t

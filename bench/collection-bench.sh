@@ -30,8 +30,7 @@
 #                                  line starting with rc= and no Maven build runs (the latter for at most
 #                                  MAVEN_WAIT_MAX=600 s; WAIT_FOR_MAVEN=0: don't check); CI_LOG= skips waiting
 #   APP_PORT=18299 PG_PORT=55499
-#   APP_JAVA_OPTS=                 more JVM options for the app (e.g. a JFR recording; -XX:TieredStopAtLevel=4
-#                                  for C2 as well: the app runs with C1 only, as scripts/run.sh and the image)
+#   APP_JAVA_OPTS=                 more JVM options for the app (e.g. a JFR recording)
 #   PGSS_OUT=                      sustained/compare, with PG_OPTS loading pg_stat_statements: the statements of
 #                                  the measured window into this file (per jar in compare: FILE.<name>)
 # Everything listens on loopback only; every process started here is stopped by PID on exit (trap).
@@ -41,7 +40,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 PROJECT=$(cd "$HERE/.." && pwd)
 MODE=${1:-all}
 [ -n "${2:-}" ] && FLEET_N=$2
-case "$MODE" in sel|fleet|all|sustained|compare|first) ;; *) sed -n '2,38p' "$0"; exit 2 ;; esac
+case "$MODE" in sel|fleet|all|sustained|compare|first) ;; *) sed -n '2,37p' "$0"; exit 2 ;; esac
 
 BENCH_DIR=${BENCH_DIR:-/tmp/ipmimon-bench}
 REPS=${REPS:-30}
@@ -179,7 +178,7 @@ start_app() {  # $1 = COLLECTOR_THREADS, $2 = POLL_INTERVAL (3600: only the poll
   ( cd "$run" && exec env DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DB" DB_USER="$PG_USER" DB_PASSWORD="$PG_PASS" \
       DATA_DIR="$run/data" ADMIN_PASS=bench SECRET_KEY=bench POLL_INTERVAL="${2:-3600}" \
       IPMITOOL_SESSION_TIMEOUT=1 IPMITOOL_RETRIES=1 COLLECTOR_THREADS="$1" \
-      java -Xmx768m -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1 ${APP_JAVA_OPTS:-} -jar "$JAR" --port "$APP_PORT" --prebootcommandfile "$run/loopback.asadmin" \
+      java -Xmx768m -XX:+ExitOnOutOfMemoryError ${APP_JAVA_OPTS:-} -jar "$JAR" --port "$APP_PORT" --prebootcommandfile "$run/loopback.asadmin" \
       --rootdir "$run/payara" </dev/null >"$run/app.log" 2>&1 ) &
   echo $! > "$APP_PID_FILE"
   local t

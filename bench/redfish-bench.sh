@@ -73,7 +73,7 @@ printf 'set configs.config.server-config.network-config.network-listeners.networ
 ( cd "$run" && exec env DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DB" DB_USER="$PG_USER" DB_PASSWORD="$PG_PASS" \
     DATA_DIR="$run/data" ADMIN_PASS=bench SECRET_KEY=bench POLL_INTERVAL="$POLL_INTERVAL" \
     SENSOR_POLL_MULTIPLIER="$SENSOR_POLL_MULTIPLIER" IPMITOOL_SESSION_TIMEOUT=1 IPMITOOL_RETRIES=1 \
-    java -Xmx768m -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1 -jar "$JAR" --port "$APP_PORT" \
+    java -Xmx768m -XX:+ExitOnOutOfMemoryError -jar "$JAR" --port "$APP_PORT" \
     --prebootcommandfile "$run/loopback.asadmin" --rootdir "$run/payara" </dev/null >"$run/app.log" 2>&1 ) &
 echo $! > "$APP_PID_FILE"
 for ((t = 0; ; t++)); do

@@ -45,13 +45,10 @@ stop_app() {
 }
 trap stop_app TERM INT HUP
 # -XX:+ExitOnOutOfMemoryError stops a JVM that ran out of heap (exit status 3; it would otherwise keep answering
-# 500); this loop is its supervisor, as compose's restart policy is the container's.
-# -XX:TieredStopAtLevel=1: the C1 compiler only. C2 spent a third of the JVM's CPU of a first read of 300 BMCs and
-# half of it in the steady-state polls of the minutes after, while C1's code polled with less CPU (docs/performance.md,
-# "Issue 18: the JVM's share of the first read"); JAVA_OPTS=-XX:TieredStopAtLevel=4 brings C2 back
+# 500); this loop is its supervisor, as compose's restart policy is the container's
 while :; do
   status=0
-  java -XX:TieredStopAtLevel=1 ${JAVA_OPTS:--Xmx768m} -XX:+ExitOnOutOfMemoryError -jar target/ipmi-monitor.jar --port "${PORT:-8080}" \
+  java ${JAVA_OPTS:--Xmx768m} -XX:+ExitOnOutOfMemoryError -jar target/ipmi-monitor.jar --port "${PORT:-8080}" \
     --rootdir "$DATA_DIR/payara" &
   app=$!
   wait "$app" || status=$?

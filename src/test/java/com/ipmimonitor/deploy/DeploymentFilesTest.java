@@ -246,27 +246,6 @@ class DeploymentFilesTest {
     }
 
     /**
-     * The C2 compiler spent a third of the JVM's CPU of a first read of 300 BMCs and half of it in the steady polls of
-     * the minutes after, while C1's code polled with less CPU (docs/performance.md, "Issue 18: the JVM's share of the
-     * first read"): the image, run.sh and the benchmarks (whose figures must be those of what is shipped) use C1 only.
-     */
-    @Test
-    void everyStartPathCompilesWithC1Only() throws IOException {
-        List<String> argv = jsonArray(instructions(lastStage(), "ENTRYPOINT").reduce((a, b) -> b).orElseThrow());
-        assertTrue(argv.indexOf("-XX:TieredStopAtLevel=1") > 0 && argv.indexOf("-XX:TieredStopAtLevel=1") < argv.indexOf("-jar"),
-                "the image's java: " + argv);
-        List<String> javaLines = Files.readString(ROOT.resolve("scripts/run.sh")).lines()
-                .filter(l -> l.strip().startsWith("java ")).toList();
-        assertFalse(javaLines.isEmpty(), "run.sh starts java");
-        javaLines.forEach(l -> assertTrue(l.contains("-XX:TieredStopAtLevel=1"), "run.sh: " + l));
-        for (String script : List.of("bench/api-bench.sh", "bench/collection-bench.sh", "bench/redfish-bench.sh",
-                "bench/anonymous-heap.sh")) {
-            Files.readString(ROOT.resolve(script)).lines().filter(l -> l.contains("-jar \"$JAR\""))
-                    .forEach(l -> assertTrue(l.contains("-XX:TieredStopAtLevel=1"), script + ": " + l));
-        }
-    }
-
-    /**
      * scripts/container-start-check.sh runs what the image runs: the last stage's ENTRYPOINT + CMD and ENV, with
      * the image's absolute paths moved into its work dir, its own port, and the loopback pre-boot file, nothing else.
      */

@@ -11,6 +11,7 @@ import com.ipmimonitor.ipmi.PowerState;
 import com.ipmimonitor.ipmi.SdrEntry;
 import com.ipmimonitor.ipmi.SelInfo;
 import com.ipmimonitor.ipmi.SelRecordDecoder;
+import com.ipmimonitor.ipmi.FullSensorRecords;
 import com.ipmimonitor.ipmi.SensorConversion;
 import com.ipmimonitor.ipmi.SensorRow;
 import com.ipmimonitor.sensors.boundary.SensorReadings;
@@ -46,7 +47,7 @@ class PollRecorderTest {
 
     @Test
     void aPollThatReadTheNamesUsesThemAsStored() {
-        SensorConversion fan2 = SensorConversion.fromRecord(fanRecord()).orElseThrow();
+        SensorConversion fan2 = SensorConversion.fromRecord(FullSensorRecords.fan2()).orElseThrow();
         List<SdrEntry> names = List.of(
                 new SdrEntry("CPU1_ECC1", 0x50, "ok", "32.1", "0x00", OptionalInt.of(0x0c)),
                 new SdrEntry("FAN2", 0x11, "ok", "29.2", "400 RPM", OptionalInt.of(0x04)),
@@ -70,20 +71,6 @@ class PollRecorderTest {
 
     private static com.ipmimonitor.ipmi.SelRecord decode(String hex) {
         return SelRecordDecoder.decode(HexFormat.of().parseHex(hex.replace(" ", "")));
-    }
-
-    /** FAN2's Full Sensor Record: M = 100 RPM. */
-    private static byte[] fanRecord() {
-        byte[] sdr = new byte[48];
-        sdr[3] = 0x01;
-        sdr[4] = 43;
-        sdr[5] = 0x20;
-        sdr[7] = 0x11;
-        sdr[12] = 0x04;
-        sdr[13] = 0x01;
-        sdr[21] = 18;
-        sdr[24] = 100;
-        return sdr;
     }
 
     private PollRecorder recorder() {

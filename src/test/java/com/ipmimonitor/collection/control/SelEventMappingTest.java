@@ -174,16 +174,8 @@ class SelEventMappingTest {
     @Test
     void aThresholdEventGetsItsReadingOnlyFromTheFullSensorRecordOfItsGeneratorNumberAndType() {
         // FAN2 (0x11) Lower Critical going low, reading 4, threshold 5; M = 100 RPM
-        byte[] sdr = new byte[48];
-        sdr[3] = 0x01;
-        sdr[4] = 43;
-        sdr[5] = 0x20;
-        sdr[7] = 0x11;
-        sdr[12] = 0x04;
-        sdr[13] = 0x01;
-        sdr[21] = 18;
-        sdr[24] = 100;
-        var fan2 = com.ipmimonitor.ipmi.SensorConversion.fromRecord(sdr).orElseThrow();
+        var fan2 = com.ipmimonitor.ipmi.SensorConversion.fromRecord(com.ipmimonitor.ipmi.FullSensorRecords.fan2())
+                .orElseThrow();
         SelRecord lc = decode("08 00 02 14 f7 dd 6a 20 00 04 04 11 01 52 04 05");
         SelRecord fromSoftware = decode("08 00 02 14 f7 dd 6a 41 00 04 04 11 01 52 04 05");
 

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The result of an expensive read, kept while the data it was read from has not changed: each caller passes the
@@ -17,6 +19,8 @@ import java.util.function.Supplier;
  * With a renewer, a value past half its max age is read again on another thread while callers go on getting it.
  */
 public final class ReadCache<K, V> {
+
+    private static final Logger LOG = Logger.getLogger(ReadCache.class.getName());
 
     private record Entry<V>(V value, long version, long readAt) {
     }
@@ -88,6 +92,10 @@ public final class ReadCache<K, V> {
             synchronized (this) {
                 entries.replace(key, renewed, new Entry<>(value, renewed.version(), started));
             }
+        } catch (RuntimeException e) {
+            // the value expires at maxAge and the caller whose read then fails is told (a database that went away
+            // would otherwise log a stack trace per key twice a second)
+            LOG.log(Level.FINE, "renewing a kept value failed", e);
         } finally {
             synchronized (this) {
                 renewing.remove(key);

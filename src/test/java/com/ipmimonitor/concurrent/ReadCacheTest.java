@@ -1,6 +1,7 @@
 package com.ipmimonitor.concurrent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -146,14 +147,14 @@ class ReadCacheTest {
         cache.get(24, 7, read, renewer);
         advance(15);
         cache.get(24, 7, () -> { throw new IllegalStateException("database away"); }, renewer);
-        try {
-            renewals.poll().run();
-        } catch (IllegalStateException expected) {
-            // the renewer's thread sees the failure
-        }
+        renewals.poll().run(); // logged, not thrown at the executor
         assertEquals("read 1", cache.get(24, 7, read, renewer));
         renewals.poll().run();
         assertEquals("read 2", cache.get(24, 7, read, renewer));
+        advance(30);
+        assertThrows(IllegalStateException.class,
+                () -> cache.get(24, 7, () -> { throw new IllegalStateException("database away"); }, renewer),
+                "past maxAge the caller reads and is told of the failure");
     }
 
     @Test

@@ -24,8 +24,6 @@ import java.util.logging.Logger;
 public class PollDispatcher {
 
     private static final Logger LOG = Logger.getLogger(PollDispatcher.class.getName());
-    /** Polls one task runs one after the other (see run). */
-    static final int INLINE_POLLS = 50;
 
     private final Executor executor;
     private final IntSupplier threads;
@@ -61,16 +59,10 @@ public class PollDispatcher {
      */
     public synchronized int dispatch() {
         firstReadsWaiting = true; // servers may have been added since the last claim
-        return fill(null);
+        return fill();
     }
 
-    /**
-     * Claims polls for the free slots and hands them to the executor; with mine (a finished poll's refill), the first
-     * claimed poll stays with the calling thread instead, which runs it next: a task handed to a managed executor
-     * has its context captured, and Payara scans the class path for that on every task (in a JFR profile of the
-     * first read of 300 BMCs, 4 % of the collector threads' CPU).
-     */
-    private synchronized int fill(Next mine) {
+    private synchronized int fill() {
         if (stopped) {
             return 0;
         }
@@ -80,29 +72,18 @@ public class PollDispatcher {
             // a steady-state fleet has no first reads: without this flag every refill would ask for them in vain
             List<Long> first = claimFirstReads.apply(freeFirst);
             firstReadsWaiting = first.size() == freeFirst;
-            started += start(first, runningFirstReads, mine);
+            started += start(first, runningFirstReads);
         }
         int free = threads.getAsInt() - running.get();
         if (free > 0) {
-            started += start(claim.apply(free), running, mine);
+            started += start(claim.apply(free), running);
         }
         return started;
     }
 
-    /** The poll a thread runs next, and the slots it counts in. */
-    private static final class Next {
-        Long id;
-        AtomicInteger slots;
-    }
-
-    private int start(List<Long> due, AtomicInteger slots, Next mine) {
+    private int start(List<Long> due, AtomicInteger slots) {
         for (Long id : due) {
             slots.incrementAndGet();
-            if (mine != null && mine.id == null) {
-                mine.id = id;
-                mine.slots = slots;
-                continue;
-            }
             try {
                 executor.execute(() -> run(id, slots));
             } catch (RuntimeException rejected) {
@@ -123,34 +104,20 @@ public class PollDispatcher {
         return running.get() + runningFirstReads.get();
     }
 
-    /**
-     * Polls the server, then the next its refill claims for this thread, up to INLINE_POLLS in a row: then the refill
-     * hands them all to the executor, whose lifecycle (a shut down executor refuses them) thus still ends the chain.
-     */
     private void run(long id, AtomicInteger slots) {
-        Long current = id;
-        AtomicInteger counted = slots;
-        for (int polled = 1; current != null; polled++) {
-            try {
-                poll.accept(current);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "poll of server " + current + " failed", e);
-            } finally {
-                counted.decrementAndGet();
-            }
-            Next next = refill(polled < INLINE_POLLS);
-            current = next.id;
-            counted = next.slots;
+        try {
+            poll.accept(id);
+        } finally {
+            slots.decrementAndGet();
+            refill();
         }
     }
 
-    private Next refill(boolean inline) {
-        Next next = new Next();
+    private void refill() {
         try {
-            fill(inline ? next : null);
+            fill();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "refilling a collector slot failed; the next tick retries", e);
         }
-        return next;
     }
 }

@@ -219,48 +219,4 @@ class PollDispatcherTest {
         dispatcher.dispatch();
         assertEquals(2, firstReadClaims.get(), "the next tick looks again (servers may have been added)");
     }
-
-    @Test
-    void aFinishedPollRunsTheNextOfItsSlotItselfRatherThanAsANewTask() throws InterruptedException {
-        // a task handed to a managed executor has its context captured: a class path scan per task in Payara
-        Deque<Long> due = new ArrayDeque<>(List.of(1L, 2L, 3L, 4L, 5L));
-        AtomicInteger tasks = new AtomicInteger();
-        List<Long> polled = java.util.Collections.synchronizedList(new ArrayList<>());
-        Set<Thread> threads = ConcurrentHashMap.newKeySet();
-        PollDispatcher dispatcher = new PollDispatcher(task -> {
-            tasks.incrementAndGet();
-            executor.execute(task);
-        }, () -> 1, from(due, new AtomicInteger()), id -> {
-            polled.add(id);
-            threads.add(Thread.currentThread());
-        });
-
-        assertEquals(1, dispatcher.dispatch());
-        for (int i = 0; i < 500 && (polled.size() < 5 || dispatcher.running() > 0); i++) {
-            Thread.sleep(10);
-        }
-
-        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), polled);
-        assertEquals(0, dispatcher.running());
-        assertEquals(1, tasks.get(), "the tick's task polls what its refills claim, not one task per poll");
-        assertEquals(1, threads.size());
-    }
-
-    @Test
-    void aPollThatThrowsStillFreesItsSlotAndTheNextIsPolled() throws InterruptedException {
-        Deque<Long> due = new ArrayDeque<>(List.of(1L, 2L, 3L));
-        Set<Long> polled = ConcurrentHashMap.newKeySet();
-        PollDispatcher dispatcher = new PollDispatcher(executor, () -> 1, from(due, new AtomicInteger()), id -> {
-            polled.add(id);
-            if (id == 1L) {
-                throw new IllegalStateException("a poll that failed outside the collector's own handling");
-            }
-        });
-        dispatcher.dispatch();
-        for (int i = 0; i < 500 && (polled.size() < 3 || dispatcher.running() > 0); i++) {
-            Thread.sleep(10);
-        }
-        assertEquals(Set.of(1L, 2L, 3L), polled);
-        assertEquals(0, dispatcher.running());
-    }
 }
